@@ -1,0 +1,49 @@
+# Two commands matter (see README):  make lab   and   make test
+# Everything installs into .venv with pip from requirements.txt (the same packages as
+# environment.yml, which Binder and conda users use). Re-running is quick: the install step
+# runs again only when requirements.txt or pyproject.toml change.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.glutecourse-installed
+ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+JOBS   ?= 2
+
+.PHONY: setup lab test unit bench images clean-notebooks check-notebooks help
+
+help:
+	@echo "make lab    set up and open the course in JupyterLab"
+	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
+	@echo "make bench  time every notebook against an empty one, and the package import"
+	@echo "make images regenerate the course's figures in images/ from data/"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the course's packages into $(VENV) (first time: about a minute)..."
+	@$(BIN)/python -m pip install -r requirements.txt -e . > $(VENV)/pip.log 2>&1 \
+	  || { grep -v "is ignored" $(VENV)/pip.log | tail -30; echo "pip install failed: see $(VENV)/pip.log"; exit 1; }
+	@touch $@
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab $(ROOTFLAG) notebooks/00-start-here.ipynb
+
+test: setup
+	$(BIN)/python -m pytest -n $(JOBS)
+
+unit: setup
+	$(BIN)/python -m pytest tests -n $(JOBS)
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+images: setup
+	$(BIN)/python scripts/make_images.py
+
+clean-notebooks: setup
+	$(BIN)/python scripts/nbtool.py clean
+
+check-notebooks:
+	$(PYTHON) scripts/nbtool.py check

@@ -1,0 +1,61 @@
+"""The course map (``data/course.json``): every notebook with its time and objectives."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .data import load
+from .textfmt import safe_html
+
+
+@lru_cache(maxsize=1)
+def course() -> dict:
+    return load("course.json", schema="course", id_key="file")
+
+
+def notebooks() -> list[dict]:
+    return course()["notebooks"]
+
+
+def notebook_stems() -> list[str]:
+    return [nb["file"].removesuffix(".ipynb") for nb in notebooks()]
+
+
+def notebook_info(stem: str) -> dict:
+    for nb in notebooks():
+        if nb["file"].removesuffix(".ipynb") == stem:
+            return nb
+    raise KeyError(stem)
+
+
+def course_map():
+    """An HTML table: every notebook, its time, and what you will be able to do after it."""
+    from IPython.display import HTML
+
+    rows = []
+    total = 0
+    for nb in notebooks():
+        total += nb["minutes"]
+        objectives = "".join(f"<li>{safe_html(o)}</li>" for o in nb["objectives"])
+        who = " <em>(for teachers)</em>" if nb.get("audience") == "teachers" else ""
+        rows.append(
+            f"<tr><td><a href='{nb['file']}'>{safe_html(nb['title'])}</a>{who}<br><code>{nb['file']}</code></td>"
+            f"<td>{nb['minutes']} min</td><td><ul>{objectives}</ul></td></tr>"
+        )
+    return HTML(
+        "<table class='gc-course-map'><caption>Course map: about "
+        f"{total} minutes in all</caption><tr><th scope='col'>Notebook</th><th scope='col'>Time</th>"
+        f"<th scope='col'>After it you can</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def objectives(stem: str):
+    """The header box of a notebook: its learning objectives and estimated time."""
+    from IPython.display import HTML
+
+    nb = notebook_info(stem)
+    items = "".join(f"<li>{safe_html(o)}</li>" for o in nb["objectives"])
+    return HTML(
+        f"<div class='gc-objectives'><strong>Time:</strong> about {nb['minutes']} minutes. "
+        f"<strong>After this notebook you can:</strong><ul>{items}</ul></div>"
+    )

@@ -1,0 +1,106 @@
+"""Loading and validating the course's plain-data files in ``data/``.
+
+Every file has a JSON Schema in ``glutecourse/schemas/``. At run time the schemas are
+checked with fastjsonschema (already installed with nbformat; it compiles a schema into a
+fast Python function, whereas importing jsonschema costs more than a second). The test
+suite also checks every schema against its meta-schema with jsonschema.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import CourseDataError
+from .paths import PACKAGE_DIR, data_dir
+
+SCHEMA_DIR = PACKAGE_DIR / "schemas"
+
+
+def schema_path(name: str) -> Path:
+    return SCHEMA_DIR / f"{name}.schema.json"
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    import fastjsonschema
+
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    return fastjsonschema.compile(schema)
+
+
+def _describe(data, path_parts, id_key="id"):
+    """Split a schema error path like ['data', 'questions', '2', 'answer'] into the item
+    (the innermost list element, named by its id when it has one) and the field."""
+    node = data
+    item, field = None, []
+    for raw in path_parts[1:]:
+        part = int(raw) if isinstance(raw, str) and raw.isdigit() else raw
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            field.append(str(part))
+            break
+        if isinstance(part, int):
+            ident = node.get(id_key) if isinstance(node, dict) else None
+            container = field[-1] if field else "item"
+            singular = container[:-1] if container.endswith("s") else container
+            item = f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}"
+            field = []
+        else:
+            field.append(str(part))
+    return item, ".".join(field)
+
+
+def validate(data, schema: str, path, id_key: str = "id"):
+    """Validate ``data`` against the named schema; raise CourseDataError naming the item."""
+    import fastjsonschema
+
+    try:
+        _validator(schema)(data)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        item, field = _describe(data, list(exc.path or ["data"]), id_key)
+        problem = exc.message[len(exc.name):].strip() if exc.message.startswith(exc.name) else exc.message
+        if exc.rule == "required":
+            problem = problem.replace("must contain", "is missing required field(s)").replace(" properties", "")
+        elif problem.startswith("must not be there"):
+            problem = "is not allowed here (for example, for this question type)"
+        elif exc.rule == "additionalProperties":
+            problem = problem.replace("must not contain", "has unknown field(s)").replace(" properties", "")
+        raise CourseDataError(path, item, f"{field} {problem}".strip() if field else problem) from None
+    return data
+
+
+def read_json(path: Path | str):
+    """Parse a JSON file, raising CourseDataError (with line and column) if it is invalid."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CourseDataError(path, None, "file not found") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CourseDataError(
+            path, None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def load(name: str, schema: str | None = None, id_key: str = "id"):
+    """Load ``data/<name>`` (JSON), validated against ``schema`` when given."""
+    path = data_dir() / name
+    data = read_json(path)
+    if schema:
+        validate(data, schema, path, id_key)
+    return data
+
+
+def read_csv(name: str) -> list[dict]:
+    path = data_dir() / name
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise CourseDataError(path, None, "file not found") from None

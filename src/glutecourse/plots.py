@@ -1,0 +1,83 @@
+"""Course chart style and helpers, without global side effects.
+
+``use_course_style()`` applies the packaged style to pyplot for a reader who wants it. The
+package's own charts use the object-oriented API (``matplotlib.figure.Figure``) inside
+``course_style()``, so they never touch pyplot's global state. matplotlib is imported only
+inside these functions: importing ``glutecourse`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+from .paths import PACKAGE_DIR
+
+STYLE_PATH = PACKAGE_DIR / "styles" / "course.mplstyle"
+
+#: Okabe & Ito's colour-blind-safe palette (Color Universal Design), by name.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+#: The order used for data series (matches the style's colour cycle).
+PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")]
+
+
+def use_course_style() -> None:
+    """Apply the course style to matplotlib (an explicit, global choice by the caller)."""
+    import matplotlib.style
+
+    matplotlib.style.use(str(STYLE_PATH))
+
+
+@contextlib.contextmanager
+def course_style():
+    """Use the course style for the duration of a ``with`` block only."""
+    import matplotlib.style
+
+    with matplotlib.style.context(str(STYLE_PATH)):
+        yield
+
+
+def new_figure(figsize=(7, 3.5)):
+    """A Figure with the course style, not registered with pyplot (no global state)."""
+    from matplotlib.figure import Figure
+
+    with course_style():
+        return Figure(figsize=figsize, layout="constrained")
+
+
+def figure_png(fig, dpi: int = 100) -> bytes:
+    with course_style():
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def figure_svg(fig) -> str:
+    """Deterministic SVG: no date, fixed id salt, text kept as text (searchable, small)."""
+    import matplotlib
+
+    with course_style(), matplotlib.rc_context({"svg.hashsalt": "glutecourse", "svg.fonttype": "none"}):
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def save_svg(fig, path: Path | str) -> bool:
+    """Write ``fig`` as deterministic SVG; returns True if the file changed."""
+    path = Path(path)
+    text = figure_svg(fig)
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if old == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True

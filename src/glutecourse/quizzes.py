@@ -1,0 +1,479 @@
+"""The quiz engine: question banks, pure grading, and an ipywidgets quiz.
+
+Banks are JSON files in ``data/quizzes/`` (schema: ``schemas/quiz.schema.json``). Loading a
+bank checks the schema and then the rules a schema cannot express (unique ids, answers
+among the options, known reference keys). Any problem raises one CourseDataError naming
+the file, the question id and what is wrong.
+
+``grade`` is a pure function: no widgets, no files. ``QuizWidget`` wraps it in widgets
+whose feedback lives in ``HTML`` widgets, so tests (and readers) can read it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .data import read_json, validate
+from .errors import CourseDataError
+from .paths import data_dir
+from .textfmt import safe_html, strip_tags
+
+QUESTION_TYPES = ("single", "multiple", "truefalse", "numeric")
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    answer: object
+    explanation: str
+    ref: str
+    topic: str
+    options: tuple[Option, ...] = ()
+    shuffle: bool = True
+    tolerance: float = 0.0
+    unit: str = ""
+    tf_feedback: dict = field(default_factory=dict)
+    bank_id: str = ""
+
+    def option(self, option_id: str) -> Option:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        raise KeyError(option_id)
+
+    def ordered_options(self) -> list[Option]:
+        """Options in display order: shuffled with a seed fixed per question, so every
+        run (and every reader) sees the same order, unless the bank says ``shuffle: false``."""
+        opts = list(self.options)
+        if self.shuffle:
+            # A string seed is hashed with SHA-512 by random.seed, so the order does not
+            # depend on PYTHONHASHSEED or the machine.
+            random.Random(f"{self.bank_id}/{self.id}").shuffle(opts)
+        return opts
+
+    def answer_text(self) -> str:
+        if self.type == "single":
+            return self.option(self.answer).text
+        if self.type == "multiple":
+            return "; ".join(o.text for o in self.options if o.id in self.answer)
+        if self.type == "truefalse":
+            return "True" if self.answer else "False"
+        unit = f" {self.unit}" if self.unit else ""
+        tol = f" (within ±{_fmt_number(self.tolerance)})" if self.tolerance else ""
+        return f"{_fmt_number(self.answer)}{unit}{tol}"
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    title: str
+    notebook: str
+    topic: str
+    questions: tuple[Question, ...]
+    path: str = ""
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise KeyError(qid)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The result of grading one response.
+
+    ``status`` is "correct", "incorrect" or "invalid" (the response could not be read,
+    e.g. text in a number field or nothing chosen); ``message`` says why, in plain words.
+    """
+
+    status: str
+    message: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    @property
+    def valid(self) -> bool:
+        return self.status != "invalid"
+
+
+def _fmt_number(x) -> str:
+    return f"{x:g}" if isinstance(x, (int, float)) else str(x)
+
+
+def parse_number(text) -> float | None:
+    """Read a number typed by a reader: accepts '6', ' 6.5 ', '6,5' and '1 000'."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text) if math.isfinite(text) else None
+    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def grade(question: Question, response) -> Grade:
+    """Grade ``response`` to ``question``. Pure: no widgets, no I/O.
+
+    - single: an option id; multiple: an iterable of option ids;
+    - truefalse: a bool; numeric: a number or the text a reader typed.
+    """
+    qt = question.type
+    if qt == "single":
+        if response is None or response == "":
+            return Grade("invalid", "Choose one answer first.")
+        try:
+            chosen = question.option(response)
+        except KeyError:
+            return Grade("invalid", "That answer is not one of the options.")
+        ok = response == question.answer
+        return Grade("correct" if ok else "incorrect", chosen.feedback)
+    if qt == "multiple":
+        chosen_ids = set(response or ())
+        if not chosen_ids:
+            return Grade("invalid", "Tick at least one answer first.")
+        known = {o.id for o in question.options}
+        if not chosen_ids <= known:
+            return Grade("invalid", "That answer is not one of the options.")
+        right = set(question.answer)
+        if chosen_ids == right:
+            return Grade("correct", "")
+        missed = len(right - chosen_ids)
+        wrong = chosen_ids - right
+        parts = []
+        if wrong:
+            parts.append(f"{len(wrong)} of your choices {'is' if len(wrong) == 1 else 'are'} not right")
+        if missed:
+            parts.append(f"{missed} correct {'answer is' if missed == 1 else 'answers are'} not ticked")
+        notes = [question.option(o.id).feedback for o in question.options if o.id in wrong and o.feedback]
+        message = "; ".join(parts) + "."
+        if notes:
+            message += " " + " ".join(notes)
+        return Grade("incorrect", message[0].upper() + message[1:])
+    if qt == "truefalse":
+        if not isinstance(response, bool):
+            return Grade("invalid", "Choose True or False first.")
+        ok = response == question.answer
+        return Grade("correct" if ok else "incorrect", question.tf_feedback.get(str(response).lower(), ""))
+    if qt == "numeric":
+        if response is None or (isinstance(response, str) and not response.strip()):
+            return Grade("invalid", "Type a number first.")
+        value = parse_number(response)
+        if value is None:
+            return Grade("invalid", f"“{str(response)[:40]}” is not a number. Type digits only, for example 6 or 6.5.")
+        ok = abs(value - float(question.answer)) <= question.tolerance + 1e-9
+        return Grade("correct" if ok else "incorrect", "")
+    raise ValueError(f"unknown question type {qt!r}")  # unreachable for validated banks
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def bank_path(bank_id_or_path) -> Path:
+    path = Path(bank_id_or_path)
+    if path.suffix == ".json" or path.exists():
+        return path
+    return data_dir() / "quizzes" / f"{bank_id_or_path}.json"
+
+
+def _reference_keys() -> set[str]:
+    from .references import reference_keys
+
+    return reference_keys()
+
+
+def parse_bank(data, path, known_refs: set[str] | None = None) -> Bank:
+    """Validate raw bank data and build a Bank, or raise CourseDataError."""
+    validate(data, "quiz", path)
+    seen: set[str] = set()
+    questions = []
+    refs = _reference_keys() if known_refs is None else known_refs
+    for raw in data["questions"]:
+        qid = raw["id"]
+        where = f"question {qid!r}"
+
+        def fail(problem, _where=where):
+            raise CourseDataError(path, _where, problem)
+
+        if qid in seen:
+            fail("duplicate question id (each id must be unique within the bank)")
+        seen.add(qid)
+        options = tuple(Option(o["id"], o["text"], o.get("feedback", "")) for o in raw.get("options", ()))
+        option_ids = [o.id for o in options]
+        if len(set(option_ids)) != len(option_ids):
+            fail("duplicate option ids")
+        answer = raw["answer"]
+        if raw["type"] == "single" and answer not in option_ids:
+            fail(f"answer {answer!r} is not among the options {option_ids}")
+        if raw["type"] == "multiple":
+            missing = [a for a in answer if a not in option_ids]
+            if missing:
+                fail(f"answer {missing} not among the options {option_ids}")
+            if len(set(answer)) != len(answer):
+                fail("answer lists the same option twice")
+        if raw["ref"] not in refs:
+            fail(f"reference key {raw['ref']!r} is not in data/references.json")
+        questions.append(
+            Question(
+                id=qid,
+                type=raw["type"],
+                prompt=raw["prompt"],
+                answer=tuple(answer) if raw["type"] == "multiple" else answer,
+                explanation=raw["explanation"],
+                ref=raw["ref"],
+                topic=raw.get("topic", data["topic"]),
+                options=options,
+                shuffle=raw.get("shuffle", True),
+                tolerance=float(raw.get("tolerance", 0.0)),
+                unit=raw.get("unit", ""),
+                tf_feedback=dict(raw.get("feedback", {})),
+                bank_id=data["id"],
+            )
+        )
+    stem = Path(path).stem
+    if Path(path).suffix == ".json" and stem != data["id"]:
+        raise CourseDataError(path, None, f"id {data['id']!r} does not match the file name {stem!r}")
+    return Bank(data["id"], data["title"], data["notebook"], data["topic"], tuple(questions), str(path))
+
+
+def load_bank(bank_id_or_path) -> Bank:
+    """Load and validate a quiz bank by id (``data/quizzes/<id>.json``) or path."""
+    path = bank_path(bank_id_or_path)
+    return parse_bank(read_json(path), path)
+
+
+def all_banks() -> list[Bank]:
+    return [load_bank(p) for p in sorted((data_dir() / "quizzes").glob("*.json"))]
+
+
+# ---------------------------------------------------------------------------- widgets
+
+_STATUS_STYLE = {
+    "correct": ("✔ Correct.", "#0b6e4f", "#e6f4ee"),
+    "incorrect": ("✘ Not quite.", "#a33b00", "#fdf0e6"),
+    "invalid": ("ⓘ", "#1a4f8b", "#eaf1fb"),
+    "revealed": ("Answer shown.", "#333333", "#f2f2f2"),
+}
+
+
+def _box(status: str, body: str) -> str:
+    label, colour, bg = _STATUS_STYLE[status]
+    return (
+        f'<div class="gc-feedback gc-{status}" role="status" aria-live="polite" '
+        f'style="border-left:4px solid {colour};background:{bg};padding:6px 10px;margin:4px 0">'
+        f"<strong>{label}</strong> {body}</div>"
+    )
+
+
+class QuestionView:
+    """Widgets for one question: input, Check / Try again / Show answer, feedback."""
+
+    def __init__(self, question: Question, number: int, total: int, on_result=None, references=None):
+        import ipywidgets as w
+
+        self.question = question
+        self.on_result = on_result
+        self.references = references or {}
+        self.answered = False
+        self.correct = False
+        self.revealed = False
+        q = question
+        self.prompt = w.HTML(
+            f'<div class="gc-prompt"><strong>Question {number} of {total}.</strong> {safe_html(q.prompt)}</div>'
+        )
+        label = f"Answer to question {number}"
+        if q.type in ("single", "truefalse"):
+            if q.type == "single":
+                choices = [(strip_tags(o.text), o.id) for o in q.ordered_options()]
+            else:
+                choices = [("True", True), ("False", False)]
+            self.input = w.RadioButtons(
+                options=choices, value=None, description="", tooltip=label,
+                layout=w.Layout(width="auto"),
+            )
+            self._controls = [self.input]
+            input_box = self.input
+        elif q.type == "multiple":
+            self.checkboxes = {
+                o.id: w.Checkbox(value=False, description=strip_tags(o.text), indent=False,
+                                 tooltip=f"{label}: {strip_tags(o.text)}",
+                                 layout=w.Layout(width="auto"))
+                for o in q.ordered_options()
+            }
+            self._controls = list(self.checkboxes.values())
+            input_box = w.VBox([w.HTML("<em>Select all that apply.</em>"), *self._controls])
+            self.input = input_box
+        else:
+            unit = f" ({q.unit})" if q.unit else ""
+            self.input = w.Text(
+                value="", placeholder=f"Type a number{unit}", description="Your answer:",
+                tooltip=label, style={"description_width": "initial"},
+            )
+            self._controls = [self.input]
+            input_box = self.input
+        self.check_button = w.Button(description="Check", button_style="primary",
+                                     tooltip=f"Check your answer to question {number}", icon="check")
+        self.retry_button = w.Button(description="Try again", disabled=True,
+                                     tooltip=f"Clear question {number} and answer again", icon="undo")
+        self.reveal_button = w.Button(description="Show answer",
+                                      tooltip=f"Show the answer and explanation for question {number}",
+                                      icon="eye")
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.retry())
+        self.reveal_button.on_click(lambda _: self.reveal())
+        self.feedback = w.HTML(value="")
+        self.widget = w.VBox(
+            [self.prompt, input_box,
+             w.HBox([self.check_button, self.retry_button, self.reveal_button]),
+             self.feedback],
+            layout=w.Layout(margin="0 0 14px 0"),
+        )
+        self.widget.add_class("gc-question")
+
+    # -- reading the reader's answer
+    def response(self):
+        q = self.question
+        if q.type == "multiple":
+            return [oid for oid, box in self.checkboxes.items() if box.value]
+        return self.input.value
+
+    def _explanation(self) -> str:
+        q = self.question
+        ref = self.references.get(q.ref)
+        source = f' <span class="gc-source">Source: {safe_html(ref)}.</span>' if ref else ""
+        return f"<div>{safe_html(q.explanation)}{source}</div>"
+
+    def _set_inputs_disabled(self, disabled: bool):
+        for control in self._controls:
+            control.disabled = disabled
+
+    # -- actions
+    def check(self) -> Grade:
+        if self.check_button.disabled:
+            return Grade("invalid", "Already checked: choose Try again to answer again.")
+        result = grade(self.question, self.response())
+        if not result.valid:
+            self.feedback.value = _box("invalid", safe_html(result.message))
+            return result
+        self.answered = True
+        if result.correct and not self.revealed:
+            self.correct = True
+        detail = f"<div>{safe_html(result.message)}</div>" if result.message else ""
+        if not result.correct:
+            detail += "<div>Choose <em>Try again</em> to have another go, or <em>Show answer</em>.</div>"
+        else:
+            detail += self._explanation()
+        self.feedback.value = _box(result.status, detail)
+        self.check_button.disabled = True
+        self.retry_button.disabled = False
+        self._set_inputs_disabled(True)
+        if self.on_result:
+            self.on_result(self, result)
+        return result
+
+    def retry(self):
+        q = self.question
+        if q.type == "multiple":
+            for box in self.checkboxes.values():
+                box.value = False
+        else:
+            self.input.value = "" if q.type == "numeric" else None
+        self.feedback.value = ""
+        self._set_inputs_disabled(False)
+        self.check_button.disabled = False
+        self.retry_button.disabled = True
+
+    def reveal(self):
+        self.revealed = True
+        self.feedback.value = _box(
+            "revealed",
+            f"The answer is: <strong>{safe_html(self.question.answer_text())}</strong>.{self._explanation()}",
+        )
+        self.retry_button.disabled = False
+        if self.on_result:
+            self.on_result(self, None)
+
+
+class QuizWidget:
+    """A whole quiz: a title, a running score and one QuestionView per question."""
+
+    def __init__(self, bank: Bank, store=None, questions=None, record: bool = True, title=None):
+        import ipywidgets as w
+
+        from .references import short_citations
+
+        self.bank = bank
+        self.store = store
+        self.record = record
+        qs = list(questions if questions is not None else bank.questions)
+        refs = short_citations()
+        self.views = [QuestionView(q, i + 1, len(qs), self._on_result, refs) for i, q in enumerate(qs)]
+        self.score = w.HTML(value="")
+        self.score.add_class("gc-score")
+        heading = title or bank.title
+        self.widget = w.VBox(
+            [w.HTML(f"<h3>{safe_html(heading)}</h3>"), self.score, *(v.widget for v in self.views)]
+        )
+        self.widget.add_class("gc-quiz")
+        self._update_score()
+
+    def _on_result(self, view: QuestionView, result: Grade | None):
+        if result is not None and self.record:
+            store = self.store
+            if store is None:
+                from .progress import ProgressStore
+
+                store = self.store = ProgressStore()
+            store.record(
+                notebook=self.bank.notebook if view.question.bank_id == self.bank.id else _notebook_of(view.question),
+                bank=view.question.bank_id,
+                question=view.question.id,
+                correct=result.correct,
+                topic=view.question.topic,
+            )
+        self._update_score()
+
+    def counts(self) -> tuple[int, int, int]:
+        answered = sum(v.answered for v in self.views)
+        correct = sum(v.correct for v in self.views)
+        return correct, answered, len(self.views)
+
+    def _update_score(self):
+        correct, answered, total = self.counts()
+        self.score.value = (
+            f'<div role="status" aria-live="polite"><strong>Score: {correct} of {total} correct</strong>'
+            f" ({answered} answered)</div>"
+        )
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _notebook_of(question: Question) -> str:
+    return load_bank(question.bank_id).notebook
+
+
+def quiz(bank_id: str, store=None) -> QuizWidget:
+    """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress."""
+    return QuizWidget(load_bank(bank_id), store=store)

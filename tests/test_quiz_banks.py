@@ -1,0 +1,109 @@
+"""Every shipped bank is valid, and every kind of malformed bank gives one clear error
+naming the file, the question and the problem."""
+
+import copy
+import json
+
+import pytest
+
+from glutecourse.errors import CourseDataError
+from glutecourse.quizzes import all_banks, load_bank
+from glutecourse.references import reference_keys
+
+
+def test_shipped_banks_load():
+    banks = all_banks()
+    assert banks, "no quiz banks found in data/quizzes"
+    ids = [b.id for b in banks]
+    assert len(ids) == len(set(ids))
+    for bank in banks:
+        for question in bank.questions:
+            assert question.ref in reference_keys()
+
+
+def broken(bank_dict, mutate):
+    data = copy.deepcopy(bank_dict)
+    mutate(data)
+    return data
+
+
+CASES = {
+    "missing answer": (lambda d: d["questions"][0].pop("answer"), "q-single", "answer"),
+    "answer not among options": (lambda d: d["questions"][0].update(answer="z"), "q-single", "not among the options"),
+    "multiple answer unknown": (lambda d: d["questions"][1].update(answer=["a", "z"]), "q-multi", "not among the options"),
+    "duplicate question ids": (lambda d: d["questions"][1].update(id="q-single"), "q-single", "duplicate question id"),
+    "empty options": (lambda d: d["questions"][0].update(options=[]), "q-single", "options"),
+    "options wrong type": (lambda d: d["questions"][0].update(options="a,b"), "q-single", "options"),
+    "prompt wrong type": (lambda d: d["questions"][2].update(prompt=42), "q-tf", "prompt"),
+    "truefalse answer not bool": (lambda d: d["questions"][2].update(answer="yes"), "q-tf", "answer"),
+    "numeric answer is text": (lambda d: d["questions"][3].update(answer="six"), "q-num", "answer"),
+    "numeric without tolerance": (lambda d: d["questions"][3].pop("tolerance"), "q-num", "tolerance"),
+    "unknown question type": (lambda d: d["questions"][3].update(type="essay"), "q-num", "type"),
+    "unknown reference key": (lambda d: d["questions"][2].update(ref="no-such-paper"), "q-tf", "no-such-paper"),
+    "duplicate option ids": (lambda d: d["questions"][0]["options"][1].update(id="a"), "q-single", "duplicate option"),
+    "unexpected field": (lambda d: d["questions"][0].update(answr="b"), "q-single", "answr"),
+    "missing explanation": (lambda d: d["questions"][3].pop("explanation"), "q-num", "explanation"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_malformed_bank_names_file_question_and_problem(case, bank_dict, write_bank):
+    mutate, qid, needle = CASES[case]
+    path = write_bank(broken(bank_dict, mutate))
+    with pytest.raises(CourseDataError) as err:
+        load_bank(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert qid in message
+    assert needle in message
+
+
+def test_invalid_json_names_line(write_bank):
+    path = write_bank('{"id": "test-bank", "questions": [ {"id": "q1",, } ]}')
+    with pytest.raises(CourseDataError) as err:
+        load_bank(path)
+    assert str(path) in str(err.value) and "not valid JSON (line 1" in str(err.value)
+
+
+def test_missing_bank_file(tmp_path):
+    with pytest.raises(CourseDataError, match="file not found"):
+        load_bank(tmp_path / "nope.json")
+
+
+def test_bank_id_must_match_file_name(bank_dict, write_bank):
+    path = write_bank(bank_dict, name="other-name")
+    with pytest.raises(CourseDataError, match="does not match the file name"):
+        load_bank(path)
+
+
+def test_error_renders_as_short_message_in_jupyter(bank_dict, write_bank):
+    path = write_bank(broken(bank_dict, lambda d: d["questions"][0].update(answer="z")))
+    with pytest.raises(CourseDataError) as err:
+        load_bank(path)
+    lines = err.value._render_traceback_()
+    assert len(lines) == 2 and str(path) in lines[0] and "q-single" in lines[0]
+
+
+def test_the_error_is_raised_from_quiz_in_a_kernel_as_short_text(bank_dict, write_bank, tmp_path):
+    """In a real kernel a reader sees the short message, not the package's traceback."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    import nbformat
+
+    path = write_bank(broken(bank_dict, lambda d: d["questions"][1].update(answer=["z"])))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"from glutecourse.quizzes import load_bank\nload_bank({str(path)!r})")]
+    with pytest.raises(CellExecutionError):
+        NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    tb = "\n".join(nb.cells[0].outputs[0]["traceback"])
+    assert "q-multi" in tb and "Course data problem" in tb
+    assert "parse_bank" not in tb and "File " not in tb
+
+
+def test_shipped_bank_text_is_valid_json_with_unique_ids(tmp_path):
+    from glutecourse.paths import data_dir
+
+    for path in (data_dir() / "quizzes").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ids = [q["id"] for q in data["questions"]]
+        assert len(ids) == len(set(ids)), path

@@ -1,0 +1,94 @@
+"""grade() is pure: these tests need no widgets and no files."""
+
+import pytest
+
+from glutecourse.quizzes import grade, parse_bank, parse_number
+
+
+@pytest.fixture
+def bank(bank_dict):
+    return parse_bank(bank_dict, "test-bank.json")
+
+
+def q(bank, qid):
+    return bank.question(qid)
+
+
+def test_single_right_wrong_and_feedback(bank):
+    assert grade(q(bank, "q-single"), "b").status == "correct"
+    wrong = grade(q(bank, "q-single"), "a")
+    assert wrong.status == "incorrect"
+    assert wrong.message == "A is wrong because..."
+
+
+@pytest.mark.parametrize("response", [None, "", "zzz"])
+def test_single_invalid(bank, response):
+    result = grade(q(bank, "q-single"), response)
+    assert result.status == "invalid" and result.message
+
+
+def test_multiple_exact_set_required(bank):
+    question = q(bank, "q-multi")
+    assert grade(question, ["c", "a"]).correct
+    partial = grade(question, ["a"])
+    assert not partial.correct and "1 correct answer is not ticked" in partial.message
+    extra = grade(question, ["a", "b", "c"])
+    assert not extra.correct and "B is a distractor." in extra.message
+    assert grade(question, []).status == "invalid"
+
+
+def test_truefalse(bank):
+    question = q(bank, "q-tf")
+    assert grade(question, True).correct
+    wrong = grade(question, False)
+    assert wrong.status == "incorrect" and wrong.message == "It is true."
+    assert grade(question, None).status == "invalid"
+    assert grade(question, "True").status == "invalid"  # a string is not a bool
+
+
+@pytest.mark.parametrize("typed,status", [
+    ("6", "correct"), ("6.4", "correct"), (" 5,5 ", "correct"), (6, "correct"),
+    ("6.6", "incorrect"), ("-6", "incorrect"),
+    ("six", "invalid"), ("", "invalid"), ("   ", "invalid"), ("nan", "invalid"), ("inf", "invalid"), (None, "invalid"),
+])
+def test_numeric_with_tolerance(bank, typed, status):
+    assert grade(q(bank, "q-num"), typed).status == status
+
+
+def test_numeric_invalid_message_quotes_input(bank):
+    result = grade(q(bank, "q-num"), "six weeks")
+    assert "“six weeks” is not a number" in result.message
+
+
+def test_parse_number():
+    assert parse_number("1 000") == 1000
+    assert parse_number("2,5") == 2.5
+    assert parse_number(True) is None
+    assert parse_number("1,000.5") is None  # ambiguous separators are refused, not guessed
+
+
+def test_answer_text_for_show_answer(bank):
+    assert q(bank, "q-single").answer_text() == "Option B"
+    assert q(bank, "q-multi").answer_text() == "A; C"
+    assert q(bank, "q-tf").answer_text() == "True"
+    assert q(bank, "q-num").answer_text() == "6 weeks (within ±0.5)"
+
+
+def test_shuffle_is_seeded_per_question(bank, bank_dict):
+    first = [o.id for o in q(bank, "q-single").ordered_options()]
+    again = [o.id for o in parse_bank(bank_dict, "test-bank.json").question("q-single").ordered_options()]
+    assert first == again
+    assert sorted(first) == ["a", "b", "c"]
+    bank_dict["questions"][0]["shuffle"] = False
+    fixed = parse_bank(bank_dict, "test-bank.json").question("q-single").ordered_options()
+    assert [o.id for o in fixed] == ["a", "b", "c"]
+
+
+def test_shuffle_actually_shuffles_some_questions(bank_dict):
+    # With a fixed seed per question id, at least one of several ids gives a new order.
+    orders = set()
+    for i in range(8):
+        bank_dict["questions"][0]["id"] = f"q{i}"
+        question = parse_bank(bank_dict, "test-bank.json").questions[0]
+        orders.add(tuple(o.id for o in question.ordered_options()))
+    assert len(orders) > 1

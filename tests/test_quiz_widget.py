@@ -1,0 +1,124 @@
+"""The quiz widget, driven headless: set values, click, read the feedback widgets."""
+
+import pytest
+
+from glutecourse.progress import ProgressStore
+from glutecourse.quizzes import QuizWidget, parse_bank
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ProgressStore(tmp_path / "progress.json")
+
+
+@pytest.fixture
+def quiz(bank_dict, store):
+    return QuizWidget(parse_bank(bank_dict, "test-bank.json"), store=store)
+
+
+def view(quiz, qid):
+    return next(v for v in quiz.views if v.question.id == qid)
+
+
+def test_right_answer_shows_feedback_explanation_source_and_scores(quiz, store):
+    v = view(quiz, "q-single")
+    assert "Score: 0 of 4 correct" in quiz.score.value
+    v.input.value = "b"
+    v.check_button.click()
+    assert "Correct" in v.feedback.value
+    assert "B is right." in v.feedback.value
+    assert "Because B." in v.feedback.value
+    assert "NICE NG59" in v.feedback.value  # the source is named
+    assert "Score: 1 of 4 correct" in quiz.score.value and "(1 answered)" in quiz.score.value
+    assert store.attempts[-1]["question"] == "q-single" and store.attempts[-1]["correct"] is True
+    # Saved at once: a new store reading the same file sees it.
+    assert ProgressStore(store.path).attempts[-1]["question"] == "q-single"
+
+
+def test_wrong_answer_then_try_again_then_right(quiz, store):
+    v = view(quiz, "q-single")
+    v.input.value = "a"
+    v.check_button.click()
+    assert "Not quite" in v.feedback.value and "A is wrong because..." in v.feedback.value
+    assert "Because B." not in v.feedback.value  # the explanation is kept until it is earned
+    assert "Score: 0 of 4 correct" in quiz.score.value and "(1 answered)" in quiz.score.value
+    assert v.check_button.disabled and v.input.disabled
+    v.retry_button.click()
+    assert v.feedback.value == "" and v.input.value is None and not v.check_button.disabled
+    v.input.value = "b"
+    v.check_button.click()
+    assert "Score: 1 of 4 correct" in quiz.score.value
+    assert [a["correct"] for a in store.attempts] == [False, True]
+
+
+def test_show_answer_reveals_and_does_not_score(quiz):
+    v = view(quiz, "q-multi")
+    v.reveal_button.click()
+    assert "The answer is: <strong>A; C</strong>" in v.feedback.value
+    v.checkboxes["a"].value = True
+    v.checkboxes["c"].value = True
+    v.check_button.click()
+    assert "Correct" in v.feedback.value
+    assert "Score: 0 of 4 correct" in quiz.score.value
+
+
+def test_multiple_checkboxes(quiz):
+    v = view(quiz, "q-multi")
+    v.checkboxes["a"].value = True
+    v.check_button.click()
+    assert "not ticked" in v.feedback.value
+
+
+def test_truefalse_radio(quiz):
+    v = view(quiz, "q-tf")
+    v.input.value = False
+    v.check_button.click()
+    assert "It is true." in v.feedback.value
+
+
+def test_numeric_bad_input_gets_a_message_not_a_traceback(quiz, store):
+    v = view(quiz, "q-num")
+    v.input.value = "six"
+    v.check_button.click()
+    assert "is not a number" in v.feedback.value
+    assert not v.check_button.disabled  # the reader can simply correct it
+    assert store.attempts == []  # nothing recorded for unreadable input
+    v.input.value = "6"
+    v.check_button.click()
+    assert "Correct" in v.feedback.value
+
+
+def test_nothing_chosen_gets_a_message(quiz):
+    v = view(quiz, "q-single")
+    v.check_button.click()
+    assert "Choose one answer first" in v.feedback.value
+
+
+def test_text_from_data_is_escaped_but_emphasis_allowed(quiz):
+    v = view(quiz, "q-single")
+    assert "<script>" not in v.prompt.value
+    assert "&lt;script&gt;" in v.prompt.value
+    assert "<em>b</em>" in v.prompt.value
+
+
+def test_every_control_has_a_readable_label(quiz):
+    for v in quiz.views:
+        for button in (v.check_button, v.retry_button, v.reveal_button):
+            assert button.description and button.tooltip
+        for control in v._controls:
+            assert control.tooltip or control.description
+
+
+def test_options_display_in_seeded_order(quiz, bank_dict):
+    v = view(quiz, "q-single")
+    labels = [label for label, _ in v.input.options]
+    again = QuizWidget(parse_bank(bank_dict, "test-bank.json"), record=False)
+    assert labels == [label for label, _ in view(again, "q-single").input.options]
+
+
+def test_quiz_helper_loads_a_shipped_bank(home):
+    from glutecourse import quiz
+
+    widget = quiz("00-warm-up")
+    assert len(widget.views) == 3
+    assert {v.question.type for v in widget.views} == {"single", "truefalse", "numeric"}
