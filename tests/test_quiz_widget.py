@@ -122,3 +122,32 @@ def test_quiz_helper_loads_a_shipped_bank(home):
     widget = quiz("00-warm-up")
     assert len(widget.views) == 3
     assert {v.question.type for v in widget.views} == {"single", "truefalse", "numeric"}
+
+
+def test_one_question_at_a_time_with_previous_and_next(quiz):
+    assert quiz.slot.children == (quiz.view(0).widget,)
+    assert quiz.prev_button.disabled and not quiz.next_button.disabled
+    assert "Question 1 of 4" in quiz.position.value
+    quiz.next_button.click()
+    assert quiz.slot.children == (quiz.view(1).widget,)
+    assert "Question 2 of 4" in quiz.position.value
+    for _ in range(5):
+        quiz.next_button.click()
+    assert quiz.current == 3 and quiz.next_button.disabled
+    quiz.prev_button.click()
+    assert quiz.current == 2
+
+
+def test_questions_are_built_only_when_shown(bank_dict, store):
+    widget = QuizWidget(parse_bank(bank_dict, "test-bank.json"), store=store)
+    assert widget._views[0] is not None and all(v is None for v in widget._views[1:])
+    widget.next_button.click()
+    assert widget._views[1] is not None
+
+
+def test_position_counts_answers(quiz):
+    v = quiz.view(0)
+    v.reveal_button.click()
+    v.input.value = v.question.answer
+    v.check_button.click()
+    assert "1 answered" in quiz.position.value

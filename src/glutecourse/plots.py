@@ -47,12 +47,28 @@ def course_style():
         yield
 
 
+def styled(func):
+    """Decorator: run a chart-drawing function inside ``course_style()``.
+
+    rcParams are read when axes, lines and text are created, so the whole drawing
+    function (not just the Figure constructor) must run inside the style.
+    """
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with course_style():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
 def new_figure(figsize=(7, 3.5)):
-    """A Figure with the course style, not registered with pyplot (no global state)."""
+    """A Figure not registered with pyplot (no global state). Call it from a function
+    decorated with ``@styled`` so the course style applies to everything drawn on it."""
     from matplotlib.figure import Figure
 
-    with course_style():
-        return Figure(figsize=figsize, layout="constrained")
+    return Figure(figsize=figsize, layout="constrained")
 
 
 def figure_png(fig, dpi: int = 100) -> bytes:

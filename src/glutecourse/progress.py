@@ -113,7 +113,13 @@ def summary_html(rows: list[dict]) -> str:
     return f"<table class='gc-progress'><caption>Your progress per notebook</caption>{head}{body}</table>"
 
 
-def summary_figure(rows: list[dict]):
+def summary_figure(*args, **kwargs):
+    from .plots import styled
+
+    return styled(_summary_figure)(*args, **kwargs)
+
+
+def _summary_figure(rows: list[dict], title: str = "Your quiz progress"):
     """Horizontal bars: answered and correct per notebook, each bar labelled in text."""
     from .plots import OKABE_ITO, new_figure
 
@@ -134,7 +140,7 @@ def summary_figure(rows: list[dict]):
     ax.set_xlabel("questions")
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
-    ax.set_title("Your quiz progress")
+    ax.set_title(title)
     ax.legend(loc="lower right")
     return fig
 

@@ -284,12 +284,58 @@ def _box(status: str, body: str) -> str:
     )
 
 
+_SHARED: dict = {}
+
+
+def _shared():
+    """Layouts and styles shared by every quiz widget in this kernel.
+
+    Each ipywidgets control otherwise brings its own Layout and Style models, and every
+    model is a message to the browser: sharing them (they are never changed per widget)
+    cuts a quiz's start-up messages by about two thirds.
+    """
+    if not _SHARED:
+        import ipywidgets as w
+        from ipywidgets.widgets.widget_bool import CheckboxStyle
+        from ipywidgets.widgets.widget_button import ButtonStyle
+        from ipywidgets.widgets.widget_description import DescriptionStyle
+        from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+        _SHARED.update(
+            auto=w.Layout(width="auto"),
+            plain=w.Layout(),
+            block=w.Layout(margin="0 0 14px 0"),
+            text_style=TextStyle(description_width="initial"),
+            desc_style=DescriptionStyle(description_width="initial"),
+            html_style=HTMLStyle(),
+            checkbox_style=CheckboxStyle(),
+            button_style=ButtonStyle(),
+        )
+    return _SHARED
+
+
+def _html(value=""):
+    import ipywidgets as w
+
+    sh = _shared()
+    return w.HTML(value=value, layout=sh["plain"], style=sh["html_style"])
+
+
+def _button(description, tooltip, icon, **kwargs):
+    import ipywidgets as w
+
+    sh = _shared()
+    return w.Button(description=description, tooltip=tooltip, icon=icon,
+                    layout=sh["plain"], style=sh["button_style"], **kwargs)
+
+
 class QuestionView:
     """Widgets for one question: input, Check / Try again / Show answer, feedback."""
 
     def __init__(self, question: Question, number: int, total: int, on_result=None, references=None):
         import ipywidgets as w
 
+        sh = _shared()
         self.question = question
         self.on_result = on_result
         self.references = references or {}
@@ -297,7 +343,7 @@ class QuestionView:
         self.correct = False
         self.revealed = False
         q = question
-        self.prompt = w.HTML(
+        self.prompt = _html(
             f'<div class="gc-prompt"><strong>Question {number} of {total}.</strong> {safe_html(q.prompt)}</div>'
         )
         label = f"Answer to question {number}"
@@ -306,46 +352,40 @@ class QuestionView:
                 choices = [(strip_tags(o.text), o.id) for o in q.ordered_options()]
             else:
                 choices = [("True", True), ("False", False)]
-            self.input = w.RadioButtons(
-                options=choices, value=None, description="", tooltip=label,
-                layout=w.Layout(width="auto"),
-            )
+            self.input = w.RadioButtons(options=choices, value=None, description="", tooltip=label,
+                                        layout=sh["auto"], style=sh["desc_style"])
             self._controls = [self.input]
             input_box = self.input
         elif q.type == "multiple":
             self.checkboxes = {
                 o.id: w.Checkbox(value=False, description=strip_tags(o.text), indent=False,
                                  tooltip=f"{label}: {strip_tags(o.text)}",
-                                 layout=w.Layout(width="auto"))
+                                 layout=sh["auto"], style=sh["checkbox_style"])
                 for o in q.ordered_options()
             }
             self._controls = list(self.checkboxes.values())
-            input_box = w.VBox([w.HTML("<em>Select all that apply.</em>"), *self._controls])
+            input_box = w.VBox([_html("<em>Select all that apply.</em>"), *self._controls], layout=sh["plain"])
             self.input = input_box
         else:
             unit = f" ({q.unit})" if q.unit else ""
-            self.input = w.Text(
-                value="", placeholder=f"Type a number{unit}", description="Your answer:",
-                tooltip=label, style={"description_width": "initial"},
-            )
+            self.input = w.Text(value="", placeholder=f"Type a number{unit}", description="Your answer:",
+                                tooltip=label, layout=sh["plain"], style=sh["text_style"])
             self._controls = [self.input]
             input_box = self.input
-        self.check_button = w.Button(description="Check", button_style="primary",
-                                     tooltip=f"Check your answer to question {number}", icon="check")
-        self.retry_button = w.Button(description="Try again", disabled=True,
-                                     tooltip=f"Clear question {number} and answer again", icon="undo")
-        self.reveal_button = w.Button(description="Show answer",
-                                      tooltip=f"Show the answer and explanation for question {number}",
-                                      icon="eye")
+        self.check_button = _button("Check", f"Check your answer to question {number}", "check",
+                                    button_style="primary")
+        self.retry_button = _button("Try again", f"Clear question {number} and answer again", "undo",
+                                    disabled=True)
+        self.reveal_button = _button("Show answer", f"Show the answer and explanation for question {number}", "eye")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.reveal_button.on_click(lambda _: self.reveal())
-        self.feedback = w.HTML(value="")
+        self.feedback = _html()
         self.widget = w.VBox(
             [self.prompt, input_box,
-             w.HBox([self.check_button, self.retry_button, self.reveal_button]),
+             w.HBox([self.check_button, self.retry_button, self.reveal_button], layout=sh["plain"]),
              self.feedback],
-            layout=w.Layout(margin="0 0 14px 0"),
+            layout=sh["block"],
         )
         self.widget.add_class("gc-question")
 
@@ -414,27 +454,70 @@ class QuestionView:
 
 
 class QuizWidget:
-    """A whole quiz: a title, a running score and one QuestionView per question."""
+    """A whole quiz, one question at a time: a title, a running score, Previous / Next.
+
+    Questions are built when first shown, so a long quiz costs no more to open than a
+    short one. ``view(i)`` returns question i's widgets (building them if needed).
+    """
 
     def __init__(self, bank: Bank, store=None, questions=None, record: bool = True, title=None):
         import ipywidgets as w
 
         from .references import short_citations
 
+        sh = _shared()
         self.bank = bank
         self.store = store
         self.record = record
-        qs = list(questions if questions is not None else bank.questions)
-        refs = short_citations()
-        self.views = [QuestionView(q, i + 1, len(qs), self._on_result, refs) for i, q in enumerate(qs)]
-        self.score = w.HTML(value="")
+        self.questions = list(questions if questions is not None else bank.questions)
+        self._refs = short_citations()
+        self._views: list[QuestionView | None] = [None] * len(self.questions)
+        self.current = 0
+        self.score = _html()
         self.score.add_class("gc-score")
+        self.position = _html()
+        n = len(self.questions)
+        self.prev_button = _button("Previous", "Go to the previous question", "arrow-left")
+        self.next_button = _button("Next", "Go to the next question", "arrow-right")
+        self.prev_button.on_click(lambda _: self.show(self.current - 1))
+        self.next_button.on_click(lambda _: self.show(self.current + 1))
+        self.slot = w.Box(layout=sh["plain"])
+        nav = [self.prev_button, self.position, self.next_button] if n > 1 else [self.position]
         heading = title or bank.title
         self.widget = w.VBox(
-            [w.HTML(f"<h3>{safe_html(heading)}</h3>"), self.score, *(v.widget for v in self.views)]
+            [_html(f"<h3>{safe_html(heading)}</h3>"), self.score, w.HBox(nav, layout=sh["plain"]), self.slot],
+            layout=sh["plain"],
         )
         self.widget.add_class("gc-quiz")
+        self.show(0)
         self._update_score()
+
+    def view(self, i: int) -> QuestionView:
+        if self._views[i] is None:
+            self._views[i] = QuestionView(self.questions[i], i + 1, len(self.questions), self._on_result, self._refs)
+        return self._views[i]
+
+    @property
+    def views(self) -> list[QuestionView]:
+        """Every question's widgets (builds them all; for tests and scripts)."""
+        return [self.view(i) for i in range(len(self.questions))]
+
+    def show(self, i: int):
+        n = len(self.questions)
+        i = max(0, min(n - 1, i))
+        self.current = i
+        self.slot.children = [self.view(i).widget]
+        self.prev_button.disabled = i == 0
+        self.next_button.disabled = i == n - 1
+        self._update_position()
+
+    def _update_position(self):
+        n = len(self.questions)
+        answered = sum(1 for v in self._views if v is not None and v.answered)
+        self.position.value = (
+            f"<span style='padding:0 10px;line-height:28px'>Question {self.current + 1} of {n}"
+            f" · {answered} answered</span>"
+        )
 
     def _on_result(self, view: QuestionView, result: Grade | None):
         if result is not None and self.record:
@@ -451,11 +534,13 @@ class QuizWidget:
                 topic=view.question.topic,
             )
         self._update_score()
+        self._update_position()
 
     def counts(self) -> tuple[int, int, int]:
-        answered = sum(v.answered for v in self.views)
-        correct = sum(v.correct for v in self.views)
-        return correct, answered, len(self.views)
+        built = [v for v in self._views if v is not None]
+        answered = sum(v.answered for v in built)
+        correct = sum(v.correct for v in built)
+        return correct, answered, len(self.questions)
 
     def _update_score(self):
         correct, answered, total = self.counts()

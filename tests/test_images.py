@@ -1,0 +1,64 @@
+"""Images are generated from data, deterministic, up to date, and have alt text."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, course_notebooks
+
+IMAGES = ROOT / "images"
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    out = tmp_path_factory.mktemp("images")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_images.py"), "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_committed_images_are_up_to_date(rebuilt):
+    fresh = sorted(p.name for p in rebuilt.iterdir())
+    committed = sorted(p.name for p in IMAGES.iterdir() if p.name != ".gitkeep")
+    assert fresh == committed, "images/ has files no generator makes, or misses some: run make images"
+    for name in fresh:
+        assert (IMAGES / name).read_bytes() == (rebuilt / name).read_bytes(), f"images/{name} is stale: run make images"
+
+
+def test_generation_is_deterministic(rebuilt, tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_images.py"), "--out", str(tmp_path)], check=True, capture_output=True)
+    for p in rebuilt.iterdir():
+        assert (tmp_path / p.name).read_bytes() == p.read_bytes(), p.name
+
+
+def test_every_image_has_alt_text_in_the_manifest():
+    manifest = json.loads((IMAGES / "manifest.json").read_text())
+    for p in IMAGES.glob("*.svg"):
+        assert len(manifest[p.name]["alt"]) >= 30, f"{p.name}: alt text missing or too short"
+
+
+def test_svgs_embed_no_date_or_external_links():
+    for p in IMAGES.glob("*.svg"):
+        text = p.read_text()
+        assert "<dc:date>" not in text
+        assert not re.search(r'(?:href|src)="https?://', text), p.name
+
+
+IMG_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
+IMG_HTML = re.compile(r"<img\b[^>]*>", re.I)
+
+
+@pytest.mark.parametrize("path", course_notebooks(), ids=lambda p: p.name)
+def test_notebook_images_exist_and_have_alt_text(path):
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        for alt, src in IMG_MD.findall(text):
+            assert alt.strip(), f"{path.name}: image {src} has no alt text"
+            assert not src.startswith("http"), f"{path.name}: image {src} is fetched from the network"
+            assert (path.parent / src).resolve().is_file(), f"{path.name}: {src} does not exist"
+        for tag in IMG_HTML.findall(text):
+            assert re.search(r'alt="[^"]{10,}"', tag), f"{path.name}: {tag} lacks alt text"
