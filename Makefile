@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench images clean-notebooks check-notebooks help
+.PHONY: setup lab test unit bench images clean-notebooks check-notebooks help e2e chromium
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
@@ -47,3 +47,20 @@ clean-notebooks: setup
 
 check-notebooks:
 	$(PYTHON) scripts/nbtool.py check
+
+# Browser tests (issue: prove the course in a real browser). Needs Debian's chromium:
+# installed with apt-get when missing, which needs root.
+E2E_STAMP := $(VENV)/.glutecourse-e2e-installed
+
+$(E2E_STAMP): $(STAMP) requirements-e2e.txt
+	@$(BIN)/python -m pip install -r requirements-e2e.txt > $(VENV)/pip-e2e.log 2>&1 \
+	  || { grep -v "is ignored" $(VENV)/pip-e2e.log | tail -30; exit 1; }
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium with apt-get (needs root)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+e2e: $(E2E_STAMP) chromium
+	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q

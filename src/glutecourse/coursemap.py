@@ -39,11 +39,11 @@ def course_map():
         objectives = "".join(f"<li>{safe_html(o)}</li>" for o in nb["objectives"])
         who = " <em>(for teachers)</em>" if nb.get("audience") == "teachers" else ""
         rows.append(
-            f"<tr><td><a href='{nb['file']}'>{safe_html(nb['title'])}</a>{who}<br><code>{nb['file']}</code></td>"
-            f"<td>{nb['minutes']} min</td><td><ul>{objectives}</ul></td></tr>"
+            f"<tr style='vertical-align:top'><td style='text-align:left'><a href='{nb['file']}'>{safe_html(nb['title'])}</a>{who}<br><code>{nb['file']}</code></td>"
+            f"<td style='text-align:left'>{nb['minutes']} min</td><td style='text-align:left'><ul>{objectives}</ul></td></tr>"
         )
     return HTML(
-        "<table class='gc-course-map'><caption>Course map: about "
+        "<table class='gc-course-map' style='text-align:left'><caption>Course map: about "
         f"{total} minutes in all</caption><tr><th scope='col'>Notebook</th><th scope='col'>Time</th>"
         f"<th scope='col'>After it you can</th></tr>{''.join(rows)}</table>"
     )

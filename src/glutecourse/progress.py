@@ -153,8 +153,9 @@ class ProgressDashboard:
 
         self.store = store
         self.table = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="700px"),
-                             tooltip="Bar chart of questions answered and answered correctly per notebook; the table above gives the same numbers")
+        # No tooltip on Image: ipywidgets 8.1's ImageView fails to render with one. The table
+        # above the chart carries the same numbers as text.
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="700px"))
         self.chart.layout.display = "none"
         self.message = w.HTML()
         self.refresh_button = w.Button(description="Refresh", icon="refresh",

@@ -270,7 +270,7 @@ def all_banks() -> list[Bank]:
 _STATUS_STYLE = {
     "correct": ("✔ Correct.", "#0b6e4f", "#e6f4ee"),
     "incorrect": ("✘ Not quite.", "#a33b00", "#fdf0e6"),
-    "invalid": ("ⓘ", "#1a4f8b", "#eaf1fb"),
+    "invalid": ("Please check:", "#1a4f8b", "#eaf1fb"),
     "revealed": ("Answer shown.", "#333333", "#f2f2f2"),
 }
 
@@ -381,6 +381,11 @@ class QuestionView:
         self.retry_button.on_click(lambda _: self.retry())
         self.reveal_button.on_click(lambda _: self.reveal())
         self.feedback = _html()
+        # Class names let browser tests (and reader stylesheets) find each part.
+        self.feedback.add_class("gc-feedback-area")
+        self.check_button.add_class("gc-check")
+        self.retry_button.add_class("gc-retry")
+        self.reveal_button.add_class("gc-reveal")
         self.widget = w.VBox(
             [self.prompt, input_box,
              w.HBox([self.check_button, self.retry_button, self.reveal_button], layout=sh["plain"]),
@@ -481,6 +486,8 @@ class QuizWidget:
         self.next_button = _button("Next", "Go to the next question", "arrow-right")
         self.prev_button.on_click(lambda _: self.show(self.current - 1))
         self.next_button.on_click(lambda _: self.show(self.current + 1))
+        self.prev_button.add_class("gc-prev")
+        self.next_button.add_class("gc-next")
         self.slot = w.Box(layout=sh["plain"])
         nav = [self.prev_button, self.position, self.next_button] if n > 1 else [self.position]
         heading = title or bank.title
