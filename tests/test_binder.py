@@ -1,0 +1,92 @@
+"""Binder readiness: what repo2docker would build provides everything the course imports."""
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, course_notebooks
+from test_environment import conda_specs, norm
+
+STDLIB = set(sys.stdlib_module_names)
+
+
+def imports_in(source: str) -> set[str]:
+    names = set()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return names
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def course_imports() -> dict[str, set[str]]:
+    """Top-level modules imported by the package and the notebooks -> where."""
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / "src" / "glutecourse").rglob("*.py"):
+        for name in imports_in(path.read_text()):
+            found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
+    for nb in course_notebooks():
+        cells = json.loads(nb.read_text())["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        for name in imports_in(code):
+            found.setdefault(name, set()).add(str(nb.relative_to(ROOT)))
+    return found
+
+
+def pyproject_dependencies() -> set[str]:
+    text = (ROOT / "pyproject.toml").read_text()
+    block = re.search(r"dependencies = \[(.*?)\]", text, re.S).group(1)
+    return {norm(re.match(r'\s*"([A-Za-z0-9_.\-]+)', line).group(1)) for line in block.splitlines() if '"' in line}
+
+
+def test_environment_provides_every_import():
+    _, env = conda_specs()
+    provided = set(env) | pyproject_dependencies()  # `-e .` installs the package's dependencies
+    dists = packages_distributions()
+    missing = {}
+    for module, where in course_imports().items():
+        if module in STDLIB or module == "glutecourse" or module == "__future__":
+            continue
+        names = {norm(d) for d in dists.get(module, [])}
+        assert names, f"{module} (imported in {sorted(where)}) is not installed at all"
+        if not names & provided:
+            missing[module] = sorted(where)
+    assert not missing, f"imported but not declared in environment.yml or pyproject.toml: {missing}"
+
+
+def test_package_dependencies_are_in_the_environment_too():
+    _, env = conda_specs()
+    assert pyproject_dependencies() <= set(env), "pyproject dependencies should be listed in environment.yml as well"
+
+
+def test_environment_parses_as_conda_environment():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert env["name"] and isinstance(env["dependencies"], list)
+
+
+def test_no_binder_folder_and_safe_postbuild():
+    for folder in ("binder", ".binder"):
+        assert not (ROOT / folder).exists(), f"{folder}/ would override the root environment.yml on Binder"
+    post = ROOT / "postBuild"
+    if post.exists():
+        lines = [ln for ln in post.read_text().splitlines() if ln.strip() and not ln.startswith("#!")]
+        assert lines[0].strip() == "set -e"
+
+
+def test_widgets_manager_enabled_without_a_build_step():
+    jupyter = Path(sys.executable).with_name("jupyter")
+    out = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True, text=True, timeout=120)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.stdout + out.stderr)
+    line = next((ln for ln in text.splitlines() if "@jupyter-widgets/jupyterlab-manager" in ln), "")
+    assert "enabled" in line and "OK" in line, text
+    assert "jupyter lab build" not in text and "Build recommended" not in text, text
