@@ -10,13 +10,18 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench images clean-notebooks check-notebooks help e2e chromium
+.PHONY: setup lab test unit bench images keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
 	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
 	@echo "make images regenerate the course's figures in images/ from data/"
+	@echo "make keys   regenerate the answer keys (instructor/answer-keys.md) from the quiz banks"
+	@echo "make slides export reveal.js slide decks to build/slides/"
+	@echo "make site   build the static HTML course in _site/"
+	@echo "make voila  serve the symptom self-check and quizzes as a Voila web app"
+	@echo "make e2e    browser tests in Debian's Chromium (installs it with apt-get; needs root)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +46,23 @@ bench: setup
 
 images: setup
 	$(BIN)/python scripts/make_images.py
+
+keys: setup
+	$(BIN)/python scripts/make_answer_keys.py
+
+sample-class: setup
+	$(BIN)/python scripts/make_sample_class.py
+
+slides: setup
+	$(BIN)/python scripts/build_slides.py
+	@echo "Slides in build/slides/ (open the .slides.html files in a browser)"
+
+site: setup
+	$(BIN)/python scripts/build_site.py
+	@echo "Open _site/index.html in a browser"
+
+voila: setup
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 notebooks/apps/self-check-and-quizzes.ipynb
 
 clean-notebooks: setup
 	$(BIN)/python scripts/nbtool.py clean

@@ -161,7 +161,15 @@ class ProgressDashboard:
         self.refresh_button = w.Button(description="Refresh", icon="refresh",
                                        tooltip="Re-read your saved answers and redraw the table and chart")
         self.refresh_button.on_click(lambda _: self.refresh())
-        self.widget = w.VBox([self.refresh_button, self.message, self.table, self.chart])
+        self.name = w.Text(value="", placeholder="optional: a name or nickname for your teacher",
+                           description="Your name:", tooltip="Optional name or nickname to put in the export file",
+                           style={"description_width": "initial"})
+        self.export_button = w.Button(description="Export for my teacher", icon="download",
+                                      tooltip="Save your answers to a file you can hand to your teacher")
+        self.export_button.on_click(lambda _: self.export())
+        self.export_message = w.HTML()
+        self.widget = w.VBox([self.refresh_button, self.message, self.table, self.chart,
+                              w.HBox([self.name, self.export_button]), self.export_message])
         self.refresh()
 
     def refresh(self):
@@ -183,6 +191,27 @@ class ProgressDashboard:
         self.chart.value = figure_png(summary_figure(rows))
         self.chart.layout.display = None
 
+    def export(self) -> Path | None:
+        import base64
+        import html
+
+        store = ProgressStore(self.store.path) if self.store else ProgressStore()
+        if not store.attempts:
+            self.export_message.value = "<p>Nothing to export yet: answer some quiz questions first.</p>"
+            return None
+        try:
+            path = export_progress(store, self.name.value)
+        except OSError as exc:
+            self.export_message.value = f"<p>Could not write the export file: {html.escape(str(exc))}</p>"
+            return None
+        b64 = base64.b64encode(path.read_bytes()).decode()
+        self.export_message.value = (
+            f"<p>Saved <code>{html.escape(str(path))}</code> ({len(store.attempts)} answers). "
+            f"<a download='{html.escape(path.name)}' href='data:application/json;base64,{b64}'>Download it</a> "
+            "and send it to your teacher. It holds your quiz answers only, with the name you typed (if any).</p>"
+        )
+        return path
+
     def _ipython_display_(self):
         from IPython.display import display
 
@@ -192,3 +221,33 @@ class ProgressDashboard:
 def progress_dashboard(store: ProgressStore | None = None) -> ProgressDashboard:
     """Show your progress per notebook (answered, correct) as a table and a bar chart."""
     return ProgressDashboard(store)
+
+
+EXPORT_FORMAT = "glutecourse-progress-export"
+
+
+def export_data(store: ProgressStore, name: str = "") -> dict:
+    """What a reader hands to a teacher: their attempts, an anonymous reader id, and an
+    optional name or nickname they choose."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": VERSION,
+        "reader": store.reader,
+        "name": name.strip()[:60],
+        "exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "attempts": list(store.attempts),
+    }
+
+
+def export_progress(store: ProgressStore | None = None, name: str = "", folder: Path | str | None = None) -> Path:
+    """Write the reader's progress to ``progress-export-<id>.json`` (atomically) and return
+    its path. The default folder is ``exports/`` in the reader's course data directory."""
+    import json
+    import re
+
+    store = store or ProgressStore()
+    folder = Path(folder) if folder else store.path.parent / "exports"
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:30]
+    path = folder / f"progress-export-{slug + '-' if slug else ''}{store.reader}.json"
+    atomic_write_text(path, json.dumps(export_data(store, name), indent=1, ensure_ascii=False) + "\n")
+    return path
