@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    paths = [p.resolve() for p in args.notebooks] or sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     home = tempfile.mkdtemp(prefix="glutecourse-bench-")
     # One warm-up pass so font caches and bytecode are built before timing starts.
     run_notebook(None, home)

@@ -73,11 +73,11 @@ def prepare(nb, rel: str):
     return nb
 
 
-def nav(prev_page, next_page, title: str) -> str:
+def nav(prev_page, next_page, title: str, home: str) -> str:
     parts = ['<nav class="gc-nav" aria-label="Course navigation" style="font-family:sans-serif;padding:8px 16px;'
              'border-bottom:1px solid #ccc;display:flex;gap:1.5em">']
     parts.append(f'<a href="{prev_page[0]}">&larr; {html.escape(prev_page[1])}</a>' if prev_page else "<span></span>")
-    parts.append('<a href="../index.html">Course home</a>')
+    parts.append(f'<a href="{home}">Course home</a>')
     parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} &rarr;</a>' if next_page else "<span></span>")
     parts.append(f'<span style="margin-left:auto;color:#555">{html.escape(title)}</span></nav>')
     return "".join(parts)
@@ -110,17 +110,23 @@ def build(out: Path, paths: list[Path]) -> list[Path]:
     titles = {nb["file"]: nb["title"] for nb in course()["notebooks"]}
     pages = []
     home = tempfile.mkdtemp(prefix="glutecourse-site-")
+    # Pages keep the notebooks' folder layout, so relative image links still work.
+    targets = [out / p.relative_to(ROOT).with_suffix(".html") for p in paths]
+
+    def link(i, here):
+        return (os.path.relpath(targets[i], here.parent), titles.get(paths[i].name, paths[i].stem))
+
     for i, path in enumerate(paths):
         rel = str(path.relative_to(ROOT))
-        page_name = path.with_suffix(".html").name
+        target = targets[i]
+        target.parent.mkdir(parents=True, exist_ok=True)
         nb = prepare(execute(path, home), rel)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
-        prev_page = (paths[i - 1].with_suffix(".html").name, titles.get(paths[i - 1].name, paths[i - 1].stem)) if i else None
-        next_page = (paths[i + 1].with_suffix(".html").name, titles.get(paths[i + 1].name, paths[i + 1].stem)) if i + 1 < len(paths) else None
-        bar = nav(prev_page, next_page, titles.get(path.name, path.stem))
+        prev_page = link(i - 1, target) if i else None
+        next_page = link(i + 1, target) if i + 1 < len(paths) else None
+        bar = nav(prev_page, next_page, titles.get(path.name, path.stem), os.path.relpath(out / "index.html", target.parent))
         body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + bar, body, count=1)
         body = body.replace("</body>", bar + "</body>")
-        target = out / "notebooks" / page_name
         target.write_text(strip_external(body), encoding="utf-8")
         pages.append(target)
         print(f"built {target.relative_to(out)}", file=sys.stderr)
@@ -131,7 +137,9 @@ def build(out: Path, paths: list[Path]) -> list[Path]:
         for nb in c["notebooks"]
     )
     extra = [p for p in paths if p.name not in titles]
-    extra_links = "".join(f"<li><a href='notebooks/{p.with_suffix('.html').name}'>{html.escape(p.stem)}</a></li>" for p in extra)
+    extra_links = "".join(
+        f"<li><a href='{p.relative_to(ROOT).with_suffix('.html')}'>{html.escape(p.stem.replace('-', ' '))}</a></li>" for p in extra
+    )
     binder = binder_base()
     index = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(c['title'])}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -140,7 +148,7 @@ def build(out: Path, paths: list[Path]) -> list[Path]:
 <p>This is the read-only version of the course: charts and text are here, interactive parts are marked.
 To use the quizzes, self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ''}.</p>
 <table><tr><th scope="col" style="text-align:left">Notebook</th><th scope="col">Time</th><th scope="col" style="text-align:left">After it you can</th></tr>{rows}</table>
-{f'<h2>For teachers</h2><ul>{extra_links}</ul>' if extra_links else ''}
+{f'<h2>Also in the course: for teachers, and the app page</h2><ul>{extra_links}</ul>' if extra_links else ''}
 </body></html>"""
     (out / "index.html").write_text(index, encoding="utf-8")
     return pages

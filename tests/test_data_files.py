@@ -50,3 +50,21 @@ def test_bad_course_file_names_the_notebook(tmp_path, monkeypatch):
     data["notebooks"][0]["minutes"] = "fifteen"
     with pytest.raises(CourseDataError, match="00-start-here.ipynb.*minutes must be integer"):
         validate(data, "course", "course.json", id_key="file")
+
+
+def test_validation_result_is_cached_only_for_the_exact_text(tmp_path, home):
+    from glutecourse.data import load_validated
+    from glutecourse.errors import CourseDataError
+
+    good = {"terms": [{"term": "test term", "definition": "A definition long enough."}]}
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(good))
+    load_validated(path, "glossary", id_key="term")
+    markers = list((home / "cache").glob("valid-glossary-*"))
+    assert len(markers) == 1
+    load_validated(path, "glossary", id_key="term")  # cached: no new marker
+    assert len(list((home / "cache").glob("valid-glossary-*"))) == 1
+    good["terms"][0]["definition"] = "short"  # now invalid: must be checked again, and fail
+    path.write_text(json.dumps(good))
+    with pytest.raises(CourseDataError, match="definition"):
+        load_validated(path, "glossary", id_key="term")

@@ -151,3 +151,28 @@ def test_position_counts_answers(quiz):
     v.input.value = v.question.answer
     v.check_button.click()
     assert "1 answered" in quiz.position.value
+
+
+def test_final_quiz_draws_from_every_bank_and_scores_per_topic(store):
+    from glutecourse.quizzes import all_banks, final_quiz, final_questions
+
+    quiz = final_quiz(store=store)
+    content_banks = {b.id for b in all_banks() if b.id != "00-warm-up" and not b.notebook.startswith("10-")}
+    assert {q.bank_id for q in quiz.questions} == content_banks
+    assert [q.id for q in final_questions()] == [q.id for q in quiz.questions]  # same every time
+    v = quiz.view(0)
+    v.reveal_button.click()  # reveal, then answer wrongly on purpose
+    q = v.question
+    wrong = {"single": next((o.id for o in q.options if o.id != q.answer), None), "truefalse": not q.answer,
+             "numeric": str(float(q.answer) + q.tolerance + 100)}.get(q.type)
+    if q.type == "multiple":
+        for box in v.checkboxes.values():
+            box.value = True
+        if set(q.answer) == set(v.checkboxes):
+            pytest.skip("first question has every option correct")
+    else:
+        v.input.value = wrong
+    v.check_button.click()
+    assert "revisit" in quiz.topics.value
+    assert f"{store.attempts[-1]['notebook']}.ipynb" in quiz.topics.value
+    assert store.attempts[-1]["bank"] == q.bank_id

@@ -88,13 +88,56 @@ def read_json(path: Path | str):
         ) from None
 
 
+def _validated_marker(schema: str, text: str) -> Path | None:
+    """A marker file that says: this exact text passed this exact schema before.
+
+    Compiling a schema and checking a large file costs tens of milliseconds per notebook;
+    data files rarely change, so a check that passed once is not repeated. The key is a
+    hash of the schema and the file's text, so any edit to either is checked again.
+    """
+    import hashlib
+
+    from .paths import user_dir
+
+    digest = hashlib.sha256(schema_path(schema).read_bytes() + b"\0" + text.encode("utf-8")).hexdigest()[:24]
+    try:
+        return user_dir() / "cache" / f"valid-{schema}-{digest}"
+    except OSError:
+        return None
+
+
+def load_validated(path: Path | str, schema: str, id_key: str = "id"):
+    """Parse a JSON file and validate it against ``schema`` (skipped if this exact text
+    passed this exact schema before). Raises CourseDataError naming the file and item."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CourseDataError(path, None, "file not found") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CourseDataError(
+            path, None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    marker = _validated_marker(schema, text)
+    if marker is None or not marker.exists():
+        validate(data, schema, path, id_key)
+        if marker is not None:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            except OSError:
+                pass  # a read-only home only costs speed
+    return data
+
+
 def load(name: str, schema: str | None = None, id_key: str = "id"):
     """Load ``data/<name>`` (JSON), validated against ``schema`` when given."""
     path = data_dir() / name
-    data = read_json(path)
     if schema:
-        validate(data, schema, path, id_key)
-    return data
+        return load_validated(path, schema, id_key)
+    return read_json(path)
 
 
 def read_csv(name: str) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import read_json, validate
+from .data import load_validated
 from .errors import CourseDataError
 from .paths import data_dir
 from .textfmt import safe_html
@@ -18,7 +18,7 @@ from .textfmt import safe_html
 def glossary() -> dict[str, dict]:
     terms: dict[str, dict] = {}
     for path in sorted((data_dir() / "glossary").glob("*.json")):
-        data = validate(read_json(path), "glossary", path, id_key="term")
+        data = load_validated(path, "glossary", id_key="term")
         for entry in data["terms"]:
             for name in [entry["term"], *entry.get("aliases", [])]:
                 key = name.lower()

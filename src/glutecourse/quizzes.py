@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .data import read_json, validate
+from .data import load_validated, read_json, validate
 from .errors import CourseDataError
 from .paths import data_dir
 from .textfmt import safe_html, strip_tags
@@ -201,9 +201,10 @@ def _reference_keys() -> set[str]:
     return reference_keys()
 
 
-def parse_bank(data, path, known_refs: set[str] | None = None) -> Bank:
+def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: bool = False) -> Bank:
     """Validate raw bank data and build a Bank, or raise CourseDataError."""
-    validate(data, "quiz", path)
+    if not schema_checked:
+        validate(data, "quiz", path)
     seen: set[str] = set()
     questions = []
     refs = _reference_keys() if known_refs is None else known_refs
@@ -258,7 +259,7 @@ def parse_bank(data, path, known_refs: set[str] | None = None) -> Bank:
 def load_bank(bank_id_or_path) -> Bank:
     """Load and validate a quiz bank by id (``data/quizzes/<id>.json``) or path."""
     path = bank_path(bank_id_or_path)
-    return parse_bank(read_json(path), path)
+    return parse_bank(load_validated(path, "quiz"), path, schema_checked=True)
 
 
 def all_banks() -> list[Bank]:
@@ -284,34 +285,17 @@ def _box(status: str, body: str) -> str:
     )
 
 
-_SHARED: dict = {}
-
-
 def _shared():
-    """Layouts and styles shared by every quiz widget in this kernel.
+    """Layouts and styles shared by every quiz widget in this kernel (see widgets.py):
+    sharing them cuts a quiz's start-up messages to the browser by about two thirds."""
+    from .widgets import layout, style
 
-    Each ipywidgets control otherwise brings its own Layout and Style models, and every
-    model is a message to the browser: sharing them (they are never changed per widget)
-    cuts a quiz's start-up messages by about two thirds.
-    """
-    if not _SHARED:
-        import ipywidgets as w
-        from ipywidgets.widgets.widget_bool import CheckboxStyle
-        from ipywidgets.widgets.widget_button import ButtonStyle
-        from ipywidgets.widgets.widget_description import DescriptionStyle
-        from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
-
-        _SHARED.update(
-            auto=w.Layout(width="auto"),
-            plain=w.Layout(),
-            block=w.Layout(margin="0 0 14px 0"),
-            text_style=TextStyle(description_width="initial"),
-            desc_style=DescriptionStyle(description_width="initial"),
-            html_style=HTMLStyle(),
-            checkbox_style=CheckboxStyle(),
-            button_style=ButtonStyle(),
-        )
-    return _SHARED
+    return dict(
+        auto=layout(width="auto"), plain=layout(), block=layout(margin="0 0 14px 0"),
+        text_style=style("text", description_width="initial"),
+        desc_style=style("description", description_width="initial"),
+        html_style=style("html"), checkbox_style=style("checkbox"), button_style=style("button"),
+    )
 
 
 def _html(value=""):
@@ -569,3 +553,127 @@ def _notebook_of(question: Question) -> str:
 def quiz(bank_id: str, store=None) -> QuizWidget:
     """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress."""
     return QuizWidget(load_bank(bank_id), store=store)
+
+
+# ---------------------------------------------------------------------------- final quiz
+
+def final_questions(per_bank: int = 2, exclude=("00-warm-up",)) -> list[Question]:
+    """``per_bank`` questions from every bank (a fixed, seeded choice, so every reader and
+    every run gets the same quiz), in course order."""
+    from .coursemap import notebook_stems
+
+    order = {stem: i for i, stem in enumerate(notebook_stems())}
+    chosen = []
+    for bank in sorted(all_banks(), key=lambda b: (order.get(b.notebook, 99), b.id)):
+        if bank.id in exclude or bank.notebook.startswith("10-"):
+            continue
+        pool = list(bank.questions)
+        random.Random(f"final/{bank.id}").shuffle(pool)
+        chosen.extend(pool[:per_bank])
+    return chosen
+
+
+class FinalQuiz(QuizWidget):
+    """Questions from every bank, a score per topic, and pointers back to the notebooks
+    worth revisiting."""
+
+    def __init__(self, store=None, per_bank: int = 2):
+        import ipywidgets as w
+
+        from .coursemap import notebook_info
+
+        questions = final_questions(per_bank)
+        self._banks = {b.id: b for b in all_banks()}
+        self._titles = {}
+        for b in self._banks.values():
+            try:
+                self._titles[b.notebook] = notebook_info(b.notebook)["title"]
+            except KeyError:
+                self._titles[b.notebook] = b.notebook
+        self.topics = _html()
+        self.topics.add_class("gc-topics")
+        bank = Bank("final", "Final quiz: every topic", "10-conclusion-and-final-quiz", "Final", tuple(questions))
+        super().__init__(bank, store=store, questions=questions)
+        self.widget.children = (*self.widget.children, self.topics)
+        self._update_topics()
+
+    def _notebook(self, question: Question) -> str:
+        return self._banks[question.bank_id].notebook
+
+    def _on_result(self, view, result):
+        if result is not None and self.record:
+            from .progress import ProgressStore
+
+            self.store = self.store or ProgressStore()
+            q = view.question
+            self.store.record(notebook=self._notebook(q), bank=q.bank_id, question=q.id,
+                              correct=result.correct, topic=q.topic)
+        self._update_score()
+        self._update_position()
+        self._update_topics()
+
+    def topic_scores(self) -> list[dict]:
+        rows: dict[str, dict] = {}
+        for i, q in enumerate(self.questions):
+            v = self._views[i]
+            row = rows.setdefault(q.topic, {"topic": q.topic, "notebook": self._notebook(q), "questions": 0,
+                                            "answered": 0, "correct": 0})
+            row["questions"] += 1
+            if v is not None and v.answered:
+                row["answered"] += 1
+                row["correct"] += v.correct
+        return list(rows.values())
+
+    def _update_topics(self):
+        if not hasattr(self, "topics"):
+            return
+        rows = self.topic_scores()
+        body = "".join(
+            f"<tr><td style='text-align:left'>{safe_html(r['topic'])}</td><td>{r['correct']} of {r['questions']}</td>"
+            f"<td style='text-align:left'>{'✔ well done' if r['answered'] == r['questions'] and r['correct'] == r['questions'] else ('↺ revisit ' + safe_html(self._titles.get(r['notebook'], r['notebook'])) + ' (' + r['notebook'] + ')' if r['answered'] > r['correct'] else '')}</td></tr>"
+            for r in rows
+        )
+        revisit = [r for r in rows if r["answered"] > r["correct"]]
+        tail = (
+            "<p><strong>Worth revisiting:</strong> " + "; ".join(
+                f"{safe_html(self._titles.get(r['notebook'], r['notebook']))} (<code>{r['notebook']}.ipynb</code>)" for r in revisit
+            ) + ".</p>"
+            if revisit else "<p>Answer questions to see which notebooks are worth revisiting.</p>"
+        )
+        self.topics.value = (
+            "<table class='gc-topic-scores'><caption style='text-align:left'><strong>Score per topic</strong></caption>"
+            "<tr><th scope='col' style='text-align:left'>Topic</th><th scope='col'>Correct</th>"
+            f"<th scope='col' style='text-align:left'>Next step</th></tr>{body}</table>{tail}"
+        )
+
+
+def final_quiz(per_bank: int = 2, store=None) -> FinalQuiz:
+    """The course's final quiz: questions from every topic, with a score per topic."""
+    return FinalQuiz(store=store, per_bank=per_bank)
+
+
+def quiz_picker(store=None):
+    """A Dropdown of every quiz in the course; the chosen quiz appears below it."""
+    import ipywidgets as w
+
+    from .coursemap import notebook_stems
+
+    order = {stem: i for i, stem in enumerate(notebook_stems())}
+    banks = sorted(all_banks(), key=lambda b: (order.get(b.notebook, 99), b.id))
+    choice = w.Dropdown(options=[(b.title, b.id) for b in banks], value=banks[0].id, description="Quiz:",
+                        tooltip="Choose a quiz", style={"description_width": "initial"},
+                        layout=w.Layout(width="auto"))
+    slot = w.Box()
+    cache: dict[str, QuizWidget] = {}
+
+    def show(_=None):
+        if choice.value not in cache:
+            cache[choice.value] = QuizWidget(next(b for b in banks if b.id == choice.value), store=store)
+        slot.children = [cache[choice.value].widget]
+
+    choice.observe(show, names="value")
+    show()
+    box = w.VBox([choice, slot])
+    box.quizzes = cache
+    box.choice = choice
+    return box

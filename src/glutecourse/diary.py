@@ -1,0 +1,659 @@
+"""The reader's pain diary (notebook 09): one entry per day, saved on the reader's computer.
+
+- :func:`validate_entry` turns what a reader typed into a clean :class:`Entry`, or raises
+  :class:`EntryError` with a plain-language message (pain 11, "five", a future date...).
+- :class:`Diary` keeps the entries in ``pain-diary.csv`` in the reader's data folder
+  (``glutecourse.paths.user_dir()``, the same folder as quiz progress, outside the course
+  repository). Every change is written at once with an atomic write, so a crash leaves
+  either the old or the new file. A file that cannot be read is moved aside (never
+  deleted) with a visible warning, and a fresh diary is started.
+- **One entry per date.** :meth:`Diary.add` refuses a date that already has an entry (the
+  widget then loads that entry into the form so the reader can edit it);
+  :meth:`Diary.update` changes an entry; :meth:`Diary.delete` removes one.
+- **Import** checks every row first and reports each bad row by its line number; if any
+  row is bad nothing is saved. Good imported rows are merged: a date already in the diary
+  takes the imported values.
+- :func:`rolling_mean` is the 7-day rolling mean by calendar: for each day with an entry,
+  the mean of the entries in that day and the 6 calendar days before it. Days without an
+  entry are skipped, never counted as zero.
+
+Widgets and matplotlib are imported only inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import data_dir, images_dir, user_dir
+from .storage import atomic_write_text, quarantine
+from .textfmt import safe_html
+
+FILENAME = "pain-diary.csv"
+FIELDS = ("date", "pain", "minutes", "note")
+MAX_MINUTES = 24 * 60
+MAX_NOTE = 200
+SAMPLE = "recovery/sample-diary.csv"
+
+
+class EntryError(ValueError):
+    """A diary entry that cannot be saved; ``field`` names the input that is wrong."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+class ImportProblem(ValueError):
+    """An import file with bad rows: ``problems`` is a list of (line number, message)."""
+
+    def __init__(self, path, problems: list[tuple[int, str]]):
+        self.path = str(path)
+        self.problems = problems
+        lines = "; ".join(f"line {n}: {m}" for n, m in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        super().__init__(f"{len(problems)} problem(s) in {path}, nothing was imported: {lines}{more}")
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    date: _dt.date
+    pain: int
+    minutes: int
+    note: str = ""
+
+    def as_row(self) -> dict:
+        return {"date": self.date.isoformat(), "pain": str(self.pain), "minutes": str(self.minutes), "note": self.note}
+
+    def label(self) -> str:
+        """One line for the entry list (plain text)."""
+        note = f" · {self.note[:40]}{'…' if len(self.note) > 40 else ''}" if self.note else ""
+        return f"{self.date.isoformat()} · pain {self.pain}/10 · {self.minutes} min exercise{note}"
+
+
+# --- validation -----------------------------------------------------------------------
+
+def _whole_number(value, field: str, what: str, low: int, high: int, hint: str, empty_means=None) -> int:
+    if isinstance(value, bool):
+        raise EntryError(field, f"{what} must be a whole number from {low} to {high}.")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if empty_means is not None:
+            return empty_means
+        raise EntryError(field, f"Please enter {what.lower()}: a whole number from {low} to {high}.")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise EntryError(field, f"{what} must be a whole number from {low} to {high}; {value:g} has a fraction.")
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip()
+        try:
+            number = int(text)
+        except ValueError:
+            try:
+                as_float = float(text.replace(",", "."))
+            except ValueError:
+                raise EntryError(
+                    field, f"{what} must be a number written in digits, from {low} to {high}; “{text[:30]}” is not a number."
+                ) from None
+            if not as_float.is_integer():
+                raise EntryError(field, f"{what} must be a whole number from {low} to {high}; “{text[:30]}” has a fraction.") from None
+            number = int(as_float)
+    if not low <= number <= high:
+        raise EntryError(field, f"{what} must be from {low} to {high} ({hint}); {number} is outside that range.")
+    return number
+
+
+def parse_date(value, today: _dt.date | None = None, allow_future: bool = False) -> _dt.date:
+    """A date from a ``datetime.date`` or ISO text (``YYYY-MM-DD``); never in the future
+    unless ``allow_future``."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        day = value
+    elif value is None or not str(value).strip():
+        raise EntryError("date", "Please enter a date, written as year-month-day, for example 2026-03-14.")
+    else:
+        text = str(value).strip()
+        try:
+            day = _dt.date.fromisoformat(text)
+            if len(text) != 10:
+                raise ValueError
+        except ValueError:
+            raise EntryError(
+                "date", f"“{text[:30]}” is not a date the diary can read. Write it as year-month-day, for example 2026-03-14."
+            ) from None
+    today = today or _dt.date.today()
+    if not allow_future and day > today:
+        raise EntryError("date", f"{day.isoformat()} is in the future (today is {today.isoformat()}). A diary records days that have happened.")
+    if day.year < 1900:
+        raise EntryError("date", f"{day.isoformat()} is too long ago for a pain diary.")
+    return day
+
+
+def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None = None, allow_future: bool = False) -> Entry:
+    """Check one entry as typed by a reader and return it clean, or raise EntryError.
+
+    ``pain``: whole number 0-10. ``minutes`` of exercise: whole number 0-1440 (empty
+    means 0). ``note``: optional, up to 200 characters, kept on one line.
+    """
+    day = parse_date(date, today=today, allow_future=allow_future)
+    pain_n = _whole_number(pain, "pain", "Pain", 0, 10, "0 = no pain, 10 = worst pain imaginable")
+    minutes_n = _whole_number(minutes, "minutes", "Minutes of exercise", 0, MAX_MINUTES, "a day has 1,440 minutes", empty_means=0)
+    note = " ".join(str(note or "").split())
+    if len(note) > MAX_NOTE:
+        raise EntryError("note", f"The note is {len(note)} characters long; please keep it to {MAX_NOTE}.")
+    return Entry(day, pain_n, minutes_n, note)
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+def to_csv(entries) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for e in sorted(entries):
+        writer.writerow(e.as_row())
+    return buf.getvalue()
+
+
+def parse_csv(text: str, today: _dt.date | None = None, allow_future: bool = False) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """Read diary CSV text. Returns (entries, problems); each problem is (line number, message)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [f for f in ("date", "pain", "minutes") if f not in header]
+    if missing:
+        found = ", ".join(reader.fieldnames or []) or "nothing"
+        return [], [(1, f"the first line must name the columns date, pain, minutes and (optional) note; found {found}")]
+    reader.fieldnames = header
+    entries, problems, seen = [], [], {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                problems.append((line, "this row has more values than there are columns"))
+                continue
+            try:
+                entry = validate_entry(row.get("date"), row.get("pain"), row.get("minutes"), row.get("note") or "",
+                                       today=today, allow_future=allow_future)
+            except EntryError as exc:
+                problems.append((line, str(exc)))
+                continue
+            if entry.date in seen:
+                problems.append((line, f"{entry.date.isoformat()} appears twice (also on line {seen[entry.date]}); one entry per day"))
+                continue
+            seen[entry.date] = line
+            entries.append(entry)
+    except csv.Error as exc:
+        problems.append((reader.line_num, f"the file is not valid CSV ({exc})"))
+    return entries, problems
+
+
+def sample_entries() -> list[Entry]:
+    """The made-up sample diary shipped with the course (``data/recovery/sample-diary.csv``)."""
+    from .errors import CourseDataError
+
+    path = data_dir() / SAMPLE
+    entries, problems = parse_csv(path.read_text(encoding="utf-8"), allow_future=True)
+    if problems:
+        line, message = problems[0]
+        raise CourseDataError(path, f"line {line}", message)
+    return sorted(entries)
+
+
+# --- the diary ------------------------------------------------------------------------
+
+class Diary:
+    """The reader's entries, kept in ``path`` (default: ``user_dir() / "pain-diary.csv"``)."""
+
+    def __init__(self, path: Path | str | None = None, today: _dt.date | None = None):
+        self.path = Path(path) if path else user_dir() / FILENAME
+        self._today = today
+        self.warning = ""
+        self.entries: dict[_dt.date, Entry] = self._read()
+
+    @property
+    def today(self) -> _dt.date:
+        return self._today or _dt.date.today()
+
+    def _read(self) -> dict:
+        if not self.path.exists():
+            return {}
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            return self._quarantine(f"not text ({exc.reason})")
+        # Dates once saved stay valid even if the computer's clock is later set back.
+        entries, problems = parse_csv(text, allow_future=True)
+        if problems:
+            line, message = problems[0]
+            return self._quarantine(f"line {line}: {message}")
+        return {e.date: e for e in entries}
+
+    def _quarantine(self, reason: str) -> dict:
+        moved = quarantine(self.path, reason)
+        self.warning = (f"Your diary file could not be read ({reason}). It was moved to {moved} so nothing "
+                        "is lost, and a new, empty diary was started.")
+        return {}
+
+    def __len__(self):
+        return len(self.entries)
+
+    def sorted(self) -> list[Entry]:
+        return sorted(self.entries.values())
+
+    def get(self, day) -> Entry | None:
+        return self.entries.get(parse_date(day, allow_future=True))
+
+    def _commit(self, new: dict) -> None:
+        """Write ``new`` to disk first; only when that worked does it become the diary."""
+        atomic_write_text(self.path, to_csv(new.values()))
+        self.entries = new
+
+    def add(self, entry: Entry) -> Entry:
+        if entry.date in self.entries:
+            raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}. "
+                             "Edit that entry instead (one entry per day).")
+        self._commit({**self.entries, entry.date: entry})
+        return entry
+
+    def update(self, original_date, entry: Entry) -> Entry:
+        original = parse_date(original_date, allow_future=True)
+        if original not in self.entries:
+            raise EntryError("date", f"There is no entry for {original.isoformat()} to change.")
+        if entry.date != original and entry.date in self.entries:
+            raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}; "
+                             "delete or edit that one first (one entry per day).")
+        new = {d: e for d, e in self.entries.items() if d != original}
+        new[entry.date] = entry
+        self._commit(new)
+        return entry
+
+    def delete(self, day) -> Entry:
+        day = parse_date(day, allow_future=True)
+        if day not in self.entries:
+            raise EntryError("date", f"There is no entry for {day.isoformat()} to delete.")
+        old = self.entries[day]
+        self._commit({d: e for d, e in self.entries.items() if d != day})
+        return old
+
+    def export_csv(self, path: Path | str) -> Path:
+        """Write all entries as CSV to ``path`` (atomic); returns the full path."""
+        path = Path(path).expanduser().resolve()
+        if path.is_dir():
+            path = path / "pain-diary-export.csv"
+        atomic_write_text(path, to_csv(self.entries.values()))
+        return path
+
+    def import_csv(self, path: Path | str) -> dict:
+        """Check every row of ``path``; if all are good, merge them and save.
+
+        Returns counts {"added": n, "updated": n}. Raises ImportProblem (nothing saved) if
+        any row is bad, or FileNotFoundError / UnicodeDecodeError if the file cannot be read.
+        """
+        path = Path(path).expanduser()
+        text = path.read_text(encoding="utf-8")
+        entries, problems = parse_csv(text, today=self.today)
+        if problems:
+            raise ImportProblem(path, problems)
+        if not entries:
+            raise ImportProblem(path, [(1, "the file has no entries")])
+        new = dict(self.entries)
+        added = sum(e.date not in new for e in entries)
+        updated = sum(e.date in new and new[e.date] != e for e in entries)
+        new.update({e.date: e for e in entries})
+        self._commit(new)
+        return {"added": added, "updated": updated}
+
+
+def rolling_mean(entries, window: int = 7) -> list[tuple[_dt.date, float, int]]:
+    """Calendar-based rolling mean of pain: for each entry's date, the mean of the entries
+    dated within the ``window`` days ending that day. Returns (date, mean, entries used)."""
+    entries = sorted(entries)
+    out = []
+    for e in entries:
+        start = e.date - _dt.timedelta(days=window - 1)
+        inside = [x.pain for x in entries if start <= x.date <= e.date]
+        out.append((e.date, sum(inside) / len(inside), len(inside)))
+    return out
+
+
+def example_curve(days: int) -> list[tuple[int, float]]:
+    """The published average for acute low back pain (Menezes Costa et al. 2012),
+    interpolated by the course and rescaled from 0-100 to 0-10, for days 0..``days``."""
+    from .timeline import curve, interpolate
+
+    points = curve("acute")["points"]
+    last = min(days, int(points[-1]["week"] * 7))
+    return [(d, interpolate(points, d / 7)["mean"] / 10) for d in range(0, last + 1)]
+
+
+# --- chart ----------------------------------------------------------------------------
+
+def diary_figure(entries, title: str = "Your pain diary"):
+    """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and the
+    example average curve from the first entry's date, labelled as not a target."""
+    from .plots import styled
+
+    return styled(_diary_figure)(sorted(entries), title)
+
+
+def _diary_figure(entries, title):
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    from .plots import OKABE_ITO, new_figure
+
+    fig = new_figure(figsize=(8, 4.6))
+    ax, bars = fig.subplots(2, 1, sharex=True, height_ratios=[4, 1])
+    first, last = entries[0].date, entries[-1].date
+    span = (last - first).days
+    ex = example_curve(max(span, 7))
+    ex_days = [first + _dt.timedelta(days=d) for d, _ in ex]
+    ax.plot(ex_days, [v for _, v in ex], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
+            label="example average, not a target (acute back pain, 0-10)")
+    ax.plot([e.date for e in entries], [e.pain for e in entries], "o", ms=4.5, color=OKABE_ITO["orange"],
+            label="pain that day")
+    roll = rolling_mean(entries)
+    ax.plot([d for d, _, _ in roll], [m for _, m, _ in roll], "-", lw=2.2, color=OKABE_ITO["blue"],
+            label="7-day rolling mean")
+    end = ex_days[-1] if ex_days[-1] >= last else last
+    ax.text(last + _dt.timedelta(days=0.8), roll[-1][1], "7-day mean", color=OKABE_ITO["blue"], fontsize=8,
+            va="center", fontweight="bold")
+    mid = len(ex) * 2 // 5
+    ax.text(ex_days[mid], ex[mid][1] + 0.5, "example average,\nnot a target", color="#006B4F", fontsize=8,
+            va="bottom", ha="left", fontweight="bold")
+    ax.set_ylim(0, 10.5)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("pain (0-10)")
+    ax.set_xlim(first - _dt.timedelta(days=1), max(end, last) + _dt.timedelta(days=max(4, span // 8)))
+    ax.legend(loc="upper right", fontsize=8, framealpha=0.95)
+    ax.set_title(f"{title}\nDots: pain each day · line: 7-day rolling mean · dashed: example average, not a target",
+                 fontsize=10)
+    bars.bar([e.date for e in entries], [e.minutes for e in entries], width=0.8, color=OKABE_ITO["sky_blue"],
+             label="exercise (minutes)")
+    bars.set_ylabel("exercise\n(min)", fontsize=8)
+    bars.grid(axis="x", visible=False)
+    locator = AutoDateLocator(minticks=4, maxticks=9)
+    bars.xaxis.set_major_locator(locator)
+    bars.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    return fig
+
+
+# --- widget ---------------------------------------------------------------------------
+
+def _shared():
+    """Shared, never-changed layouts and styles (see widgets.py)."""
+    from .widgets import layout, style
+
+    return dict(
+        auto=layout(width="auto"), field=layout(width="300px"), wide=layout(width="560px"),
+        style=style("text", description_width="150px"), select_style=style("description", description_width="150px"),
+        button=style("button"), plain=layout(), html_style=style("html"),
+    )
+
+
+class DiaryWidget:
+    """Add, edit, delete, export and import diary entries; messages in ``self.message``.
+
+    Adding a date that already has an entry does not overwrite it: the entry is loaded
+    into the form for editing, and the reader presses *Save changes*.
+    """
+
+    def __init__(self, diary: Diary | None = None):
+        import ipywidgets as w
+
+        sh = _shared()
+        self.diary = diary if diary is not None else Diary()
+        self.editing: _dt.date | None = None
+        self._pending_delete: _dt.date | None = None
+        self.date = w.Text(value=self.diary.today.isoformat(), description="Date", placeholder="YYYY-MM-DD",
+                           tooltip="The day this entry is for, as year-month-day", layout=sh["field"], style=sh["style"])
+        self.pain = w.Text(description="Pain (0-10)", placeholder="0 = none, 10 = worst",
+                           tooltip="Your pain that day, a whole number from 0 to 10", layout=sh["field"], style=sh["style"])
+        self.minutes = w.Text(description="Exercise (minutes)", placeholder="0", value="",
+                              tooltip="Minutes of exercise that day, a whole number (empty means 0)", layout=sh["field"],
+                              style=sh["style"])
+        self.note = w.Text(description="Note (optional)", placeholder="up to 200 characters",
+                           tooltip="An optional short note", layout=sh["wide"], style=sh["style"])
+        self.save_button = w.Button(description="Add entry", button_style="primary", icon="plus", layout=sh["auto"], style=sh["button"],
+                                    tooltip="Check the entry and save it to your diary")
+        self.cancel_button = w.Button(description="Cancel editing", layout=w.Layout(width="auto", display="none"),
+                                      style=sh["button"],
+                                      tooltip="Leave the entry as it was and clear the form")
+        self.message = w.HTML(layout=sh["plain"], style=sh["html_style"])
+        self.entry_list = w.Select(description="Your entries", options=[], rows=7, layout=sh["wide"],
+                                   style=sh["select_style"])
+        self.edit_button = w.Button(description="Edit selected", icon="pencil", layout=sh["auto"], style=sh["button"],
+                                    tooltip="Load the selected entry into the form above to change it")
+        self.delete_button = w.Button(description="Delete selected", icon="trash", layout=sh["auto"], style=sh["button"],
+                                      tooltip="Delete the selected entry (you will be asked to confirm)")
+        self.draw_button = w.Button(description="Draw my chart", icon="line-chart", layout=sh["auto"], style=sh["button"],
+                                    tooltip="Draw your pain, its 7-day rolling mean and the example average")
+        self.transfer_button = w.Button(description="Export or import…", icon="exchange", layout=sh["auto"], style=sh["button"],
+                                        tooltip="Show the controls to save your diary as a CSV file or read one in")
+        self.chart = None
+        self.transfer = None
+        self.save_button.on_click(lambda _: self.save())
+        self.cancel_button.on_click(lambda _: self.cancel_edit())
+        self.edit_button.on_click(lambda _: self.edit_selected())
+        self.delete_button.on_click(lambda _: self.delete_selected())
+        self.draw_button.on_click(lambda _: self.draw())
+        self.transfer_button.on_click(lambda _: self.show_transfer())
+        self.info = w.HTML(layout=sh["plain"], style=sh["html_style"])
+        self.widget = w.VBox([
+            self.info, self.date, self.pain, self.minutes, self.note,
+            w.HBox([self.save_button, self.cancel_button], layout=sh["plain"]), self.message,
+            self.entry_list,
+            w.HBox([self.edit_button, self.delete_button, self.draw_button, self.transfer_button], layout=sh["plain"]),
+        ], layout=sh["plain"])
+        self._refresh_list()
+        self.info.value = (f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
+                           f"{len(self.diary)} entries so far.</p>")
+        if self.diary.warning:
+            self._say(self.diary.warning, "warning")
+
+    # messages
+    def _say(self, text: str, kind: str = "ok"):
+        colour = {"ok": "#009E73", "error": "#D55E00", "warning": "#D55E00", "info": "#0072B2"}[kind]
+        prefix = {"ok": "✔ Saved.", "error": "✖ Not saved.", "warning": "⚠ Please note.", "info": "ℹ"}[kind]
+        role = "alert" if kind in ("error", "warning") else "status"
+        self.message.value = (f"<div role='{role}' aria-live='polite' style='border-left:4px solid {colour};"
+                              f"padding:2px 8px'><strong>{prefix}</strong> {safe_html(text)}</div>")
+
+    def _refresh_list(self, select=None):
+        entries = sorted(self.diary.entries.values(), reverse=True)
+        self.entry_list.options = [(e.label(), e.date.isoformat()) for e in entries]
+        if select is not None and select.isoformat() in [v for _, v in self.entry_list.options]:
+            self.entry_list.value = select.isoformat()
+        if hasattr(self, "info"):
+            self.info.value = (f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
+                               f"{len(self.diary)} entries so far.</p>")
+
+    def _clear_form(self):
+        self.pain.value = ""
+        self.minutes.value = ""
+        self.note.value = ""
+        self.editing = None
+        self.save_button.description = "Add entry"
+        self.save_button.icon = "plus"
+        self.cancel_button.layout.display = "none"
+
+    def _load_form(self, entry: Entry):
+        self.editing = entry.date
+        self.date.value = entry.date.isoformat()
+        self.pain.value = str(entry.pain)
+        self.minutes.value = str(entry.minutes)
+        self.note.value = entry.note
+        self.save_button.description = "Save changes"
+        self.save_button.icon = "check"
+        self.cancel_button.layout.display = None
+
+    # actions
+    def save(self):
+        self._pending_delete = None
+        try:
+            entry = validate_entry(self.date.value, self.pain.value, self.minutes.value, self.note.value,
+                                   today=self.diary.today)
+        except EntryError as exc:
+            self._say(str(exc), "error")
+            return
+        try:
+            if self.editing is not None:
+                self.diary.update(self.editing, entry)
+                done = f"Entry for {entry.date.isoformat()} changed: pain {entry.pain}, {entry.minutes} min."
+            elif entry.date in self.diary.entries:
+                old = self.diary.entries[entry.date]
+                self._load_form(old)
+                self._say(f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
+                          f"{old.minutes} min). It is now in the form: change it and press Save changes, "
+                          "or press Cancel editing.", "info")
+                return
+            else:
+                self.diary.add(entry)
+                done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
+        except EntryError as exc:
+            self._say(str(exc), "error")
+            return
+        except OSError as exc:
+            self._say(f"Your diary file could not be written ({exc}). Nothing was changed.", "error")
+            return
+        self._clear_form()
+        self._refresh_list(select=entry.date)
+        self._say(done)
+
+    def cancel_edit(self):
+        self._clear_form()
+        self._say("Editing cancelled; the entry is unchanged.", "info")
+
+    def _selected(self) -> Entry | None:
+        if not self.entry_list.value:
+            self._say("Choose an entry in the list first.", "info")
+            return None
+        return self.diary.get(self.entry_list.value)
+
+    def edit_selected(self):
+        entry = self._selected()
+        if entry:
+            self._load_form(entry)
+            self._say(f"Editing {entry.date.isoformat()}: change the form and press Save changes.", "info")
+
+    def delete_selected(self):
+        entry = self._selected()
+        if not entry:
+            return
+        if self._pending_delete != entry.date:
+            self._pending_delete = entry.date
+            self._say(f"Press Delete selected again to delete the entry for {entry.date.isoformat()}.", "info")
+            return
+        self._pending_delete = None
+        try:
+            self.diary.delete(entry.date)
+        except OSError as exc:
+            self._say(f"Your diary file could not be written ({exc}). Nothing was changed.", "error")
+            return
+        if self.editing == entry.date:
+            self._clear_form()
+        self._refresh_list()
+        self._say(f"Deleted the entry for {entry.date.isoformat()}.")
+
+    def draw(self):
+        import ipywidgets as w
+
+        if self.chart is None:
+            self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
+            self.chart_caption = w.HTML()
+            self.widget.children = (*self.widget.children, self.chart_caption, self.chart)
+        if not self.diary.entries:
+            self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
+            self.chart_caption.value = ("<p>You have no entries yet, so this is the <strong>made-up sample "
+                                        "diary</strong>. Add entries, then press Draw my chart again.</p>")
+            return
+        from .plots import figure_svg
+
+        self.chart.value = figure_svg(diary_figure(self.diary.sorted())).encode("utf-8")
+        self.chart_caption.value = (f"<p>Your diary: {len(self.diary)} entries, "
+                                    f"{self.diary.sorted()[0].date.isoformat()} to {self.diary.sorted()[-1].date.isoformat()}. "
+                                    "The dashed line is an example average from research, not a target.</p>")
+
+    def show_transfer(self):
+        """Build the export and import controls (only when the reader asks for them)."""
+        import ipywidgets as w
+
+        if self.transfer is not None:
+            return
+        sh = _shared()
+        self.export_path = w.Text(value=str(self.diary.path.with_name("pain-diary-export.csv")), description="Export to",
+                                  tooltip="Where to write the CSV file (a full path)", layout=sh["wide"], style=sh["style"])
+        self.export_button = w.Button(description="Export CSV", icon="download", layout=sh["auto"], style=sh["button"],
+                                      tooltip="Write all your entries to the file named on the left")
+        self.import_path = w.Text(description="Import from", placeholder="path to a .csv file",
+                                  tooltip="The CSV file to read: columns date, pain, minutes, note", layout=sh["wide"],
+                                  style=sh["style"])
+        self.import_button = w.Button(description="Import CSV", icon="upload", layout=sh["auto"], style=sh["button"],
+                                      tooltip="Check every row of the file; if all are good, add them to your diary")
+        self.export_button.on_click(lambda _: self.export())
+        self.import_button.on_click(lambda _: self.import_())
+        self.transfer = w.VBox([w.HBox([self.export_path, self.export_button]), w.HBox([self.import_path, self.import_button])])
+        children = list(self.widget.children)
+        children.insert(children.index(self.message), self.transfer)
+        self.widget.children = tuple(children)
+
+    def export(self):
+        text = self.export_path.value.strip()
+        if not text:
+            self._say("Type where to save the file first.", "error")
+            return
+        try:
+            path = self.diary.export_csv(text)
+        except OSError as exc:
+            self._say(f"Could not write {text}: {exc.strerror or exc}.", "error")
+            return
+        self._say(f"Exported {len(self.diary)} entries to {path}.")
+
+    def import_(self):
+        text = self.import_path.value.strip()
+        if not text:
+            self._say("Type the path of a CSV file to import first.", "error")
+            return
+        try:
+            counts = self.diary.import_csv(text)
+        except ImportProblem as exc:
+            items = "".join(f"<li>line {n}: {safe_html(m)}</li>" for n, m in exc.problems[:20])
+            more = f"<li>… and {len(exc.problems) - 20} more</li>" if len(exc.problems) > 20 else ""
+            self.message.value = (f"<div role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>"
+                                  f"<strong>✖ Nothing was imported.</strong> Fix these rows of "
+                                  f"<code>{safe_html(text)}</code> and try again:<ul>{items}{more}</ul></div>")
+            return
+        except FileNotFoundError:
+            self._say(f"There is no file at {text}.", "error")
+            return
+        except (OSError, UnicodeDecodeError) as exc:
+            self._say(f"Could not read {text} as a text CSV file ({exc}).", "error")
+            return
+        self._refresh_list()
+        self._say(f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def diary_widget(diary: Diary | None = None) -> DiaryWidget:
+    """Your pain diary: add, edit, delete, export and import entries; draw your chart."""
+    return DiaryWidget(diary)
+
+
+def where_saved():
+    """Show where this reader's diary is saved (it never leaves the computer)."""
+    from IPython.display import HTML
+
+    path = user_dir() / FILENAME
+    state = "It already exists." if path.exists() else "It will be created when you add your first entry."
+    return HTML(f"<p>Your diary file on this computer: <code>{safe_html(path)}</code>. {state}</p>")

@@ -1,0 +1,241 @@
+"""The exercise library, the routine builder's rules, the illustrations and the widget."""
+
+import copy
+import json
+import math
+
+import pytest
+from conftest import ROOT
+
+from glutecourse import exercises as exm
+from glutecourse.errors import CourseDataError
+from glutecourse.phases import phases
+
+PHASES = [p["id"] for p in phases()]
+LEVELS = (1, 2, 3)
+
+
+def test_library_has_the_exercises_the_course_teaches():
+    ids = {e["id"] for e in exm.exercises()}
+    for required in ("pigeon-pose", "figure-four", "seated-forward-bend", "knee-to-chest", "glute-bridge",
+                     "clamshell", "side-lying-hip-abduction", "squat", "cat-camel", "foam-rolling"):
+        assert required in ids
+    types = {e["type"] for e in exm.exercises()}
+    assert types == {"stretch", "strength", "mobility", "recovery"}
+
+
+def test_no_strengthening_is_listed_for_the_settle_phase():
+    assert not [e["id"] for e in exm.exercises() if e["type"] == "strength" and "settle" in e["phases"]]
+    assert "strength" not in exm.phase_plan("settle")["types"]
+
+
+def test_every_exercise_tells_the_reader_when_to_stop_and_cites_evidence():
+    for e in exm.exercises():
+        assert any("leg" in c or "numb" in c.lower() or "tingling" in c for c in e["cautions"]), e["id"]
+        assert e["evidence"]["refs"], e["id"]
+
+
+def test_stretch_holds_follow_the_evidence_used_in_the_course():
+    for e in exm.exercises():
+        if e["type"] == "stretch":
+            assert e["dose"] == {"kind": "hold", "seconds": 30}, e["id"]  # 30 s beat 15 s (Bandy 1994)
+            assert 2 <= e["min_sets"] <= e["sets"] <= 4  # 2-4 repetitions (ACSM)
+
+
+def test_exercise_time_adds_position_sets_sides_and_rests():
+    pigeon = exm.exercise("pigeon-pose")
+    # 15 s to get ready + 2 sets x 2 sides x 30 s + 1 rest of 15 s
+    assert exm.exercise_seconds(pigeon) == 15 + 2 * 2 * 30 + 15
+    bridge = exm.exercise("glute-bridge")
+    assert exm.exercise_seconds(bridge, sets=1) == 15 + 10 * 4
+
+
+def test_dose_text_reads_naturally():
+    assert exm.dose_text(exm.exercise("pigeon-pose")) == "2 × hold 30 s each side, rest 15 s between sets"
+    assert exm.dose_text(exm.exercise("glute-bridge")) == "2 × 10 reps, rest 45 s between sets"
+    assert exm.dose_text(exm.exercise("walking")) == "5 min"
+    assert exm.fmt_duration(150) == "2 min 30 s"
+
+
+# ---------------------------------------------------------------- the routine rules
+
+
+def check_rules(r):
+    """Everything a reader is promised about a routine."""
+    plan = exm.phase_plan(r.phase_id)
+    assert r.items, "a routine is never empty"
+    ids = [i.id for i in r.items]
+    assert len(ids) == len(set(ids)), "no exercise twice"
+    for item in r.items:
+        ex = item.exercise
+        assert r.phase_id in ex["phases"], f"{ex['id']} is not suited to {r.phase_id}"
+        assert ex["type"] in plan["types"]
+        assert ex["difficulty"] <= r.difficulty, f"{ex['id']} is harder than level {r.difficulty}"
+        assert ex["min_sets"] <= item.sets <= ex["sets"]
+        assert exm.exercise(ex["id"]) is ex  # holds and reps straight from the library, never shortened
+    assert r.items[0].type == "mobility", "the routine starts with a mobility warm-up"
+    assert sum(i.type == "mobility" for i in r.items) >= exm.rules()["min_mobility"]
+    assert any(i.type == plan["main"] for i in r.items), "at least one exercise of the phase's main type"
+    ranks = [plan["types"].index(i.type) for i in r.items]
+    assert ranks == sorted(ranks), "order follows the phase plan (warm-up first)"
+    if r.phase_id == "settle":
+        assert all(i.type != "strength" for i in r.items)
+
+
+@pytest.mark.parametrize("phase_id", PHASES)
+def test_every_phase_minutes_and_level_keeps_the_rules(phase_id):
+    for minutes in range(exm.MIN_MINUTES, exm.MAX_MINUTES + 1):
+        for level in LEVELS:
+            r = exm.build_routine(phase_id, minutes, level)
+            assert r.ok, (phase_id, minutes, level, r.message)
+            assert r.total_seconds <= minutes * 60, (phase_id, minutes, level)
+            check_rules(r)
+
+
+@pytest.mark.parametrize("phase_id", PHASES)
+def test_routines_are_deterministic(phase_id):
+    assert exm.build_routine(phase_id, 20, 2) == exm.build_routine(phase_id, 20, 2)
+
+
+def test_more_time_or_a_higher_level_never_removes_the_warm_up_and_adds_variety():
+    short = exm.build_routine("strength", 5, 1)
+    long = exm.build_routine("strength", 30, 3)
+    assert len(long) > len(short)
+    assert {"mobility", "strength", "stretch"} <= {i.type for i in long.items}
+
+
+def test_harder_levels_unlock_harder_exercises_only_when_chosen():
+    gentle = {i.id for i in exm.build_routine("return", 60, 1).items}
+    harder = {i.id for i in exm.build_routine("return", 60, 3).items}
+    assert "pigeon-pose" not in gentle and "pigeon-pose" in harder
+
+
+@pytest.mark.parametrize("phase_id", PHASES)
+def test_too_few_minutes_gives_a_message_and_the_smallest_valid_routine(phase_id):
+    r = exm.build_routine(phase_id, 1, 1)
+    assert not r.ok
+    assert "too short" in r.message and "smallest routine" in r.message
+    check_rules(r)  # the suggestion itself keeps the rules
+    need = math.ceil(r.total_seconds / 60)
+    assert f"about {need} minutes" in r.message
+    fits = exm.build_routine(phase_id, need, 1)
+    assert fits.ok and fits.total_seconds <= need * 60
+
+
+@pytest.mark.parametrize("bad, match", [
+    (("nowhere", 10, 1), "Unknown phase 'nowhere'"),
+    (("settle", "ten", 1), "Minutes must be a number"),
+    (("settle", 10, 4), "Difficulty must be 1, 2 or 3"),
+])
+def test_bad_choices_get_a_clear_message(bad, match):
+    with pytest.raises(ValueError, match=match):
+        exm.build_routine(*bad)
+
+
+# ---------------------------------------------------------------- data checks
+
+
+def _data():
+    return json.loads((ROOT / "data" / "exercises.json").read_text())
+
+
+def test_library_check_rejects_strengthening_in_settle():
+    data = _data()
+    bridge = next(e for e in data["exercises"] if e["id"] == "glute-bridge")
+    bridge["phases"].append("settle")
+    with pytest.raises(CourseDataError, match="glute-bridge.*not allowed in phase 'settle'"):
+        exm.check_library(data)
+
+
+@pytest.mark.parametrize("mutate, match", [
+    (lambda d: d["exercises"][0].update(min_sets=5), "min_sets is larger than sets"),
+    (lambda d: d["exercises"][0]["evidence"]["refs"].append("made-up-2099"), "made-up-2099"),
+    (lambda d: d["exercises"][0]["phases"].append("holiday"), "unknown phase 'holiday'"),
+    (lambda d: d["exercises"].append(copy.deepcopy(d["exercises"][0])), "duplicate id"),
+])
+def test_library_check_names_the_problem(mutate, match):
+    data = _data()
+    mutate(data)
+    with pytest.raises(CourseDataError, match=match):
+        exm.check_library(data)
+
+
+def test_schema_rejects_an_unknown_exercise_type():
+    from glutecourse.data import validate
+
+    data = _data()
+    data["exercises"][0]["type"] = "yoga"
+    with pytest.raises(CourseDataError, match="pelvic-tilt"):
+        validate(data, "exercises", "exercises.json")
+
+
+# ---------------------------------------------------------------- illustrations
+
+
+def test_every_exercise_has_a_pose_and_an_image_with_alt_text():
+    manifest = json.loads((ROOT / "images" / "manifest.json").read_text())
+    for e in exm.exercises():
+        name = exm.image_name(e["id"])
+        assert (ROOT / "images" / name).is_file(), name
+        assert len(manifest[name]["alt"]) >= 60
+        svg = (ROOT / "images" / name).read_text()
+        assert e["name"] in svg, "the exercise name is written on the image"
+        assert "Working:" in svg, "the working muscle is labelled in words, not colour alone"
+
+
+def test_stick_figures_have_plausible_proportions():
+    data = exm.poses()
+    nominal = data["lengths"]
+    segments = {"torso": ("hip", "neck"), "upper_arm": ("neck", "elbow"), "forearm": ("elbow", "wrist"),
+                "thigh": ("hip", "knee"), "shin": ("knee", "ankle")}
+    for pose in data["poses"]:
+        for panel in pose["panels"]:
+            j = panel["joints"]
+            for seg, (a, b) in segments.items():
+                if a in j and b in j:
+                    d = math.dist(j[a], j[b])
+                    # drawn in 2D, a limb may look shorter (pointing at the viewer), never longer
+                    assert d <= nominal[seg] * 1.1, (pose["id"], panel["label"], seg, d)
+                    if pose["view"] == "side" and seg in ("torso", "upper_arm"):
+                        assert d >= nominal[seg] * 0.9, (pose["id"], panel["label"], seg, d)
+            assert all(y >= -0.01 for _, y in j.values()), f"{pose['id']}: a joint is below the floor"
+
+
+# ---------------------------------------------------------------- widgets
+
+
+def test_card_shows_steps_cautions_and_evidence_escaped():
+    html = exm.card_html("clamshell")
+    assert "<ol>" in html and "How to do it" in html and "Take care" in html
+    assert "Selkowitz" in html  # the source, by its short citation
+    assert "not a clinical trial" in html
+
+
+def test_routine_builder_widget_updates_the_table_and_shows_cards(home):
+    b = exm.routine_builder()
+    assert [o[1] for o in b.phase.options] == PHASES
+    assert all(c.description or c.tooltip for c in (b.phase, b.minutes, b.level, b.card_choice))
+    b.phase.value = "settle"
+    b.minutes.value = 30
+    assert "Strength</td>" not in b.table.value and "Mobility</td>" in b.table.value
+    b.phase.value = "strength"
+    assert "Strength</td>" in b.table.value
+    assert "Total" in b.table.value
+    shown = b.routine
+    assert shown == exm.build_routine("strength", 30, b.level.value)
+    first = shown.items[0].id
+    assert b.card is None, "the card is built only when a reader asks for one"
+    b.card_choice.value = first
+    assert exm.exercise(first)["steps"][0][:20] in b.card.value.replace("&#x27;", "'")
+    assert b.image is not None and b"<svg" in bytes(b.image.value)
+    b.card_choice.value = None
+    assert b.card.value == ""
+
+
+def test_builder_keeps_the_chosen_card_when_it_is_still_in_the_routine(home):
+    b = exm.routine_builder("strength", 20, 1)
+    b.card_choice.value = "glute-bridge"
+    b.minutes.value = 25
+    assert b.card_choice.value == "glute-bridge"
+    b.phase.value = "settle"  # no bridges while settling
+    assert b.card_choice.value is None

@@ -1,0 +1,154 @@
+"""The follow-along timer: the pure step list, and ticking driven by hand (no waiting)."""
+
+import asyncio
+
+import pytest
+
+from glutecourse import exercises as exm
+from glutecourse.phases import phases
+from glutecourse.routine_timer import RoutineTimer, routine_steps
+
+
+@pytest.mark.parametrize("phase_id", [p["id"] for p in phases()])
+def test_steps_add_up_to_the_routine_time(phase_id):
+    for minutes in (5, 12, 30, 60):
+        for level in (1, 2, 3):
+            r = exm.build_routine(phase_id, minutes, level)
+            steps = routine_steps(r)
+            assert sum(s.seconds for s in steps) == r.total_seconds
+            assert all(s.seconds > 0 for s in steps)
+            assert steps[0].kind == "position"
+
+
+def test_two_sided_holds_alternate_sides_with_a_rest_between_sets():
+    r = exm.build_routine("mobility", 60, 3)
+    pigeon = [s for s in routine_steps(r) if s.exercise_id == "pigeon-pose"]
+    labels = [s.label for s in pigeon]
+    assert labels == [
+        "Get ready: Pigeon pose",
+        "Pigeon pose, left side — hold 30 s (set 1 of 2)",
+        "Pigeon pose, right side — hold 30 s (set 1 of 2)",
+        "Rest 15 s — next: Pigeon pose, set 2 of 2",
+        "Pigeon pose, left side — hold 30 s (set 2 of 2)",
+        "Pigeon pose, right side — hold 30 s (set 2 of 2)",
+    ]
+    assert [s.seconds for s in pigeon] == [15, 30, 30, 15, 30, 30]
+
+
+def test_reps_say_how_many_and_roughly_how_long():
+    r = exm.build_routine("strength", 10, 1)
+    bridge = next(s for s in routine_steps(r) if s.exercise_id == "glute-bridge" and s.kind == "work")
+    assert bridge.label.startswith("Glute bridge — 10 reps, about 40 s")
+
+
+@pytest.fixture
+def timer(home):
+    return RoutineTimer(exm.build_routine("strength", 10, 1), autorun=False)
+
+
+def test_start_shows_the_first_step_and_enables_the_right_buttons(timer):
+    assert len(timer.widget.children) == 2, "only Start and a label until the reader starts"
+    timer.start()
+    assert all(b.tooltip for b in (timer.start_button, timer.pause_button, timer.skip_button, timer.stop_button))
+    assert timer.state == "running"
+    assert "Get ready: Pelvic tilts" in timer.label.value
+    assert timer.start_button.disabled and not timer.pause_button.disabled
+    assert "Step 1 of" in timer.status.value
+
+
+def test_tick_moves_the_bar_and_crosses_into_the_next_step(timer):
+    timer.start()
+    timer.tick(5)
+    assert timer.progress.max == 15 and timer.progress.value == 5
+    assert "10 s left in this step" in timer.label.value
+    timer.tick(12)  # 10 s to finish "get ready", 2 s into the first set
+    assert timer.index == 1
+    assert "Pelvic tilts — 10 reps" in timer.label.value
+    assert timer.progress.value == 2
+
+
+def test_pause_freezes_time_and_resume_continues(timer):
+    timer.start()
+    timer.tick(3)
+    timer.pause()
+    left = timer.seconds_left()
+    timer.tick(100)
+    assert timer.seconds_left() == left
+    assert "(paused)" in timer.label.value and timer.start_button.description == "Resume"
+    timer.start()
+    timer.tick(1)
+    assert timer.seconds_left() == left - 1
+
+
+def test_skip_and_stop(timer):
+    timer.start()
+    timer.skip()
+    assert timer.index == 1
+    timer.stop()
+    assert timer.state == "stopped" and "Stopped" in timer.label.value
+    assert timer.stop_button.disabled and not timer.start_button.disabled
+    timer.start()
+    assert timer.index == 0 and timer.state == "running"
+
+
+def test_running_to_the_end_finishes_cleanly(timer):
+    timer.start()
+    total = timer.seconds_left()
+    assert total == exm.build_routine("strength", 10, 1).total_seconds
+    timer.tick(total + 30)
+    assert timer.state == "finished"
+    assert "Routine complete" in timer.label.value
+    assert timer.progress.value == timer.progress.max
+    timer.tick(5)  # ticking after the end does nothing
+    assert timer.state == "finished"
+
+
+def test_timer_follows_the_builders_current_routine(home):
+    b = exm.routine_builder("settle", 5, 1)
+    t = RoutineTimer(b, autorun=False)
+    b.phase.value = "strength"
+    t.start()
+    assert t.seconds_left() == b.routine.total_seconds
+    assert any(s.exercise_id == "glute-bridge" for s in t.steps)
+
+
+def test_a_bad_source_gives_a_message_not_a_traceback(home):
+    t = RoutineTimer(object(), autorun=False)
+    t.start()
+    assert t.state == "ready"
+    assert "needs a routine" in t.status.value
+
+
+def test_autorun_ticks_on_the_event_loop_without_blocking_it(home):
+    """With a fake clock that jumps 60 s per reading, the routine runs to the end quickly,
+    while another coroutine on the same loop keeps running."""
+
+    now = [0.0]
+
+    def clock():
+        now[0] += 60
+        return now[0]
+
+    async def scenario():
+        t = RoutineTimer(exm.build_routine("strength", 5, 1), tick_interval=0.001, clock=clock)
+        t.start()
+        assert t._task is not None
+        other = 0
+        for _ in range(500):
+            other += 1
+            await asyncio.sleep(0.001)
+            if t.state == "finished":
+                break
+        return t, other
+
+    t, other = asyncio.run(scenario())
+    assert t.state == "finished"
+    assert other >= 2  # the loop was free for other work between ticks
+    assert t._task is None
+
+
+def test_without_a_running_loop_autorun_explains_itself(home):
+    t = RoutineTimer(exm.build_routine("strength", 5, 1))
+    t.start()
+    assert t.state == "running"
+    assert "running notebook kernel" in t.status.value
