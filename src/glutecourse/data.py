@@ -73,19 +73,22 @@ def validate(data, schema: str, path, id_key: str = "id"):
     return data
 
 
-def read_json(path: Path | str):
-    """Parse a JSON file, raising CourseDataError (with line and column) if it is invalid."""
-    path = Path(path)
+def _read_text_and_json(path: Path) -> tuple[str, object]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CourseDataError(path, None, "file not found") from None
     try:
-        return json.loads(text)
+        return text, json.loads(text)
     except json.JSONDecodeError as exc:
         raise CourseDataError(
             path, None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+
+
+def read_json(path: Path | str):
+    """Parse a JSON file, raising CourseDataError (with line and column) if it is invalid."""
+    return _read_text_and_json(Path(path))[1]
 
 
 def _validated_marker(schema: str, text: str) -> Path | None:
@@ -110,16 +113,7 @@ def load_validated(path: Path | str, schema: str, id_key: str = "id"):
     """Parse a JSON file and validate it against ``schema`` (skipped if this exact text
     passed this exact schema before). Raises CourseDataError naming the file and item."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CourseDataError(path, None, "file not found") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CourseDataError(
-            path, None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    text, data = _read_text_and_json(path)
     marker = _validated_marker(schema, text)
     if marker is None or not marker.exists():
         validate(data, schema, path, id_key)
