@@ -119,17 +119,21 @@ def test_options_display_in_seeded_order(quiz, bank_dict):
 def test_quiz_helper_loads_a_shipped_bank(home):
     from glutecourse import quiz
 
-    widget = quiz("00-warm-up")
+    launcher = quiz("00-warm-up")
+    assert launcher.quiz is None and "3 questions" in launcher.intro.value  # nothing built yet
+    launcher.start_button.click()
+    widget = launcher.quiz
+    assert launcher.widget.children == (widget.widget,)
     assert len(widget.views) == 3
     assert {v.question.type for v in widget.views} == {"single", "truefalse", "numeric"}
 
 
 def test_one_question_at_a_time_with_previous_and_next(quiz):
-    assert quiz.slot.children == (quiz.view(0).widget,)
+    assert quiz.widget.children[-1] is quiz.view(0).widget
     assert quiz.prev_button.disabled and not quiz.next_button.disabled
     assert "Question 1 of 4" in quiz.position.value
     quiz.next_button.click()
-    assert quiz.slot.children == (quiz.view(1).widget,)
+    assert quiz.widget.children[-1] is quiz.view(1).widget
     assert "Question 2 of 4" in quiz.position.value
     for _ in range(5):
         quiz.next_button.click()
@@ -156,7 +160,7 @@ def test_position_counts_answers(quiz):
 def test_final_quiz_draws_from_every_bank_and_scores_per_topic(store):
     from glutecourse.quizzes import all_banks, final_quiz, final_questions
 
-    quiz = final_quiz(store=store)
+    quiz = final_quiz(store=store, start=True).quiz
     content_banks = {b.id for b in all_banks() if b.id != "00-warm-up" and not b.notebook.startswith("10-")}
     assert {q.bank_id for q in quiz.questions} == content_banks
     assert [q.id for q in final_questions()] == [q.id for q in quiz.questions]  # same every time

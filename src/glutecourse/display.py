@@ -23,3 +23,18 @@ def disclaimer():
     from IPython.display import HTML
 
     return HTML(disclaimer_html())
+
+
+def panel(*items):
+    """Show several HTML boxes (glossary, study cards, tables) as one output.
+
+    Each notebook cell costs a round trip to the kernel, so joining a definition box with
+    the table or card that uses it keeps a notebook fast.
+    """
+    from IPython.display import HTML
+
+    parts = []
+    for item in items:
+        html = item._repr_html_() if hasattr(item, "_repr_html_") else None
+        parts.append(html if html is not None else safe_html(str(item)))
+    return HTML("".join(parts))

@@ -12,6 +12,7 @@ from functools import lru_cache
 from .data import load
 from .errors import CourseDataError
 from .paths import data_dir
+from .display import panel  # noqa: F401  (re-exported: notebooks import it from here)
 from .textfmt import safe_html
 
 
@@ -128,16 +129,3 @@ def effects_table(study_id: str = "laird-2014", summary: str = "The same numbers
     return HTML(table)
 
 
-def panel(*items):
-    """Show several HTML boxes (glossary, study cards, tables) as one output.
-
-    Each notebook cell costs a round trip to the kernel, so joining a definition box with
-    the card that uses it keeps a notebook fast.
-    """
-    from IPython.display import HTML
-
-    parts = []
-    for item in items:
-        html = item._repr_html_() if hasattr(item, "_repr_html_") else None
-        parts.append(html if html is not None else safe_html(str(item)))
-    return HTML("".join(parts))

@@ -285,17 +285,32 @@ def _box(status: str, body: str) -> str:
     )
 
 
-def _shared():
-    """Layouts and styles shared by every quiz widget in this kernel (see widgets.py):
-    sharing them cuts a quiz's start-up messages to the browser by about two thirds."""
-    from .widgets import layout, style
+_SHARED_SPECS = {
+    "auto": ("layout", {"width": "auto"}),
+    "plain": ("layout", {}),
+    "text_style": ("text", {"description_width": "initial"}),
+    "desc_style": ("description", {"description_width": "initial"}),
+    "html_style": ("html", {}),
+    "checkbox_style": ("checkbox", {}),
+    "button_style": ("button", {}),
+}
 
-    return dict(
-        auto=layout(width="auto"), plain=layout(), block=layout(margin="0 0 14px 0"),
-        text_style=style("text", description_width="initial"),
-        desc_style=style("description", description_width="initial"),
-        html_style=style("html"), checkbox_style=style("checkbox"), button_style=style("button"),
-    )
+
+class _Shared(dict):
+    """Shared layouts and styles (see widgets.py), each created on first use only:
+    sharing cuts a quiz's start-up messages to the browser by about two thirds."""
+
+    def __missing__(self, key):
+        from .widgets import layout, style
+
+        kind, kwargs = _SHARED_SPECS[key]
+        value = layout(**kwargs) if kind == "layout" else style(kind, **kwargs)
+        self[key] = value
+        return value
+
+
+def _shared() -> dict:
+    return _Shared()
 
 
 def _html(value=""):
@@ -374,7 +389,7 @@ class QuestionView:
             [self.prompt, input_box,
              w.HBox([self.check_button, self.retry_button, self.reveal_button], layout=sh["plain"]),
              self.feedback],
-            layout=sh["block"],
+            layout=sh["plain"],
         )
         self.widget.add_class("gc-question")
 
@@ -462,7 +477,8 @@ class QuizWidget:
         self._refs = short_citations()
         self._views: list[QuestionView | None] = [None] * len(self.questions)
         self.current = 0
-        self.score = _html()
+        self.heading = title or bank.title
+        self.score = _html()  # the heading and the running score share one widget
         self.score.add_class("gc-score")
         self.position = _html()
         n = len(self.questions)
@@ -472,13 +488,10 @@ class QuizWidget:
         self.next_button.on_click(lambda _: self.show(self.current + 1))
         self.prev_button.add_class("gc-prev")
         self.next_button.add_class("gc-next")
-        self.slot = w.Box(layout=sh["plain"])
         nav = [self.prev_button, self.position, self.next_button] if n > 1 else [self.position]
-        heading = title or bank.title
-        self.widget = w.VBox(
-            [_html(f"<h3>{safe_html(heading)}</h3>"), self.score, w.HBox(nav, layout=sh["plain"]), self.slot],
-            layout=sh["plain"],
-        )
+        self._head = (self.score, w.HBox(nav, layout=sh["plain"]))
+        self._tail: tuple = ()
+        self.widget = w.VBox(self._head, layout=sh["plain"])
         self.widget.add_class("gc-quiz")
         self.show(0)
         self._update_score()
@@ -497,7 +510,7 @@ class QuizWidget:
         n = len(self.questions)
         i = max(0, min(n - 1, i))
         self.current = i
-        self.slot.children = [self.view(i).widget]
+        self.widget.children = (*self._head, self.view(i).widget, *self._tail)
         self.prev_button.disabled = i == 0
         self.next_button.disabled = i == n - 1
         self._update_position()
@@ -536,6 +549,7 @@ class QuizWidget:
     def _update_score(self):
         correct, answered, total = self.counts()
         self.score.value = (
+            f"<h3>{safe_html(self.heading)}</h3>"
             f'<div role="status" aria-live="polite"><strong>Score: {correct} of {total} correct</strong>'
             f" ({answered} answered)</div>"
         )
@@ -550,9 +564,47 @@ def _notebook_of(question: Question) -> str:
     return load_bank(question.bank_id).notebook
 
 
-def quiz(bank_id: str, store=None) -> QuizWidget:
-    """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress."""
-    return QuizWidget(load_bank(bank_id), store=store)
+class QuizLauncher:
+    """A quiz behind a *Start the quiz* button: the page opens fast, and the quiz's
+    widgets are built only when the reader asks for them. ``start()`` returns the quiz."""
+
+    def __init__(self, factory, title: str, count: int):
+        import ipywidgets as w
+
+        self._factory = factory
+        self.quiz = None
+        self.intro = _html(
+            f"<h3>{safe_html(title)}</h3><p>{count} questions, one at a time, each with an explanation and "
+            "its source. Your answers are saved on this computer.</p>"
+        )
+        self.start_button = _button("Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary")
+        self.start_button.add_class("gc-start")
+        self.start_button.on_click(lambda _: self.start())
+        self.widget = w.VBox([self.intro, self.start_button], layout=_shared()["plain"])
+        self.widget.add_class("gc-quiz-launcher")
+
+    def start(self):
+        if self.quiz is None:
+            self.quiz = self._factory()
+            self.widget.children = [self.quiz.widget]
+        return self.quiz
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def quiz(bank_id: str, store=None, start: bool = False):
+    """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress.
+
+    By default the quiz waits behind a *Start the quiz* button (so the notebook opens
+    fast); ``start=True`` shows the first question at once."""
+    bank = load_bank(bank_id)
+    launcher = QuizLauncher(lambda: QuizWidget(bank, store=store), bank.title, len(bank.questions))
+    if start:
+        launcher.start()
+    return launcher
 
 
 # ---------------------------------------------------------------------------- final quiz
@@ -594,7 +646,8 @@ class FinalQuiz(QuizWidget):
         self.topics.add_class("gc-topics")
         bank = Bank("final", "Final quiz: every topic", "10-conclusion-and-final-quiz", "Final", tuple(questions))
         super().__init__(bank, store=store, questions=questions)
-        self.widget.children = (*self.widget.children, self.topics)
+        self._tail = (self.topics,)
+        self.show(self.current)
         self._update_topics()
 
     def _notebook(self, question: Question) -> str:
@@ -647,9 +700,14 @@ class FinalQuiz(QuizWidget):
         )
 
 
-def final_quiz(per_bank: int = 2, store=None) -> FinalQuiz:
-    """The course's final quiz: questions from every topic, with a score per topic."""
-    return FinalQuiz(store=store, per_bank=per_bank)
+def final_quiz(per_bank: int = 2, store=None, start: bool = False):
+    """The course's final quiz: questions from every topic, with a score per topic
+    (behind a *Start the quiz* button unless ``start=True``)."""
+    count = len(final_questions(per_bank))
+    launcher = QuizLauncher(lambda: FinalQuiz(store=store, per_bank=per_bank), "Final quiz: every topic", count)
+    if start:
+        launcher.start()
+    return launcher
 
 
 def quiz_picker(store=None):
