@@ -129,7 +129,7 @@ def levels_key():
 
 
 def _shared():
-    from .quizzes import _shared as quiz_shared
+    from .quizzes import shared_styles as quiz_shared
 
     return quiz_shared()
 

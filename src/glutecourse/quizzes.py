@@ -309,21 +309,21 @@ class _Shared(dict):
         return value
 
 
-def _shared() -> dict:
+def shared_styles() -> dict:
     return _Shared()
 
 
 def _html(value=""):
     import ipywidgets as w
 
-    sh = _shared()
+    sh = shared_styles()
     return w.HTML(value=value, layout=sh["plain"], style=sh["html_style"])
 
 
 def _button(description, tooltip, icon, **kwargs):
     import ipywidgets as w
 
-    sh = _shared()
+    sh = shared_styles()
     return w.Button(description=description, tooltip=tooltip, icon=icon,
                     layout=sh["plain"], style=sh["button_style"], **kwargs)
 
@@ -334,7 +334,7 @@ class QuestionView:
     def __init__(self, question: Question, number: int, total: int, on_result=None, references=None):
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         self.question = question
         self.on_result = on_result
         self.references = references or {}
@@ -469,7 +469,7 @@ class QuizWidget:
 
         from .references import short_citations
 
-        sh = _shared()
+        sh = shared_styles()
         self.bank = bank
         self.store = store
         self.record = record
@@ -580,7 +580,7 @@ class QuizLauncher:
         self.start_button = _button("Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary")
         self.start_button.add_class("gc-start")
         self.start_button.on_click(lambda _: self.start())
-        self.widget = w.VBox([self.intro, self.start_button], layout=_shared()["plain"])
+        self.widget = w.VBox([self.intro, self.start_button], layout=shared_styles()["plain"])
         self.widget.add_class("gc-quiz-launcher")
 
     def start(self):

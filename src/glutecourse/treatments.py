@@ -330,9 +330,9 @@ class TreatmentExplorer:
     def __init__(self, show: str = "all"):
         import ipywidgets as w
 
-        from .quizzes import _shared
+        from .quizzes import shared_styles
 
-        sh = _shared()
+        sh = shared_styles()
         choices = ["all", *CATEGORIES, "disagree"]
         if show not in choices:
             raise ValueError(f"unknown view {show!r}: choose one of {', '.join(choices)}")
