@@ -31,6 +31,9 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 setup: $(STAMP)
+	@# Byte-compile the course package (quick when nothing changed), so kernels need not:
+	@# some machines set PYTHONDONTWRITEBYTECODE, and every kernel would recompile it.
+	@$(BIN)/python -m compileall -q src
 
 lab: setup
 	$(BIN)/jupyter lab $(ROOTFLAG) notebooks/00-start-here.ipynb
@@ -84,5 +87,5 @@ chromium:
 	  echo "Installing Debian's chromium with apt-get (needs root)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-e2e: $(E2E_STAMP) chromium
+e2e: setup $(E2E_STAMP) chromium
 	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q
