@@ -24,7 +24,10 @@ help:
 	@echo "make e2e    browser tests in Debian's Chromium (installs it with apt-get; needs root)"
 
 $(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
+	  || { echo "The course needs Python 3.10 or newer; $(PYTHON) is older. Use: make PYTHON=python3.11 ..."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
+	  || { rm -rf $(VENV); echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	@echo "Installing the course's packages into $(VENV) (first time: about a minute)..."
 	@$(BIN)/python -m pip install -r requirements.txt -e . > $(VENV)/pip.log 2>&1 \
 	  || { grep -v "is ignored" $(VENV)/pip.log | tail -30; echo "pip install failed: see $(VENV)/pip.log"; exit 1; }
