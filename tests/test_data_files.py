@@ -68,3 +68,15 @@ def test_validation_result_is_cached_only_for_the_exact_text(tmp_path, home):
     path.write_text(json.dumps(good))
     with pytest.raises(CourseDataError, match="definition"):
         load_validated(path, "glossary", id_key="term")
+
+
+def test_shared_id_and_reference_check_names_the_item():
+    from glutecourse.data import check_ids_and_refs
+    from glutecourse.errors import CourseDataError
+
+    items = [{"id": "a", "refs": ["nice-ng59"]}, {"id": "b", "refs": ["nope"]}]
+    with pytest.raises(CourseDataError, match=r"x.json, thing 'b': reference key 'nope'"):
+        check_ids_and_refs("x.json", items, "thing", {"nice-ng59"})
+    with pytest.raises(CourseDataError, match=r"thing 'a': duplicate id"):
+        check_ids_and_refs("x.json", [items[0], dict(items[0])], "thing", {"nice-ng59"})
+    check_ids_and_refs("x.json", items[:1], "thing", {"nice-ng59"})  # valid: no error

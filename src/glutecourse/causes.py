@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .data import load
+from .data import check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir
 from .textfmt import safe_html
@@ -31,15 +31,7 @@ LEVEL_COLOURS = {
 def check_causes(data: dict, known_refs: set[str], study_ids: set[str]) -> dict:
     """Rules the schema cannot express: unique ids and known reference keys."""
     path = data_dir() / "causes.json"
-    seen = set()
-    for c in data["causes"]:
-        where = f"cause {c['id']!r}"
-        if c["id"] in seen:
-            raise CourseDataError(path, where, "duplicate cause id")
-        seen.add(c["id"])
-        for ref in c["refs"]:
-            if ref not in known_refs:
-                raise CourseDataError(path, where, f"reference key {ref!r} is not in data/references.json")
+    check_ids_and_refs(path, data["causes"], "cause", known_refs)
     sitting = data["sitting"]
     if sitting["evidence"] not in study_ids:
         raise CourseDataError(path, "sitting", f"evidence {sitting['evidence']!r} is not a study in data/evidence.json")

@@ -134,6 +134,20 @@ def load(name: str, schema: str | None = None, id_key: str = "id"):
     return read_json(path)
 
 
+def check_ids_and_refs(path, items, kind: str, known_refs: set[str], refs_of=lambda item: item.get("refs", ())):
+    """The two rules every data file shares and a schema cannot express: item ids are
+    unique, and every cited reference key is in data/references.json."""
+    seen: set[str] = set()
+    for item in items:
+        where = f"{kind} {item['id']!r}"
+        if item["id"] in seen:
+            raise CourseDataError(path, where, f"duplicate id: another {kind} uses it")
+        seen.add(item["id"])
+        for ref in refs_of(item):
+            if ref not in known_refs:
+                raise CourseDataError(path, where, f"reference key {ref!r} is not in data/references.json")
+
+
 def read_csv(name: str) -> list[dict]:
     path = data_dir() / name
     try:

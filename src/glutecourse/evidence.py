@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load
+from .data import check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir
 from .display import panel  # noqa: F401  (re-exported: notebooks import it from here)
@@ -23,13 +23,8 @@ def _fail(item: str, problem: str):
 def check_evidence(data: dict, known_refs: set[str]) -> dict:
     """Rules the schema cannot express: unique ids, known reference keys, effects that
     belong to a listed study, and confidence intervals that contain their estimate."""
+    check_ids_and_refs(data_dir() / "evidence.json", data["studies"], "study", known_refs, lambda s: [s["ref"]])
     ids = [s["id"] for s in data["studies"]]
-    for sid in ids:
-        if ids.count(sid) > 1:
-            _fail(f"study {sid!r}", "duplicate study id")
-    for s in data["studies"]:
-        if s["ref"] not in known_refs:
-            _fail(f"study {s['id']!r}", f"reference key {s['ref']!r} is not in data/references.json")
     for e in data["effects"]:
         where = f"effect {e['id']!r}"
         if e["study"] not in ids:

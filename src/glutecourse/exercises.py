@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import load
+from .data import check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir, images_dir
 from .textfmt import safe_html
@@ -58,12 +58,9 @@ def check_library(data: dict, path=None) -> dict:
     missing = [p for p in phase_ids if p not in plans]
     if missing:
         raise CourseDataError(path, None, f"no phase plan for phase(s) {', '.join(missing)}")
-    seen = set()
+    check_ids_and_refs(path, data["exercises"], "exercise", refs, lambda ex: ex["evidence"]["refs"])
     for ex in data["exercises"]:
         where = f"exercise {ex['id']!r}"
-        if ex["id"] in seen:
-            raise CourseDataError(path, where, "duplicate id")
-        seen.add(ex["id"])
         for ph in ex["phases"]:
             if ph not in plans:
                 raise CourseDataError(path, where, f"unknown phase {ph!r}")
@@ -73,9 +70,6 @@ def check_library(data: dict, path=None) -> dict:
             raise CourseDataError(path, where, "min_sets is larger than sets")
         if ex["days_per_week"]["min"] > ex["days_per_week"]["max"]:
             raise CourseDataError(path, where, "days_per_week min is larger than max")
-        for key in ex["evidence"]["refs"]:
-            if key not in refs:
-                raise CourseDataError(path, where, f"reference key {key!r} is not in data/references.json")
     for ph in phase_ids:
         gentle = [e for e in data["exercises"] if e["type"] == "mobility" and ph in e["phases"] and e["difficulty"] == 1]
         if len(gentle) < data["rules"]["min_mobility"]:
