@@ -13,7 +13,9 @@ def run(code):
 
 def test_import_loads_no_heavy_modules_and_changes_no_state():
     out = run(
-        "import sys, glutecourse\n"
+        "import sys, pkgutil, importlib, glutecourse\n"
+        "for m in pkgutil.iter_modules(glutecourse.__path__):\n"
+        "    importlib.import_module('glutecourse.' + m.name)\n"
         "heavy = [m for m in ('matplotlib', 'ipywidgets', 'jsonschema', 'numpy') if m in sys.modules]\n"
         "print(heavy)"
     )
