@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load
+from .data import by_id, load
 from .errors import CourseDataError
 from .paths import data_dir, images_dir
 from .textfmt import safe_html, strip_tags
@@ -72,10 +72,7 @@ def muscles(group: str | None = None) -> list[dict]:
 
 
 def muscle(muscle_id: str) -> dict:
-    for m in _anatomy()["muscles"]:
-        if m["id"] == muscle_id:
-            return m
-    raise KeyError(muscle_id)
+    return by_id(_anatomy()["muscles"], muscle_id)
 
 
 def roots_text(m: dict) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .data import check_ids_and_refs, load
+from .data import by_id, check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir
 from .textfmt import safe_html
@@ -57,10 +57,7 @@ def causes() -> list[dict]:
 
 
 def cause(cause_id: str) -> dict:
-    for c in causes():
-        if c["id"] == cause_id:
-            return c
-    raise KeyError(cause_id)
+    return by_id(causes(), cause_id)
 
 
 def level_info(level: str) -> dict:

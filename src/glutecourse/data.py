@@ -134,6 +134,14 @@ def load(name: str, schema: str | None = None, id_key: str = "id"):
     return read_json(path)
 
 
+def by_id(items, item_id: str, key: str = "id") -> dict:
+    """The item of a data list whose ``key`` equals ``item_id``; KeyError if none."""
+    for item in items:
+        if item[key] == item_id:
+            return item
+    raise KeyError(item_id)
+
+
 def check_ids_and_refs(path, items, kind: str, known_refs: set[str], refs_of=lambda item: item.get("refs", ())):
     """The two rules every data file shares and a schema cannot express: item ids are
     unique, and every cited reference key is in data/references.json."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import check_ids_and_refs, load
+from .data import by_id, check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir
 from .display import panel  # noqa: F401  (re-exported: notebooks import it from here)
@@ -47,10 +47,7 @@ def studies() -> list[dict]:
 
 
 def study(study_id: str) -> dict:
-    for s in studies():
-        if s["id"] == study_id:
-            return s
-    raise KeyError(study_id)
+    return by_id(studies(), study_id)
 
 
 def effects(study_id: str | None = None) -> list[dict]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import check_ids_and_refs, load
+from .data import by_id, check_ids_and_refs, load
 from .errors import CourseDataError
 from .paths import data_dir, images_dir
 from .textfmt import safe_html
@@ -104,10 +104,7 @@ def exercises() -> list[dict]:
 
 
 def exercise(exercise_id: str) -> dict:
-    for ex in exercises():
-        if ex["id"] == exercise_id:
-            return ex
-    raise KeyError(exercise_id)
+    return by_id(exercises(), exercise_id)
 
 
 def rules() -> dict:
@@ -115,10 +112,7 @@ def rules() -> dict:
 
 
 def phase_plan(phase_id: str) -> dict:
-    for plan in rules()["phase_plans"]:
-        if plan["phase"] == phase_id:
-            return plan
-    raise KeyError(phase_id)
+    return by_id(rules()["phase_plans"], phase_id, key="phase")
 
 
 def image_name(exercise_id: str) -> str:

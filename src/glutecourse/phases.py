@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load
+from .data import by_id, load
 from .errors import CourseDataError
 from .paths import data_dir
 
@@ -28,7 +28,4 @@ def phases() -> list[dict]:
 
 
 def phase(phase_id: str) -> dict:
-    for p in phases():
-        if p["id"] == phase_id:
-            return p
-    raise KeyError(phase_id)
+    return by_id(phases(), phase_id)

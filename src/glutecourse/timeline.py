@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load
+from .data import by_id, load
 from .errors import CourseDataError
 from .paths import data_dir, images_dir
 from .textfmt import safe_html
@@ -68,10 +68,7 @@ def curve(kind: str) -> dict:
 
 
 def finding(finding_id: str) -> dict:
-    for f in prognosis()["findings"]:
-        if f["id"] == finding_id:
-            return f
-    raise KeyError(finding_id)
+    return by_id(prognosis()["findings"], finding_id)
 
 
 def baseline(kind: str) -> float:

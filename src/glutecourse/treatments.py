@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load
+from .data import by_id, load
 from .errors import CourseDataError
 from .paths import data_dir
 from .textfmt import safe_html
@@ -101,10 +101,7 @@ def treatments(category: str | None = None) -> list[dict]:
 
 
 def treatment(treatment_id: str) -> dict:
-    for t in treatments():
-        if t["id"] == treatment_id:
-            return t
-    raise KeyError(treatment_id)
+    return by_id(treatments(), treatment_id)
 
 
 def guideline_info() -> dict[str, dict]:
