@@ -103,6 +103,12 @@ def run_all(page, timeout: float = 120):
     time.sleep(0.5)  # let the last widget views attach
 
 
+def open_and_run(page, lab, rel: str):
+    """Open a notebook in JupyterLab and run all its cells."""
+    open_lab_notebook(page, lab, rel)
+    run_all(page)
+
+
 def restart_kernel(page):
     page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.restartKernel()")
     time.sleep(1)

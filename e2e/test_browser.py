@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ARTIFACTS
 from jlab import (
-    JS_KERNEL_IDLE, markdown_images, measure_click_to_feedback, notebook_report, open_lab_notebook,
+    JS_KERNEL_IDLE, markdown_images, measure_click_to_feedback, notebook_report, open_and_run, open_lab_notebook,
     restart_kernel, run_all, wait_for,
 )
 from labserver import ROOT
@@ -63,8 +63,7 @@ def test_widgets_render_in_notebook7(page, lab, path):
 
 
 def test_quiz_right_and_wrong_by_clicking(page, lab):
-    open_lab_notebook(page, lab, "notebooks/00-start-here.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     score = quiz.locator(".gc-score")
@@ -94,8 +93,7 @@ def test_quiz_right_and_wrong_by_clicking(page, lab):
 
 
 def test_click_to_feedback_latency(page, lab):
-    open_lab_notebook(page, lab, "notebooks/00-start-here.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     quiz.locator("label", has_text="You cannot control your bladder").click()
@@ -113,8 +111,7 @@ def test_click_to_feedback_latency(page, lab):
 
 
 def test_progress_survives_kernel_restart(page, lab):
-    open_lab_notebook(page, lab, "notebooks/00-start-here.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.locator("label", has_text="You cannot control your bladder").click()
     quiz.locator(".gc-check").click()
@@ -144,8 +141,7 @@ def wait_text(page, text: str, timeout: float = 15):
 
 
 def test_red_flag_in_the_self_check_shows_the_emergency_message(page, lab):
-    open_lab_notebook(page, lab, "notebooks/04-symptoms-and-self-check.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/04-symptoms-and-self-check.ipynb")
     page.get_by_role("button", name="Start the self-check").click()
     wait_text(page, "Pain, tingling, weakness or numbness in both legs")
     page.locator("label", has_text="Discomfort in the hip that spreads into the low back").first.click()
@@ -160,8 +156,7 @@ def test_red_flag_in_the_self_check_shows_the_emergency_message(page, lab):
 
 
 def test_pain_diary_entry_by_typing_survives_a_kernel_restart(page, lab):
-    open_lab_notebook(page, lab, "notebooks/09-pain-diary.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/09-pain-diary.ipynb")
     pain = page.get_by_role("textbox", name="Pain (0-10)")
     pain.scroll_into_view_if_needed()
     pain.fill("11")
@@ -183,8 +178,7 @@ def test_pain_diary_entry_by_typing_survives_a_kernel_restart(page, lab):
 
 
 def test_muscle_explorer(page, lab):
-    open_lab_notebook(page, lab, "notebooks/01-glute-anatomy.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/01-glute-anatomy.ipynb")
     select = page.get_by_role("combobox", name="Muscle")
     select.scroll_into_view_if_needed()
     select.select_option(label="Piriformis")
@@ -194,8 +188,7 @@ def test_muscle_explorer(page, lab):
 
 
 def test_routine_builder(page, lab):
-    open_lab_notebook(page, lab, "notebooks/08-exercise-programme.ipynb")
-    run_all(page)
+    open_and_run(page, lab, "notebooks/08-exercise-programme.ipynb")
     select = page.get_by_role("combobox", name="Phase:")
     select.scroll_into_view_if_needed()
     options = select.locator("option").all_inner_texts()
