@@ -61,7 +61,7 @@ def test_bad_files_are_listed_and_skipped(small_class):
     (small_class / "ana-old.json").write_text(json.dumps(older))
     odd = dict(older, reader="zzz", attempts=[{"bank": "00-warm-up", "question": "q", "correct": "yes"}])
     (small_class / "malformed.json").write_text(json.dumps(odd))
-    unknown = dict(older, reader="yyy", attempts=[{"bank": "retired", "question": "q", "correct": True}])
+    unknown = dict(older, reader="yyy", attempts=[{"notebook": "00-start-here", "bank": "retired", "question": "q", "correct": True}])
     (small_class / "unknown.json").write_text(json.dumps(unknown))
     cls = load_class(small_class)
     reasons = dict(cls.skipped)
@@ -75,6 +75,211 @@ def test_bad_files_are_listed_and_skipped(small_class):
     html = ClassReport(small_class).html()
     for name in reasons:
         assert name in html
+
+
+def valid_export(small_class, **changes) -> dict:
+    """A copy of one real export in the class folder (Ana's), with fields changed."""
+    data = json.loads(next(small_class.glob("progress-export-ana-*.json")).read_text())
+    return {**data, **changes}
+
+
+def run_with_deadline(func, seconds=60):
+    """Run func in a thread; fail (instead of hanging the suite) if it blocks, for
+    example on a named pipe."""
+    import threading
+
+    box = {}
+
+    def run():
+        try:
+            box["value"] = func()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread below
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "load_class blocked (did it open a named pipe?)"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def shown(cls):
+    """Every entry the report accounts for: loaded files and skipped entries."""
+    return [r.file for r in cls.readers] + [name for name, _ in cls.skipped]
+
+
+def test_links_are_never_followed(small_class, tmp_path):
+    """A link to a valid export outside the folder is listed, not loaded; so is a link to
+    a file inside it (the file itself is loaded once, under its own name)."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    secret = outside / "someone-else.json"
+    secret.write_text(json.dumps(valid_export(small_class, reader="outsider", name="Outsider")))
+    (small_class / "outside-link.json").symlink_to(secret)
+    inside_target = next(small_class.glob("progress-export-ana-*.json"))
+    (small_class / "inside-link.json").symlink_to(inside_target.name)
+    (small_class / "broken-link.json").symlink_to(tmp_path / "gone.json")
+    (small_class / "loop-link.json").symlink_to("loop-link.json")
+    cls = load_class(small_class)
+    reasons = dict(cls.skipped)
+    assert "Outsider" not in [r.name for r in cls.readers]
+    assert "outside this folder" in reasons["outside-link.json"] and "not followed" in reasons["outside-link.json"]
+    assert inside_target.name in reasons["inside-link.json"] and "not followed" in reasons["inside-link.json"]
+    assert "broken link" in reasons["broken-link.json"] and "broken link" in reasons["loop-link.json"]
+    assert sorted(r.file for r in cls.readers) == sorted(p.name for p in small_class.glob("progress-export-*.json"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX only")
+def test_every_entry_is_loaded_or_listed_with_a_reason(small_class, tmp_path, monkeypatch):
+    folder = small_class
+    (folder / ".hidden-export.json").write_text(json.dumps(valid_export(folder, reader="hidden")))
+    (folder / ".ipynb_checkpoints").mkdir()
+    (folder / "group-b").mkdir()
+    (folder / "group-b" / "x.json").write_text(json.dumps(valid_export(folder, reader="nested")))
+    os.mkfifo(folder / "pipe.json")
+    (folder / "device-link.json").symlink_to(os.devnull)
+    (folder / "folder-link").symlink_to(tmp_path)
+    (folder / "locked.json").write_text(json.dumps(valid_export(folder, reader="locked")))
+    (folder / "notes.txt").write_text("hello")
+    (folder / "foreign.json").write_text(json.dumps({"students": [1, 2]}))
+    (folder / "broken.json").write_text('{"format": "glutecourse-progress-export", "reader": ')
+    (folder / "invalid.json").write_text(json.dumps(valid_export(folder, reader="zzz", version="one")))
+    (folder / "ana-again.json").write_text(json.dumps(valid_export(folder, exported_at="2000-01-01T00:00:00+00:00")))
+    (folder / "own-progress.json").write_text(json.dumps({"format": "glutecourse-progress", "version": 1,
+                                                          "reader": "abc", "attempts": []}))
+    # The tests run as root here, where file permissions do not stop reading: refuse the
+    # open the way the system would for a file the teacher may not read.
+    real_open = os.open
+
+    def deny(path, *args, **kwargs):
+        if os.fspath(path).endswith("locked.json"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    cls = run_with_deadline(lambda: load_class(folder))
+    on_disk = sorted(os.listdir(folder))
+    assert sorted(shown(cls)) == on_disk, "every entry appears exactly once, loaded or skipped"
+    reasons = dict(cls.skipped)
+    expected = {
+        ".hidden-export.json": "hidden", ".ipynb_checkpoints": "hidden", "group-b": "subfolder",
+        "pipe.json": "named pipe", "device-link.json": "link to a device", "folder-link": "link to a folder",
+        "locked.json": "permission denied", "notes.txt": "not a .json export", "foreign.json": "foreign",
+        "broken.json": "not valid JSON", "invalid.json": "malformed export", "ana-again.json": "duplicate",
+        "own-progress.json": "own progress file",
+    }
+    for name, words in expected.items():
+        assert words in reasons[name], (name, reasons[name])
+    assert "version" in reasons["invalid.json"]
+    html = ClassReport(folder).html()
+    for name in on_disk:
+        assert f"<code>{name}</code>" in html, name
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+HOSTILE = {
+    # name: (file content, words the reason must contain)
+    "deep-brackets.json": (nested(1000), "nested more than"),
+    "deep-inside-export.json": ('{"format": "glutecourse-progress-export", "reader": "d", "attempts": '
+                                + nested(1000) + "}", "nested more than"),
+    "deep-objects.json": ('{"a":' * 1000 + "1" + "}" * 1000, "nested more than"),
+    "huge-float.json": (None, "out of range"),
+    "huge-int.json": (None, "digits"),
+    "nan.json": (None, "NaN"),
+    "correct-is-text.json": (None, "correct"),
+    "bank-is-a-list.json": (None, "bank"),
+    "notebook-is-null.json": (None, "notebook"),
+    "no-reader.json": (None, "reader"),
+    "attempts-not-a-list.json": (None, "attempts"),
+    "not-utf8.json": (b'{"name": "\xff\xfe"}', "not UTF-8"),
+    "empty.json": ("", "not valid JSON"),
+}
+
+
+def hostile_files(folder, base: dict):
+    attempt = base["attempts"][0]
+    contents = {
+        "huge-float.json": json.dumps({**base, "reader": "f"}).replace('"version": 1', '"version": 1e400'),
+        "huge-int.json": json.dumps({**base, "reader": "i"}).replace('"version": 1', '"version": 1' + "0" * 5000),
+        "nan.json": json.dumps({**base, "reader": "n", "version": float("nan")}),
+        "correct-is-text.json": json.dumps({**base, "reader": "c", "attempts": [{**attempt, "correct": "no"}]}),
+        "bank-is-a-list.json": json.dumps({**base, "reader": "b", "attempts": [{**attempt, "bank": ["00-warm-up"]}]}),
+        "notebook-is-null.json": json.dumps({**base, "reader": "nb", "attempts": [{**attempt, "notebook": None}]}),
+        "no-reader.json": json.dumps({k: v for k, v in base.items() if k != "reader"}),
+        "attempts-not-a-list.json": json.dumps({**base, "reader": "a", "attempts": {"0": attempt}}),
+    }
+    for name, (content, _) in HOSTILE.items():
+        content = contents.get(name, content)
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def test_hostile_json_is_skipped_with_a_reason_and_never_crashes(small_class):
+    hostile_files(small_class, valid_export(small_class))
+    assert len((small_class / "deep-brackets.json").read_bytes()) <= 2048  # the 2 KB file of the issue
+    cls = run_with_deadline(lambda: load_class(small_class))
+    reasons = dict(cls.skipped)
+    assert len(cls.readers) == 2
+    for name, (_, words) in HOSTILE.items():
+        assert words in reasons[name], (name, reasons[name])
+    html = ClassReport(small_class).html()
+    assert "Traceback" not in html and all(f"<code>{name}</code>" in html for name in reasons)
+
+
+def test_a_file_over_the_size_cap_is_skipped(small_class):
+    from glutecourse.classroom import MAX_EXPORT_BYTES
+
+    with open(small_class / "huge.json", "wb") as handle:  # sparse: costs no disk space
+        handle.truncate(MAX_EXPORT_BYTES + 1)
+    cls = load_class(small_class)
+    assert "too large" in dict(cls.skipped)["huge.json"] and len(cls.readers) == 2
+
+
+def test_export_with_no_answers_is_listed_not_counted_as_zero(small_class):
+    before = load_class(small_class)
+    expected_mean = sum(r["percent"] for r in reader_scores(before)) / len(before.readers)
+    (small_class / "new-reader.json").write_text(json.dumps(valid_export(small_class, reader="fresh", name="Fresh",
+                                                                          attempts=[])))
+    cls = load_class(small_class)
+    assert "Fresh" in [r.name for r in cls.readers]
+    fresh = next(r for r in reader_scores(cls) if r["reader"] == "Fresh")
+    assert fresh["answered"] == 0 and fresh["percent"] is None
+    html = ClassReport(small_class).html()
+    assert f"mean score {expected_mean:.0f}%" in html
+    assert "1 of them with no answers yet" in html
+    row = re.search(r"<tr><td[^>]*>Fresh</td>.*?</tr>", html).group(0)
+    assert "no answers yet" in row and "0%" not in row
+    assert sum(n for _, n in score_bins(cls)) == len(before.readers)
+
+
+def test_names_and_file_names_with_markup_show_as_text(small_class):
+    from glutecourse.classroom import class_figure
+
+    hostile_name = "<strong>Bo</strong> <script>alert(1)</script> \u202eevil\ud800"
+    export = valid_export(small_class, reader="bo", name=hostile_name)
+    (small_class / "<b>bold.json").write_text(json.dumps(export))
+    (small_class / "<img src=x onerror=alert(1)>.txt").write_text("x")
+    report = ClassReport(small_class)
+    html = report.html()
+    assert "<strong>Bo" not in html and "<script>" not in html and "<b>bold" not in html and "<img" not in html
+    html.encode("utf-8")  # no lone surrogate reaches the page (the notebook could not send it)
+    assert "&lt;strong&gt;Bo&lt;/strong&gt; &lt;script&gt;" in html
+    assert "<code>&lt;b&gt;bold.json</code>" in html and "<code>&lt;img src=x onerror=alert(1)&gt;.txt</code>" in html
+    assert "\u202e" not in html
+    fig = class_figure(report.data, title="Class $x$ <b>")
+    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    drawn = " ".join(t.get_text() for t in texts)
+    assert "Bo" not in drawn and "script" not in drawn  # reader names never reach the chart
+    title = next(t for t in texts if t.get_text() == "Class $x$ <b>")
+    assert title.get_parse_math() is False
 
 
 def test_missing_folder_is_reported_not_raised(tmp_path):

@@ -1,19 +1,218 @@
 """Class results: a teacher loads a folder of readers' progress exports.
 
-Every file is checked. Files that are not valid JSON, are not course exports (foreign),
-are malformed, or repeat a reader already loaded (duplicates: the newest export wins) are
-listed with the reason and skipped; nothing crashes. Answers to questions the course no
-longer has are ignored and counted.
+Every entry of the folder is either loaded or listed as skipped with its reason; nothing
+in the folder is changed and nothing crashes the report:
+
+- hidden entries (names starting with ``.``), subfolders, named pipes, devices and
+  sockets are listed and never opened (opening a named pipe would block the notebook);
+- links are never followed, wherever they point: a link to a file outside the folder
+  could read anything on the machine, and a link to a file inside the folder would only
+  read that file a second time (the file itself is listed under its own name);
+- files that cannot be read, are larger than ``MAX_EXPORT_BYTES``, are not UTF-8 JSON,
+  nest deeper than ``MAX_JSON_DEPTH``, hold numbers no export has (``NaN``, ``1e400``,
+  a 5,000-digit integer), are not course exports (foreign), fail the export schema
+  (``schemas/progress-export.schema.json``: a ``"correct"`` that is not true or false, a
+  missing reader, ...), or repeat a reader already loaded (duplicates: the newest export
+  wins) are skipped with the reason.
+
+An export with no answers yet is loaded and listed as such, but left out of the means
+(counting it as 0% would drag the class mean down). Answers to questions the course no
+longer has are ignored and counted. Everything a file supplies (names, reader ids, file
+names) is shown as plain text.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import math
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .progress import EXPORT_FORMAT
+from .progress import FORMAT as PROGRESS_FORMAT
 from .textfmt import safe_html
+
+#: Larger files are skipped unread. A reader who answered every question of the course
+#: ten times writes about 200 KB; 5 MB leaves room for years of practice.
+MAX_EXPORT_BYTES = 5_000_000
+#: An export nests three levels deep (object, list of attempts, attempt).
+MAX_JSON_DEPTH = 16
+#: No number in an export is longer than this (the version is 1).
+MAX_NUMBER_DIGITS = 20
+
+
+# ------------------------------------------------------------------ reading untrusted JSON
+#
+# A small pure helper. storage.py (the reader's own files) has a similar guard; the two
+# are meant to be merged into one.
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str, limit: int | None = None) -> int:
+    """How deeply ``[``/``{`` nest in JSON ``text`` (brackets inside strings do not count).
+
+    Stops counting once ``limit`` is passed. Linear in the text's length and never
+    recursive, so it is safe on any input; it does not check that the text is valid JSON.
+    """
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_JSON_STRING.sub('""', text)):
+        if match.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if limit is not None and deepest > limit:
+                    break
+        else:
+            depth -= 1
+    return deepest
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number with {len(text.lstrip('-'))} digits")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or len(text) > 2 * MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number out of range ({text[:24]}{'...' if len(text) > 24 else ''})")
+    return value
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_untrusted_json(text: str, max_depth: int = MAX_JSON_DEPTH):
+    """Parse JSON from a file nobody vouches for; raise ValueError with a plain reason.
+
+    Refused: nesting deeper than ``max_depth`` (checked before parsing, so Python's
+    recursive parser never sees it), ``NaN``/``Infinity``, numbers that overflow to
+    infinity, and integers longer than ``MAX_NUMBER_DIGITS`` digits.
+    """
+    depth = json_depth(text, limit=max_depth)
+    if depth > max_depth:
+        raise ValueError(f"nested more than {max_depth} levels deep")
+    try:
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_refuse_constant)
+    except RecursionError:  # not reachable after the depth check; a last line of defence
+        raise ValueError("nested too deeply") from None
+
+
+# ------------------------------------------------------------------ folder entries
+
+_BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def plain_text(value, limit: int = 60) -> str:
+    """Text from a file, made safe to show: lone surrogates replaced, control and
+    text-direction characters removed, at most ``limit`` characters. Still needs
+    ``html.escape`` before it goes into HTML."""
+    text = str(value).encode("utf-8", "replace").decode("utf-8")
+    text = "".join(ch for ch in text if ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc")
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def shown_name(name: str) -> str:
+    """A file name as a person can read it: undecodable bytes and control characters
+    appear as ``\\xNN`` escapes instead of breaking the page."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch
+                   for ch in text)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "special file"
+
+
+def _link_reason(path: Path, root: Path) -> str:
+    try:
+        target = path.resolve(strict=True)
+        kind = _kind(os.stat(target).st_mode)  # stat, not open: safe for pipes and devices
+    except (OSError, RuntimeError):
+        return "a broken link (links are not followed)"
+    if target == root:
+        return "a link to this folder itself (links are not followed)"
+    if root in target.parents:
+        where = f"{target.relative_to(root).as_posix()} in this folder"
+        return f"a link to the {kind} {shown_name(where)} (links are not followed; files are read under their own name)"
+    return f"a link to a {kind} outside this folder (links are not followed)"
+
+
+def _entry_reason(path: Path, root: Path) -> str | None:
+    """Why this folder entry is skipped without opening it, or None for a plain file."""
+    if path.name.startswith("."):
+        return "hidden (the name starts with '.')"
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISLNK(mode):
+        return _link_reason(path, root)
+    if stat.S_ISDIR(mode):
+        return "a subfolder (subfolders are not read)"
+    if not stat.S_ISREG(mode):
+        return f"a {_kind(mode)}, not a file (not opened)"
+    if path.suffix.lower() != ".json":
+        return "not a .json export"
+    return None
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def read_entry(path: Path) -> str:
+    """The text of a plain file in the class folder; ValueError with a reason otherwise.
+
+    Opened without following links and without blocking (should the entry have been
+    swapped for a link or a named pipe since it was listed), checked to be a regular file,
+    and read only up to ``MAX_EXPORT_BYTES``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        raise ValueError("cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"a {_kind(info.st_mode)}, not a file (not read)")
+        if info.st_size > MAX_EXPORT_BYTES:
+            raise ValueError(f"too large ({_megabytes(info.st_size)}; an export is at most {_megabytes(MAX_EXPORT_BYTES)})")
+        try:
+            raw = handle.read(MAX_EXPORT_BYTES + 1)
+        except OSError as exc:
+            raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_EXPORT_BYTES:
+        raise ValueError(f"too large (more than {_megabytes(MAX_EXPORT_BYTES)})")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid JSON (not UTF-8 text: byte {exc.start + 1})") from None
+
+
+# ------------------------------------------------------------------ loading a class
 
 
 @dataclass
@@ -28,6 +227,10 @@ class Reader:
     def label(self) -> str:
         return self.name or f"reader {self.reader[:6]}"
 
+    @property
+    def answered(self) -> int:
+        return len(self.latest)
+
 
 @dataclass
 class ClassData:
@@ -36,21 +239,47 @@ class ClassData:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     ignored_answers: int = 0
 
+    @property
+    def answering(self) -> list[Reader]:
+        """Readers with at least one answer: the ones the means are taken over."""
+        return [r for r in self.readers if r.answered]
 
-def _check_export(data) -> str | None:
-    """Return a reason the data is not a usable export, or None."""
+    @property
+    def not_started(self) -> list[Reader]:
+        """Readers whose export holds no answers yet (listed, left out of the means)."""
+        return [r for r in self.readers if not r.answered]
+
+
+def _export_problem(data, path: Path) -> str | None:
+    """Why parsed JSON is not a usable export (foreign or schema-invalid), or None."""
+    from .data import validate
+    from .errors import CourseDataError
+
+    if isinstance(data, dict) and data.get("format") == PROGRESS_FORMAT:
+        return "a reader's own progress file, not an export (ask for 'Export for my teacher')"
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         return "not a course progress export (foreign file)"
-    if not isinstance(data.get("reader"), str) or not data["reader"]:
-        return "malformed export: no reader id"
-    attempts = data.get("attempts")
-    if not isinstance(attempts, list):
-        return "malformed export: 'attempts' is not a list"
-    for i, a in enumerate(attempts, 1):
-        if not isinstance(a, dict) or not isinstance(a.get("bank"), str) or not isinstance(a.get("question"), str) \
-                or not isinstance(a.get("correct"), bool):
-            return f"malformed export: attempt {i} lacks bank, question or correct"
+    try:
+        validate(data, "progress-export", path)
+    except CourseDataError as exc:
+        where = f"{exc.item}: " if exc.item else ""
+        return f"malformed export: {where}{exc.problem}"
     return None
+
+
+def _read_export(path: Path) -> tuple[str | None, object]:
+    """(reason to skip, None) or (None, the export's data)."""
+    try:
+        text = read_entry(path)
+    except ValueError as exc:
+        return str(exc), None
+    try:
+        data = parse_untrusted_json(text)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", None
+    except ValueError as exc:
+        return f"JSON refused: {exc}", None
+    return _export_problem(data, path), data
 
 
 def known_questions() -> dict[tuple[str, str], object]:
@@ -59,26 +288,35 @@ def known_questions() -> dict[tuple[str, str], object]:
     return {(b.id, q.id): q for b in all_banks() for q in b.questions}
 
 
+def _list_folder(folder: Path) -> list[Path]:
+    with os.scandir(folder) as entries:
+        return sorted((Path(e.path) for e in entries), key=lambda p: p.name)
+
+
 def load_class(folder: Path | str) -> ClassData:
     folder = Path(folder)
     result = ClassData(str(folder))
-    if not folder.is_dir():
-        result.skipped.append((str(folder), "folder not found"))
+    try:
+        root = folder.resolve(strict=True)
+        entries = _list_folder(root)
+    except FileNotFoundError:
+        result.skipped.append((shown_name(str(folder)), "folder not found"))
+        return result
+    except NotADirectoryError:
+        result.skipped.append((shown_name(str(folder)), "not a folder"))
+        return result
+    except (OSError, RuntimeError) as exc:
+        result.skipped.append((shown_name(str(folder)), f"the folder cannot be read ({getattr(exc, 'strerror', None) or exc})"))
         return result
     known = known_questions()
     candidates: dict[str, tuple[Reader, str]] = {}
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-        if path.suffix.lower() != ".json":
-            result.skipped.append((path.name, "not a .json export"))
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            result.skipped.append((path.name, f"not valid JSON ({str(exc)[:80]})"))
-            continue
-        reason = _check_export(data)
+    for path in entries:
+        name = shown_name(path.name)
+        reason = _entry_reason(path, root)
+        if reason is None:
+            reason, data = _read_export(path)
         if reason:
-            result.skipped.append((path.name, reason))
+            result.skipped.append((name, reason))
             continue
         latest = {}
         for a in data["attempts"]:
@@ -88,30 +326,38 @@ def load_class(folder: Path | str) -> ClassData:
             else:
                 result.ignored_answers += 1
         if data["attempts"] and not latest:
-            result.skipped.append((path.name, "no answers to this course's questions (foreign file)"))
+            result.skipped.append((name, "no answers to this course's questions (foreign file)"))
             continue
-        reader = Reader(data["reader"], str(data.get("name", ""))[:60], path.name, str(data.get("exported_at", "")), latest)
-        previous = candidates.get(reader.reader)
+        reader = Reader(plain_text(data["reader"], 64), plain_text(data.get("name", "")), name,
+                        data["exported_at"], latest)
+        previous = candidates.get(data["reader"])
         if previous is None:
-            candidates[reader.reader] = (reader, path.name)
+            candidates[data["reader"]] = (reader, name)
         elif reader.exported_at > previous[0].exported_at:
-            result.skipped.append((previous[1], f"duplicate: an older export of the same reader as {path.name}"))
-            candidates[reader.reader] = (reader, path.name)
+            result.skipped.append((previous[1], f"duplicate: an older export of the same reader as {name}"))
+            candidates[data["reader"]] = (reader, name)
         else:
-            result.skipped.append((path.name, f"duplicate: an older export of the same reader as {previous[1]}"))
+            result.skipped.append((name, f"duplicate: an older export of the same reader as {previous[1]}"))
     result.readers = [r for r, _ in candidates.values()]
     result.readers.sort(key=lambda r: r.file)
     return result
 
 
 def reader_scores(cls: ClassData) -> list[dict]:
+    """One row per loaded reader; ``percent`` is None for a reader with no answers yet."""
     rows = []
     for r in cls.readers:
-        answered = len(r.latest)
+        answered = r.answered
         correct = sum(r.latest.values())
         rows.append({"reader": r.label, "answered": answered, "correct": correct,
-                     "percent": round(100 * correct / answered) if answered else 0})
+                     "percent": round(100 * correct / answered) if answered else None})
     return rows
+
+
+def mean_score(cls: ClassData) -> float | None:
+    """Mean percent correct over the readers who answered something (None if nobody did)."""
+    scores = [r["percent"] for r in reader_scores(cls) if r["answered"]]
+    return sum(scores) / len(scores) if scores else None
 
 
 def question_stats(cls: ClassData) -> list[dict]:
@@ -167,24 +413,39 @@ def _table(headers, rows, caption="") -> str:
     return f"<table class='gc-class'>{cap}<tr>{head}</tr>{body}</table>"
 
 
+def _esc(text) -> str:
+    """Plain text into HTML: every ``<`` shows as ``<`` (no markup kept, unlike the
+    course's own data, which may use ``safe_html``'s small subset)."""
+    return html.escape(str(text), quote=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary_html(cls: ClassData) -> str:
-    scores = reader_scores(cls)
     if not cls.readers:
-        return f"<p>No usable exports found in <code>{safe_html(cls.folder)}</code>.</p>" + skipped_html(cls)
-    mean = sum(r["percent"] for r in scores) / len(scores)
-    answered = sum(r["answered"] for r in scores)
-    return (
-        f"<p><strong>{len(cls.readers)} readers</strong> loaded from <code>{safe_html(cls.folder)}</code>; "
-        f"{answered} answers in all; mean score {mean:.0f}% of the questions each reader answered.</p>"
-        + skipped_html(cls)
-    )
+        return f"<p>No usable exports found in <code>{_esc(cls.folder)}</code>.</p>" + skipped_html(cls)
+    answered = sum(r.answered for r in cls.readers)
+    waiting = len(cls.not_started)
+    mean = mean_score(cls)
+    text = f"<p><strong>{_count(len(cls.readers), 'reader')}</strong> loaded from <code>{_esc(cls.folder)}</code>; "
+    if waiting:
+        text += f"{waiting} of them with no answers yet (listed with the scores, left out of the means); "
+    if mean is None:
+        text += "no answers yet, so no mean score.</p>"
+    else:
+        text += (f"{answered} answers in all; mean score {mean:.0f}% of the questions each reader answered"
+                 + (f" (over the {len(cls.answering)} readers with answers)" if waiting else "") + ".</p>")
+    return text + skipped_html(cls)
 
 
 def skipped_html(cls: ClassData) -> str:
     parts = []
     if cls.skipped:
-        items = "".join(f"<li><code>{safe_html(f)}</code>: {safe_html(reason)}</li>" for f, reason in cls.skipped)
-        parts.append(f"<p>Skipped {len(cls.skipped)} file(s):</p><ul>{items}</ul>")
+        items = "".join(f"<li><code>{_esc(f)}</code>: {_esc(reason)}</li>" for f, reason in cls.skipped)
+        parts.append(f"<p>Skipped {len(cls.skipped)} entr{'y' if len(cls.skipped) == 1 else 'ies'} "
+                     f"of the folder:</p><ul>{items}</ul>")
     if cls.ignored_answers:
         parts.append(f"<p>{cls.ignored_answers} answer(s) to questions this course no longer has were ignored.</p>")
     return "".join(parts)
@@ -196,9 +457,12 @@ def score_distribution_html(cls: ClassData) -> str:
 
 
 def readers_html(cls: ClassData) -> str:
-    rows = [(safe_html(r["reader"]), str(r["answered"]), str(r["correct"]), f"{r['percent']}%")
-            for r in sorted(reader_scores(cls), key=lambda r: (-r["percent"], r["reader"]))]
-    return _table(["Reader", "Answered", "Correct", "Score"], rows, "Scores per reader (latest try per question)")
+    rows = []
+    for r, score in sorted(zip(cls.readers, reader_scores(cls)),
+                           key=lambda pair: (pair[1]["percent"] is None, -(pair[1]["percent"] or 0), pair[0].label)):
+        shown = f"{score['percent']}%" if score["answered"] else "no answers yet"
+        rows.append((_esc(r.label), f"<code>{_esc(r.file)}</code>", str(score["answered"]), str(score["correct"]), shown))
+    return _table(["Reader", "File", "Answered", "Correct", "Score"], rows, "Scores per reader (latest try per question)")
 
 
 def question_table_html(cls: ClassData) -> str:
@@ -246,7 +510,9 @@ def class_figure(cls: ClassData, title: str = "Class results"):
         ax2.set_title("Per topic")
         ax2.grid(axis="y", visible=False)
         ax2.grid(axis="x", visible=True)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+        # Only course data (topics) and numbers are drawn, never text from the exports; the
+        # title is drawn literally too ("$" would otherwise start matplotlib's math mode).
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", parse_math=False)
         return fig
 
     return draw()
@@ -280,8 +546,8 @@ class ClassReport:
         note = w.HTML()
 
         def draw(_=None):
-            if not self.data.readers:
-                note.value = "<p>No readers to chart.</p>"
+            if not self.data.answering:
+                note.value = "<p>No answers to chart yet.</p>"
                 return
             from .plots import figure_png
 
