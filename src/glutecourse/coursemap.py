@@ -1,16 +1,50 @@
-"""The course map (``data/course.json``): every notebook with its time and objectives."""
+"""The course map (``data/course.json``): every notebook with its time and objectives.
+
+Beyond its schema, the file is checked for what a schema cannot express: each notebook is
+listed once, every listed notebook exists in ``notebooks/``, and the disclaimer cites only
+keys of ``data/references.json``. A problem raises CourseDataError naming the file, the
+item and the problem.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from .data import load
+from .errors import CourseDataError
+from .paths import data_dir, repo_root
 from .textfmt import safe_html
+
+
+def notebooks_dir() -> Path:
+    """The folder the course map's ``file`` names are relative to."""
+    return repo_root() / "notebooks"
+
+
+def check_course(data: dict, path, folder: Path, known_refs: set[str]) -> dict:
+    """Raise CourseDataError if a notebook is listed twice or is missing from ``folder``,
+    or if the disclaimer cites a key that is not in the bibliography."""
+    seen: set[str] = set()
+    for nb in data["notebooks"]:
+        where = f"notebook {nb['file']!r}"
+        if nb["file"] in seen:
+            raise CourseDataError(path, where, "listed twice (each notebook appears once in the course map)")
+        seen.add(nb["file"])
+        if not (folder / nb["file"]).is_file():
+            raise CourseDataError(path, where, f"no such notebook in {folder}")
+    for key in data["disclaimer"]["refs"]:
+        if key not in known_refs:
+            raise CourseDataError(path, "disclaimer", f"reference key {key!r} is not in data/references.json")
+    return data
 
 
 @lru_cache(maxsize=1)
 def course() -> dict:
-    return load("course.json", schema="course", id_key="file")
+    from .references import reference_keys
+
+    data = load("course.json", schema="course", id_key="file")
+    return check_course(data, data_dir() / "course.json", notebooks_dir(), reference_keys())
 
 
 def notebooks() -> list[dict]:
