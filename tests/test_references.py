@@ -79,3 +79,95 @@ def test_content_quizzes_have_six_mixed_questions():
             continue
         assert len(bank.questions) >= 6, bank.id
         assert len({q.type for q in bank.questions}) >= 3, f"{bank.id}: mix the question types"
+
+
+# ---------------------------------------------------------------- a bad key is named
+
+def _clear_caches():
+    """Forget every loaded data file (the loaders cache with lru_cache)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("glutecourse"):
+            for attr, value in vars(module).items():
+                if hasattr(value, "cache_clear") and attr != "_validator":
+                    value.cache_clear()
+
+
+def _put(node, path, key):
+    """Cite ``key`` at ``path`` (a list of keys into the JSON): append it to a list of
+    keys, or replace a single key."""
+    *parents, last = path
+    for part in parents:
+        node = node[part]
+    if isinstance(node[last], list):
+        node[last].append(key)
+    else:
+        node[last] = key
+
+
+def _load(dotted: str):
+    import importlib
+
+    module, func, *args = dotted.split(":")
+    return getattr(importlib.import_module(f"glutecourse.{module}"), func)(*args)
+
+
+# (data file, where it cites a key, the loader that checks it)
+CITERS = [
+    ("course.json", ["disclaimer", "refs"], "coursemap:course"),
+    ("anatomy.json", ["muscles", 0, "refs"], "anatomy:muscles"),
+    ("causes.json", ["causes", 0, "refs"], "causes:causes_data"),
+    ("evidence.json", ["studies", 0, "ref"], "evidence:evidence_data"),
+    ("exercises.json", ["exercises", 0, "evidence", "refs"], "exercises:library"),
+    ("quizzes/01-glute-anatomy.json", ["questions", 0, "ref"], "quizzes:load_bank:01-glute-anatomy"),
+    ("symptoms.json", ["items", 0, "refs"], "triage:symptom_data"),
+    ("treatments.json", ["treatments", 0, "refs"], "treatments:treatments_data"),
+    ("myths.json", ["myths", 0, "refs"], "recap:myths"),
+]
+BAD_KEYS = {"unknown": "no-such-source", "malformed": "Not A Key!"}
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ the loaders read instead of the real one."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    monkeypatch.setenv("GLUTECOURSE_DATA", str(folder))
+    _clear_caches()
+    yield folder
+    monkeypatch.delenv("GLUTECOURSE_DATA")
+    _clear_caches()
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_KEYS))
+@pytest.mark.parametrize("name, where, loader", CITERS, ids=[c[0].split("/")[-1] for c in CITERS])
+def test_a_bad_cited_key_is_reported_by_name(data_copy, name, where, loader, kind):
+    from glutecourse.errors import CourseDataError
+
+    key = BAD_KEYS[kind]
+    path = data_copy / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    holder = data[where[0]][where[1]] if isinstance(where[1], int) else None
+    item = holder["id"] if holder else where[0]  # the item that cites the key, by its id
+    _put(data, where, key)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CourseDataError) as caught:
+        _load(loader)
+    message = str(caught.value)
+    assert repr(key) in message and name.split("/")[-1] in message and item in message, message
+
+
+def test_a_badly_named_bibliography_key_is_reported_by_name(data_copy):
+    from glutecourse.errors import CourseDataError
+    from glutecourse.references import bibliography
+
+    path = data_copy / "references.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["Bad_Key"] = next(iter(data.values()))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CourseDataError) as caught:
+        bibliography()
+    assert "'Bad_Key'" in str(caught.value) and "references.json" in str(caught.value)

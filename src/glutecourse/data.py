@@ -44,14 +44,34 @@ def _describe(data, path_parts, id_key="id"):
             field.append(str(part))
             break
         if isinstance(part, int):
-            ident = node.get(id_key) if isinstance(node, dict) else None
             container = field[-1] if field else "item"
-            singular = container[:-1] if container.endswith("s") else container
+            if not isinstance(node, (dict, list)) and item is not None:
+                # A plain value in a list (say, a reference key in "refs"): keep naming the
+                # item that holds the list, and say which entry of it.
+                field[-1] = f"{container} #{part + 1}"
+                continue
+            ident = node.get(id_key) if isinstance(node, dict) else None
+            singular = container[:-3] + "y" if container.endswith("ies") else (container[:-1] if container.endswith("s") else container)
             item = f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}"
             field = []
         else:
             field.append(str(part))
     return item, ".".join(field)
+
+
+def _bad_names(obj, name_schema: dict) -> str:
+    """For a ``propertyNames`` failure: which key broke the rule (fastjsonschema does not
+    say), for example a reference key with a capital letter in data/references.json."""
+    import fastjsonschema
+
+    check = fastjsonschema.compile(name_schema)
+    for key in obj if isinstance(obj, dict) else ():
+        try:
+            check(key)
+        except fastjsonschema.JsonSchemaValueException:
+            rule = f": keys must match {name_schema['pattern']}" if "pattern" in name_schema else ""
+            return f"key {key[:60]!r} is not a valid name{rule}"
+    return ""
 
 
 def validate(data, schema: str, path, id_key: str = "id"):
@@ -69,6 +89,10 @@ def validate(data, schema: str, path, id_key: str = "id"):
             problem = "is not allowed here (for example, for this question type)"
         elif exc.rule == "additionalProperties":
             problem = problem.replace("must not contain", "has unknown field(s)").replace(" properties", "")
+        elif exc.rule == "propertyNames":
+            problem = _bad_names(exc.value, (exc.definition or {}).get("propertyNames", {})) or problem
+        if exc.rule in ("pattern", "enum", "const", "format") and isinstance(exc.value, str):
+            problem += f" (got {exc.value[:60]!r})"  # name the bad value, e.g. a reference key
         raise CourseDataError(path, item, f"{field} {problem}".strip() if field else problem) from None
     return data
 
