@@ -116,7 +116,7 @@ def plain_text(value, limit: int = 60) -> str:
     """Text from a file, made safe to show: lone surrogates replaced, control and
     text-direction characters removed, at most ``limit`` characters. Still needs
     ``html.escape`` before it goes into HTML."""
-    text = str(value).encode("utf-8", "replace").decode("utf-8")
+    text = re.sub("[\ud800-\udfff]", "\ufffd", str(value))
     text = "".join(ch for ch in text if ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc")
     return text[:limit] + ("…" if len(text) > limit else "")
 
@@ -262,7 +262,7 @@ def _export_problem(data, path: Path) -> str | None:
     try:
         validate(data, "progress-export", path)
     except CourseDataError as exc:
-        where = f"{exc.item}: " if exc.item else ""
+        where = f"{exc.item}: " if exc.item else ("the export " if exc.problem.startswith(("is ", "has ")) else "")
         return f"malformed export: {where}{exc.problem}"
     return None
 
