@@ -267,13 +267,15 @@ def test_names_and_file_names_with_markup_show_as_text(small_class):
     export = valid_export(small_class, reader="bo", name=hostile_name)
     (small_class / "<b>bold.json").write_text(json.dumps(export))
     (small_class / "<img src=x onerror=alert(1)>.txt").write_text("x")
+    with open(os.path.join(os.fsencode(small_class), b"not-utf8-\xff\xe2\x80\xae.json"), "wb") as handle:
+        handle.write(b"{}")  # a file name that is not UTF-8, and a right-to-left override
     report = ClassReport(small_class)
     html = report.html()
     assert "<strong>Bo" not in html and "<script>" not in html and "<b>bold" not in html and "<img" not in html
     html.encode("utf-8")  # no lone surrogate reaches the page (the notebook could not send it)
     assert "&lt;strong&gt;Bo&lt;/strong&gt; &lt;script&gt;" in html
     assert "<code>&lt;b&gt;bold.json</code>" in html and "<code>&lt;img src=x onerror=alert(1)&gt;.txt</code>" in html
-    assert "\u202e" not in html
+    assert "\u202e" not in html and "<code>not-utf8-\\xff\\u202e.json</code>" in html
     fig = class_figure(report.data, title="Class $x$ <b>")
     texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
     drawn = " ".join(t.get_text() for t in texts)

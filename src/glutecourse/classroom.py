@@ -48,8 +48,8 @@ MAX_NUMBER_DIGITS = 20
 
 # ------------------------------------------------------------------ reading untrusted JSON
 #
-# A small pure helper. storage.py (the reader's own files) has a similar guard; the two
-# are meant to be merged into one.
+# A small pure helper. The reader's own files (storage.py) need the same guard against
+# deep nesting; one shared helper should serve both.
 
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -125,8 +125,8 @@ def shown_name(name: str) -> str:
     """A file name as a person can read it: undecodable bytes and control characters
     appear as ``\\xNN`` escapes instead of breaking the page."""
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch
-                   for ch in text)
+    return "".join((f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+                   if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch for ch in text)
 
 
 def _kind(mode: int) -> str:
