@@ -1,4 +1,6 @@
-"""The symptom self-check: data complete, red flags always win, no diagnosis, widget works."""
+"""The symptom self-check: data complete and checked against its sources, red flags always
+win, no diagnosis, widget works. Combination rules: tests/test_triage_rules.py; worked
+cases: tests/test_triage_cases.py."""
 
 import copy
 import itertools
@@ -14,7 +16,7 @@ from glutecourse import triage as T
 from glutecourse.errors import CourseDataError
 
 # Every red flag in content-facts §4 (NHS public advice, BMJ Best Practice on cauda equina
-# syndrome, Verhagen 2016 / NICE NG59), with the level it must trigger.
+# syndrome, Verhagen 2016 / NICE NG59, NG234), with the level it must trigger on its own.
 REQUIRED_RED_FLAGS = {
     # emergency
     "rf-both-legs": "emergency",  # pain, tingling, weakness or numbness in both legs
@@ -31,8 +33,26 @@ REQUIRED_RED_FLAGS = {
     "rf-night-rest": "urgent",  # not eased by rest or worse at night
     "rf-sneeze-cough": "urgent",  # worse with sneezing, coughing, pooing
     "rf-between-shoulder-blades": "urgent",
-    "rf-cancer-history": "urgent",
+    "rf-leg-weakness-worsening": "urgent",  # severe or progressive: same day, not routine
+    "rf-walking": "urgent",  # new difficulty walking or unsteadiness
+    "rf-unwell": "urgent",  # generally unwell
+    "rf-cancer-history": "urgent",  # with back pain (every reader has it): same day (NG234)
     "rf-steroids": "urgent",
+}
+# The NHS "See a GP if" list, item by item: a routine appointment, not self-care.
+REQUIRED_GP_ITEMS = {
+    "sd-not-easing": ["not improving", "home care"],
+    "sd-severe-worsening": ["very bad", "getting worse"],
+    "sd-mobility": ["stops you doing everyday things"],
+    "sd-struggling": ["worried", "struggling to cope"],
+}
+# Risk factors that change what other signs mean (combinations: data/triage-rules.json).
+REQUIRED_RISK_FACTORS = {
+    "ab-osteoporosis": ["bones"],
+    "ab-older": ["later life"],
+    "ab-minor-fall": ["minor fall"],
+    "ab-immune": ["immune system"],
+    "ab-injecting": ["inject drugs"],
 }
 # The outline's symptoms (§4) and reasons to see a doctor (§5).
 REQUIRED_OUTLINE_ITEMS = {
@@ -66,6 +86,9 @@ RED_FLAG_KEYWORDS = {
     "rf-night-rest": ["rest", "night"],
     "rf-sneeze-cough": ["sneeze", "cough", "poo"],
     "rf-between-shoulder-blades": ["shoulder blades"],
+    "rf-leg-weakness-worsening": ["weakness", "severe or getting worse", "slaps", "toes that catch"],
+    "rf-walking": ["walking", "unsteady"],
+    "rf-unwell": ["unwell"],
     "rf-cancer-history": ["cancer"],
     "rf-steroids": ["steroid"],
 }
@@ -77,8 +100,25 @@ LOWER_THAN_URGENT = BY_LEVEL["routine"] + BY_LEVEL["selfcare"]
 RANK = {lv: n for n, lv in enumerate(T.LEVELS)}
 
 
-def subsets(pool):
-    return itertools.chain.from_iterable(itertools.combinations(pool, r) for r in range(len(pool) + 1))
+def small_subsets(pool, size=2):
+    """Every subset of ``pool`` with at most ``size`` items, and the whole pool. (All 2^n
+    subsets of the ~20 milder items would be a million; the rule is a maximum, so pairs
+    and the full set exercise it, and hypothesis draws the rest.)"""
+    yield from itertools.chain.from_iterable(itertools.combinations(pool, r) for r in range(size + 1))
+    yield tuple(pool)
+
+
+def rules_raw():
+    return json.loads((ROOT / "data" / "triage-rules.json").read_text(encoding="utf-8"))["rules"]
+
+
+def expected_level(ticked):
+    """An independent oracle: the most severe single level, raised by every rule in
+    data/triage-rules.json whose sets are all met (back pain is always met)."""
+    facts = set(ticked) | {"back-pain"}
+    levels = [ITEMS[i].level for i in ticked]
+    levels += [r["level"] for r in rules_raw() if all(facts & set(g["any_of"]) for g in r["when"])]
+    return min(levels, key=RANK.__getitem__)
 
 
 def raw_data():
@@ -100,6 +140,79 @@ def test_every_red_flag_from_the_sources_is_present_with_its_level():
 def test_every_outline_symptom_is_tickable():
     for item_id, group in REQUIRED_OUTLINE_ITEMS.items():
         assert ITEMS[item_id].group == group
+
+
+def test_every_reason_to_see_a_gp_from_the_nhs_list_is_routine():
+    for item_id, words in REQUIRED_GP_ITEMS.items():
+        item = ITEMS[item_id]
+        assert (item.group, item.level) == ("see-a-doctor", "routine"), item_id
+        for word in words:
+            assert word in item.label, f"{item_id}: label lost {word!r}"
+
+
+def test_risk_factors_are_tickable_but_no_warning_sign_alone():
+    for item_id, words in REQUIRED_RISK_FACTORS.items():
+        item = ITEMS[item_id]
+        assert item.group == "about-you" and item.level in ("routine", "selfcare"), item_id
+        for word in words:
+            assert word in item.label, f"{item_id}: label lost {word!r}"
+
+
+def test_no_age_threshold_is_stated_as_fact():
+    """Lists differ on age cut-offs (content-facts §4): no label, note or message gives one."""
+    data = raw_data()
+    texts = [i["label"] + " " + i.get("note", "") for i in data["items"]]
+    texts += [lv[k] for lv in data["levels"] for k in ("title", "action", "message")]
+    for text in texts:
+        assert not re.search(r"\b(over|under|aged?|older than|younger than)\s+\d{2}\b", text), text
+
+
+def test_every_item_records_where_it_was_checked():
+    data = raw_data()
+    check_date = data["source_check"]["checked"]
+    refs = {e["ref"] for e in data["source_check"]["sources"]}
+    for raw in data["items"]:
+        assert raw["checked"] == check_date, raw["id"]
+        assert raw["source"], raw["id"]
+        for src in raw["source"]:
+            assert len(src["place"]) >= 10, f"{raw['id']}: say where in {src['ref']} (list, recommendation, section)"
+    # every warning sign names a published list or recommendation, not only "on none of the lists"
+    for raw in data["items"]:
+        if raw["level"] in ("emergency", "urgent"):
+            assert any("on none" not in s["place"] for s in raw["source"]), raw["id"]
+    # the main sources' own check is recorded, found or not
+    for key in ("nhs-back-pain", "nice-ng59", "nice-ng234", "bmj-ces", "verhagen-2016"):
+        assert key in refs, f"source_check does not say how {key} was read"
+
+
+def test_sources_not_found_are_marked_secondary_in_the_bibliography():
+    from glutecourse.references import bibliography
+
+    for entry in raw_data()["source_check"]["sources"]:
+        if entry["found"] in ("no", "copy"):
+            assert bibliography()[entry["ref"]].get("secondary"), entry["ref"]
+
+
+def test_one_threshold_for_seeing_a_gp_weeks_not_days():
+    data = raw_data()
+    threshold = data["thresholds"]["see_gp_after"]["text"]
+    assert "week" in threshold
+    text = (ROOT / "data" / "symptoms.json").read_text(encoding="utf-8")
+    assert "few days" not in text
+    # written once, as a placeholder, and filled in where the reader sees it
+    assert text.count(f'"{threshold}"') == 1
+    assert "{see_gp_after}" in text
+    assert threshold in ITEMS["sd-not-easing"].label
+    assert threshold in T.level_info("selfcare")["message"]
+    assert T.see_gp_after() == threshold
+
+
+def test_level_names_come_from_the_data_and_urgent_says_same_day():
+    names = T.level_names()
+    assert list(names) == list(T.LEVELS)
+    assert "same day" in names["urgent"].lower()
+    info = T.level_info("urgent")
+    assert "today" in info["title"] and "today" in info["action"]
 
 
 def test_no_unexpected_red_flag_is_downgraded():
@@ -141,12 +254,15 @@ def test_schema_rejects_an_unknown_level(tmp_path):
         (lambda d: d["levels"].reverse(), "levels"),
         (lambda d: d["items"].append(dict(d["items"][0])), "used twice"),
         (lambda d: d["items"][-1].update(level="selfcare"), "red flag must be emergency or urgent"),
-        (lambda d: d["items"][0].update(refs=["no-such-ref"]), "no-such-ref"),
+        (lambda d: d["items"][0]["source"].append({"ref": "no-such-ref", "place": "nowhere at all"}), "no-such-ref"),
         (lambda d: d["levels"][2].update(message="This may be sciatica."), "names a diagnosis"),
         (lambda d: d["items"][0].update(note="Probably a slipped disc."), "names a diagnosis"),
         (lambda d: d.update(items=[i for i in d["items"] if i["group"] != "common"]), "has no items"),
+        (lambda d: d["items"][0].update(label="Pain for {see_gp_after_days}"), r"c-worse-sitting-standing.*unknown placeholder"),
+        (lambda d: d["levels"][1].update(short=d["levels"][0]["short"]), "share a name"),
     ],
-    ids=["level-order", "duplicate-id", "red-flag-downgraded", "unknown-ref", "diagnosis-in-message", "diagnosis-in-note", "empty-group"],
+    ids=["level-order", "duplicate-id", "red-flag-downgraded", "unknown-ref", "diagnosis-in-message", "diagnosis-in-note",
+         "empty-group", "unknown-placeholder", "duplicate-level-name"],
 )
 def test_bad_data_is_rejected_with_a_clear_message(mutate, message):
     data = copy.deepcopy(raw_data())
@@ -174,16 +290,14 @@ def test_a_single_id_string_is_not_split_into_letters():
 
 
 @pytest.mark.parametrize("emergency_id", BY_LEVEL["emergency"])
-def test_emergency_wins_over_every_combination_of_lower_items(emergency_id):
-    """Exhaustive: each emergency item with every subset of routine and self-care items,
-    combined with no urgent item, each single urgent item, and all urgent items."""
-    urgent_choices = [()] + [(u,) for u in BY_LEVEL["urgent"]] + [tuple(BY_LEVEL["urgent"])]
-    for lower in subsets(LOWER_THAN_URGENT):
-        for urgent in urgent_choices:
-            ticked = (*lower, *urgent, emergency_id)
-            result = T.triage(ticked)
-            assert result.level == "emergency", ticked
-            assert ITEMS[emergency_id] in result.causes
+def test_emergency_wins_over_every_small_combination_of_other_items(emergency_id):
+    """Each emergency item with every subset of at most two other items, and with all of
+    them at once: always emergency, and the emergency item is named as the cause."""
+    for others in small_subsets(NON_EMERGENCY):
+        ticked = (*others, emergency_id)
+        result = T.triage(ticked)
+        assert result.level == "emergency", ticked
+        assert ITEMS[emergency_id] in result.causes
 
 
 @settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -202,23 +316,30 @@ def test_emergency_wins_for_any_subset_in_any_order(emergency, others, data):
 
 @pytest.mark.parametrize("urgent_id", BY_LEVEL["urgent"])
 def test_urgent_is_never_downgraded_by_milder_items(urgent_id):
-    """Exhaustive: each urgent item with every subset of routine and self-care items."""
-    for lower in subsets(LOWER_THAN_URGENT):
+    """Each urgent item with every subset of at most two milder items, and all of them:
+    never below urgent (a combination may raise it to emergency, never lower it)."""
+    for lower in small_subsets(LOWER_THAN_URGENT):
         result = T.triage((*lower, urgent_id))
-        assert result.level == "urgent"
-        assert [i.id for i in result.causes] == [urgent_id]
+        assert RANK[result.level] <= RANK["urgent"], lower
+        assert result.level == expected_level((*lower, urgent_id))
+        if result.level == "urgent" and not result.raised_by:
+            assert ITEMS[urgent_id] in result.causes
 
 
 @settings(max_examples=300, deadline=None, database=None)
 @given(st.sets(st.sampled_from(list(ITEMS)), min_size=1))
-def test_result_is_the_most_severe_ticked_level(ticked):
+def test_result_is_the_most_severe_level_raised_by_the_rules(ticked):
     result = T.triage(ticked)
-    expected = min((ITEMS[i].level for i in ticked), key=RANK.__getitem__)
-    assert result.level == expected
+    single = min((ITEMS[i].level for i in ticked), key=RANK.__getitem__)
+    assert RANK[result.level] <= RANK[single], "a rule lowered the level"
+    assert result.level == expected_level(ticked)
     assert {i.id for i in result.causes} | {i.id for i in result.others} == ticked
     # the rest are listed most severe first
     ranks = [RANK[i.level] for i in result.others]
-    assert ranks == sorted(ranks) and all(r > RANK[expected] for r in ranks)
+    assert ranks == sorted(ranks)
+    if not result.raised_by:
+        assert all(i.level == result.level for i in result.causes)
+        assert all(r > RANK[result.level] for r in ranks)
 
 
 def test_common_symptoms_alone_lead_to_self_care():
@@ -243,6 +364,7 @@ def test_labels_are_symptoms_not_diagnoses():
         if item.id == "rf-cancer-history":  # the reader's own history, not a diagnosis of them
             continue
         assert not FORBIDDEN.search(item.label), item.id
+        assert not FORBIDDEN.search(item.note), item.id
 
 
 def test_result_shows_level_in_words_and_icon_not_colour_alone():
@@ -262,16 +384,17 @@ def test_result_escapes_markup_in_labels():
 # ----------------------------------------------------------------------------- tables
 
 
-def test_tiers_table_lists_every_sign_in_its_tier():
-    html = T.tiers_table_html()
+def test_levels_table_lists_every_sign_in_its_level():
+    html = T.levels_table_html()
     rows = html.split("<tr>")[2:]  # caption/header first
-    assert len(rows) == 3
-    for row, level in zip(rows, ("emergency", "urgent", "routine")):
+    assert len(rows) == len(T.LEVELS)
+    for row, level in zip(rows, T.LEVELS):
         assert T.level_info(level)["title"] in row
         for item_id in BY_LEVEL[level]:
             assert T.safe_html(ITEMS[item_id].label) in row
-    for item_id in BY_LEVEL["selfcare"]:
-        assert T.safe_html(ITEMS[item_id].label) not in html
+    assert T.tiers_table_html is T.levels_table_html  # the old name still works
+    partial = T.levels_table_html(("emergency",))
+    assert all(T.safe_html(ITEMS[i].label) not in partial for i in BY_LEVEL["selfcare"])
 
 
 def test_symptom_list_shows_a_group_and_rejects_unknown_groups():
@@ -294,10 +417,18 @@ def test_prevalence_figure_has_alt_text_with_every_number():
 
     (spec,) = list(red_flags.figures())
     assert spec.name.startswith("redflags-") and spec.name.endswith(".svg")
-    for pct in ("4%", "1%", "0.04%", "0.01%"):
-        assert pct in spec.alt
     for row in T.prevalence_rows():
-        assert row["label"].split(" (")[0].lower() in spec.alt.lower()
+        assert f"{row['percent']:g}%" in spec.alt
+        assert row["label"].split(" (")[0].split(",")[0].lower() in spec.alt.lower()
+    manifest = json.loads((ROOT / "images" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest[spec.name]["alt"] == spec.alt, "run make images"
+
+
+def test_prevalence_gives_fracture_as_an_upper_bound_and_the_later_cohort():
+    rows = {r["id"]: r for r in T.prevalence_rows()}
+    assert rows["fracture"]["bound"] == "up to"
+    later = [r for r in rows.values() if r.get("ref") == "henschke-2009"]
+    assert later and later[0]["percent"] <= 1 and later[0]["bound"] == "under"
 
 
 # ----------------------------------------------------------------------------- widget

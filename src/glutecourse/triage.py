@@ -4,8 +4,11 @@ Everything a reader can tick, the urgency level each item triggers and the advic
 level live in ``data/symptoms.json`` (schema ``schemas/symptoms.schema.json``). The rule is
 simple and safe: the result is the **most severe** level among the ticked items
 (emergency > urgent > routine > selfcare), so a red flag always wins, whatever else is
-ticked. The result lists the ticked items that caused it, in the reader's own words, and
-never names a diagnosis. The widget saves nothing to disk.
+ticked. Then the combination rules in ``data/triage-rules.json`` (schema
+``schemas/triage-rules.schema.json``) may raise it: a history of cancer with a new nerve
+symptom, for example, is an emergency. A rule can only raise the level, never lower it.
+The result lists the ticked items that caused it, in the reader's own words, explains any
+combination that raised it, and never names a diagnosis. The widget saves nothing to disk.
 
 ``triage(ids)`` is a pure function (no widgets, no files beyond the data); tests drive it
 exhaustively. ``SymptomChecker`` wraps it in ipywidgets whose result lives in an ``HTML``
@@ -27,7 +30,7 @@ from .textfmt import safe_html, strip_tags
 #: Urgency levels, most severe first. The data file must list exactly these, in this order.
 LEVELS = ("emergency", "urgent", "routine", "selfcare")
 #: Groups of tickable items, in display order.
-GROUPS = ("common", "less-common", "see-a-doctor", "red-flag")
+GROUPS = ("common", "less-common", "see-a-doctor", "about-you", "red-flag")
 #: Red-flag items may only trigger one of these levels.
 RED_FLAG_LEVELS = ("emergency", "urgent")
 
@@ -61,14 +64,43 @@ class Item:
     label: str
     refs: tuple[str, ...]
     note: str = ""
+    #: (reference key, exact place) pairs: where each source says it
+    sources: tuple[tuple[str, str], ...] = ()
+    checked: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A combination from data/triage-rules.json: when every set in ``sets`` has at least
+    one ticked (or assumed) item, the result is at least ``level``."""
+
+    id: str
+    sets: tuple[frozenset[str], ...]
+    level: str
+    explanation: str
+    refs: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Combination:
+    """A rule that applies to the ticked items. ``items`` are the ticked items that met its
+    sets (assumed facts such as back pain are not listed); ``raised`` is True when the rule
+    put the result above every ticked item's own level."""
+
+    rule: Rule
+    items: tuple[Item, ...]
+    raised: bool
 
 
 @dataclass(frozen=True)
 class TriageResult:
     """What the self-check concludes from a set of ticked items.
 
-    ``level`` is None when nothing was ticked. ``causes`` are the ticked items at the
-    result's level; ``others`` are the remaining ticked items, most severe first.
+    ``level`` is None when nothing was ticked. ``causes`` are the ticked items that put the
+    result at its level (the items at that level, or the items of the combination that
+    raised it); ``others`` are the remaining ticked items, most severe first.
+    ``combinations`` are the rules that apply, those that raised the level first.
     """
 
     level: str | None
@@ -77,6 +109,11 @@ class TriageResult:
     title: str
     action: str
     message: str
+    combinations: tuple[Combination, ...] = ()
+
+    @property
+    def raised_by(self) -> tuple[Combination, ...]:
+        return tuple(c for c in self.combinations if c.raised)
 
     @property
     def ticked(self) -> tuple[Item, ...]:
@@ -93,8 +130,35 @@ def _path():
     return data_dir() / "symptoms.json"
 
 
+#: Placeholders a text in symptoms.json may use, and where their value comes from.
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _placeholders(data: dict) -> dict[str, str]:
+    return {key: entry["text"] for key, entry in data["thresholds"].items()}
+
+
+def _fill(text: str, values: dict[str, str], path, where: str) -> str:
+    """Replace ``{name}`` placeholders; an unknown name is a data error naming the text."""
+
+    def sub(match):
+        name = match.group(1)
+        if name not in values:
+            raise CourseDataError(path, where, f"unknown placeholder {{{name}}} (known: {', '.join(sorted(values))})")
+        return values[name]
+
+    return _PLACEHOLDER.sub(sub, text)
+
+
+def _item_refs(item: dict) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s["ref"] for s in item["source"]))
+
+
 def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None) -> dict:
-    """The rules a schema cannot express. Raises CourseDataError naming the item."""
+    """The rules a schema cannot express, then placeholders filled in. Returns a new dict;
+    raises CourseDataError naming the item."""
+    import copy
+
     path = path or _path()
     levels = [lv["id"] for lv in data["levels"]]
     if tuple(levels) != LEVELS:
@@ -116,7 +180,7 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
             raise CourseDataError(path, where, f"group {item['group']!r} is not listed under groups")
         if item["group"] == "red-flag" and item["level"] not in RED_FLAG_LEVELS:
             raise CourseDataError(path, where, f"a red flag must be emergency or urgent, not {item['level']!r}")
-        for ref in item["refs"]:
+        for ref in _item_refs(item):
             if ref not in known_refs:
                 raise CourseDataError(path, where, f"reference key {ref!r} is not in references.json")
         if item.get("note") and DIAGNOSIS_WORDS.search(item["note"]):
@@ -131,16 +195,37 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
         for ref in lv["refs"]:
             if ref not in known_refs:
                 raise CourseDataError(path, f"level {lv['id']!r}", f"reference key {ref!r} is not in references.json")
+    shorts = [lv["short"].lower() for lv in data["levels"]]
+    if len(set(shorts)) != len(shorts):
+        raise CourseDataError(path, "levels", "two levels share a name (short)")
     for g in data["groups"]:
         outcome_texts += [(f"group {g['id']!r} title", g["title"]), (f"group {g['id']!r} intro", g["intro"])]
     for where, text in outcome_texts:
         match = DIAGNOSIS_WORDS.search(text)
         if match:
             raise CourseDataError(path, where, f"names a diagnosis ({match.group(0)!r}); the self-check never diagnoses")
-    for ref in data["prevalence"]["refs"]:
+    for key, entry in data["thresholds"].items():
+        for src in entry["source"]:
+            if src["ref"] not in known_refs:
+                raise CourseDataError(path, f"threshold {key!r}", f"reference key {src['ref']!r} is not in references.json")
+    for ref in data["prevalence"]["refs"] + [r["ref"] for r in data["prevalence"]["rows"] if "ref" in r]:
         if ref not in known_refs:
             raise CourseDataError(path, "prevalence", f"reference key {ref!r} is not in references.json")
-    return data
+    for entry in data["source_check"]["sources"]:
+        if entry["ref"] not in known_refs:
+            raise CourseDataError(path, "source_check", f"reference key {entry['ref']!r} is not in references.json")
+
+    filled = copy.deepcopy(data)
+    values = _placeholders(data)
+    for item in filled["items"]:
+        for key in ("label", "note"):
+            if key in item:
+                item[key] = _fill(item[key], values, path, f"item {item['id']!r} {key}")
+    for lv in filled["levels"]:
+        for key in ("title", "action", "message"):
+            lv[key] = _fill(lv[key], values, path, f"level {lv['id']!r} {key}")
+    filled["none_message"] = _fill(filled["none_message"], values, path, "none_message")
+    return filled
 
 
 @lru_cache(maxsize=1)
@@ -156,11 +241,25 @@ def level_info(level: str) -> dict:
     raise KeyError(level)
 
 
+def level_names() -> dict[str, str]:
+    """Each level's name (its ``short``), most severe first: the words the course uses for
+    the levels everywhere."""
+    return {lv["id"]: lv["short"] for lv in symptom_data()["levels"]}
+
+
+def see_gp_after() -> str:
+    """The one threshold for seeing a GP when back pain is not improving ("a few weeks")."""
+    return symptom_data()["thresholds"]["see_gp_after"]["text"]
+
+
 @lru_cache(maxsize=1)
 def items() -> dict[str, Item]:
     """Every tickable item by id, in the data's order."""
     return {
-        raw["id"]: Item(raw["id"], raw["group"], raw["level"], raw["label"], tuple(raw["refs"]), raw.get("note", ""))
+        raw["id"]: Item(
+            raw["id"], raw["group"], raw["level"], raw["label"], _item_refs(raw), raw.get("note", ""),
+            tuple((s["ref"], s["place"]) for s in raw["source"]), raw["checked"],
+        )
         for raw in symptom_data()["items"]
     }
 
@@ -173,12 +272,104 @@ def items_at_level(level: str) -> list[Item]:
     return [i for i in items().values() if i.level == level]
 
 
-# --------------------------------------------------------------------------- rules
+# --------------------------------------------------------------------------- combination rules
+
+
+def _rules_path():
+    return data_dir() / "triage-rules.json"
+
+
+def check_rules(data: dict, path=None, known_items: dict | None = None, known_refs: set[str] | None = None,
+                validate_schema: bool = True) -> dict:
+    """Check data/triage-rules.json: its schema, then what a schema cannot express. Every
+    problem raises CourseDataError naming the file and the rule."""
+    from .data import validate
+
+    path = path or _rules_path()
+    # Empty sets first, so the message names the rule (the schema would name only the set).
+    for n, rule in enumerate(data.get("rules", []) if isinstance(data, dict) else []):
+        name = f"rule {rule.get('id', f'#{n + 1}')!r}" if isinstance(rule, dict) else f"rule #{n + 1}"
+        for k, group in enumerate(rule.get("when", []) if isinstance(rule, dict) else []):
+            if isinstance(group, dict) and not group.get("any_of"):
+                raise CourseDataError(path, name, f"set {k + 1} of 'when' is empty: every set needs at least one item id")
+    if validate_schema:
+        validate(data, "triage-rules", path)
+    if known_items is None:
+        known_items = {i.id: i.level for i in items().values()}
+    if known_refs is None:
+        from .references import reference_keys
+
+        known_refs = reference_keys()
+    rank = {lv: n for n, lv in enumerate(LEVELS)}
+    assumed = {a["id"] for a in data["assumed"]}
+    for fact in assumed & set(known_items):
+        raise CourseDataError(path, f"assumed {fact!r}", "is also an item id in data/symptoms.json")
+    seen: set[str] = set()
+    for rule in data["rules"]:
+        where = f"rule {rule['id']!r}"
+        if rule["id"] in seen:
+            raise CourseDataError(path, where, "id is used twice")
+        seen.add(rule["id"])
+        if rule["level"] not in LEVELS:
+            raise CourseDataError(path, where, f"unknown level {rule['level']!r} (levels: {', '.join(LEVELS)})")
+        for group in rule["when"]:
+            for item_id in group["any_of"]:
+                if item_id not in known_items and item_id not in assumed:
+                    raise CourseDataError(path, where, f"unknown item id {item_id!r}: not in data/symptoms.json and not assumed")
+        match = DIAGNOSIS_WORDS.search(rule["explanation"])
+        if match:
+            raise CourseDataError(path, where, f"explanation names a diagnosis ({match.group(0)!r}); the self-check never diagnoses")
+        for src in rule["source"]:
+            if src["ref"] not in known_refs:
+                raise CourseDataError(path, where, f"reference key {src['ref']!r} is not in references.json")
+        # A set met by an assumed fact (back pain) is met for everyone. If only one set is
+        # left, the rule applies to each of its items on its own: say so in the data, by
+        # giving each such item at least the rule's level.
+        open_sets = [g["any_of"] for g in rule["when"] if not (set(g["any_of"]) & assumed)]
+        if not open_sets:
+            raise CourseDataError(path, where, "every set is met by an assumed fact, so it would apply to everyone")
+        if len(open_sets) == 1:
+            for item_id in open_sets[0]:
+                level = known_items.get(item_id)
+                if level is not None and rank[level] > rank[rule["level"]]:
+                    raise CourseDataError(
+                        path, where,
+                        f"applies to item {item_id!r} on its own (the other sets are always met), so that item's "
+                        f"level in data/symptoms.json must be at least {rule['level']!r}, not {level!r}",
+                    )
+    return data
+
+
+@lru_cache(maxsize=1)
+def rules_data() -> dict:
+    """``data/triage-rules.json``, checked against its schema and the rules above."""
+    return check_rules(load("triage-rules.json", schema="triage-rules"), validate_schema=False)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    return tuple(
+        Rule(
+            raw["id"], tuple(frozenset(g["any_of"]) for g in raw["when"]), raw["level"], raw["explanation"],
+            tuple(dict.fromkeys(s["ref"] for s in raw["source"])), tuple((s["ref"], s["place"]) for s in raw["source"]),
+        )
+        for raw in rules_data()["rules"]
+    )
+
+
+@lru_cache(maxsize=1)
+def assumed_facts() -> frozenset[str]:
+    """Ids true for everyone who uses the check (back pain)."""
+    return frozenset(a["id"] for a in rules_data()["assumed"])
+
+
+# --------------------------------------------------------------------------- triage
 
 
 def triage(ticked: Iterable[str]) -> TriageResult:
-    """The most severe level among the ticked item ids, the items that caused it, and the
-    data's advice for that level. Unknown ids raise UnknownSymptomError."""
+    """The most severe level among the ticked item ids, raised by any combination rule that
+    applies; the items that caused it; and the data's advice for that level. Unknown ids
+    raise UnknownSymptomError."""
     if isinstance(ticked, str):
         ticked = [ticked]
     ids = list(dict.fromkeys(ticked))  # unique, order kept
@@ -193,11 +384,23 @@ def triage(ticked: Iterable[str]) -> TriageResult:
     if not chosen:
         return TriageResult(None, (), (), "Nothing ticked", "", symptom_data()["none_message"])
     rank = {lv: n for n, lv in enumerate(LEVELS)}
-    top = min((i.level for i in chosen), key=rank.__getitem__)
-    causes = tuple(i for i in chosen if i.level == top)
-    others = tuple(sorted((i for i in chosen if i.level != top), key=lambda i: rank[i.level]))
+    single = min((i.level for i in chosen), key=rank.__getitem__)
+    facts = set(ids) | assumed_facts()
+    matched = [r for r in rules() if all(s & facts for s in r.sets)]
+    top = min([single, *(r.level for r in matched)], key=rank.__getitem__)
+    combinations = []
+    for r in matched:
+        met = tuple(i for i in chosen if any(i.id in s for s in r.sets))
+        combinations.append(Combination(r, met, raised=r.level == top and rank[top] < rank[single]))
+    combinations.sort(key=lambda c: (not c.raised, rank[c.rule.level]))
+    if rank[top] < rank[single]:
+        in_rule = {i.id for c in combinations if c.raised for i in c.items}
+        causes = tuple(i for i in chosen if i.id in in_rule)
+    else:
+        causes = tuple(i for i in chosen if i.level == top)
+    others = tuple(sorted((i for i in chosen if i not in causes), key=lambda i: rank[i.level]))
     info = level_info(top)
-    return TriageResult(top, causes, others, info["title"], info["action"], info["message"])
+    return TriageResult(top, causes, others, info["title"], info["action"], info["message"], tuple(combinations))
 
 
 # --------------------------------------------------------------------------- HTML
@@ -239,12 +442,39 @@ def result_html(result: TriageResult) -> str:
         f"<p style='margin:6px 0'><strong>{safe_html(info['action'])}</strong></p>"
         f"<p style='margin:6px 0'>{safe_html(info['message'])}</p>"
         f"<p style='margin:6px 0 0 0'>Because you ticked {plural}:</p><ul style='margin:2px 0'>{causes}</ul>"
-        f"{others}{reminder}</div>"
+        f"{_combinations_html(result)}{others}{reminder}</div>"
     )
 
 
-def tiers_table_html(levels: Iterable[str] = ("emergency", "urgent", "routine")) -> str:
-    """A table of urgency tiers: what to do and which signs belong to each, from the data."""
+def _combination_li(combo: Combination) -> str:
+    ticked = " + ".join(f"‘{safe_html(i.label)}’" for i in combo.items)
+    return f"<li>{ticked}: {safe_html(combo.rule.explanation)}</li>"
+
+
+def _combinations_html(result: TriageResult) -> str:
+    """Which combination raised the level, in plain words; then other combinations that apply."""
+    parts = []
+    raised = result.raised_by
+    if raised:
+        name = level_info(result.level)["short"]
+        parts.append(
+            f"<p style='margin:6px 0 0 0'><strong>Why {safe_html(name)}:</strong> together, these raise the level "
+            "above what each would mean alone.</p>"
+            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in raised)}</ul>"
+        )
+    # Other rules that apply at the result's own level support it; a rule for a lower level
+    # (for example "same day" when the result is an emergency) would only confuse.
+    also = [c for c in result.combinations if not c.raised and c.rule.level == result.level]
+    if also:
+        parts.append(
+            "<p style='margin:6px 0 0 0'>Also worth knowing:</p>"
+            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in also)}</ul>"
+        )
+    return "".join(parts)
+
+
+def levels_table_html(levels: Iterable[str] = LEVELS) -> str:
+    """A table of the urgency levels: what to do and which signs belong to each, from the data."""
     rows = []
     for level in levels:
         info = level_info(level)
@@ -257,18 +487,23 @@ def tiers_table_html(levels: Iterable[str] = ("emergency", "urgent", "routine"))
             f"<td style='text-align:left;vertical-align:top'><ul style='margin:0'>{signs}</ul></td></tr>"
         )
     return (
-        "<table class='gc-triage-tiers'><caption>Tiers of urgency, from the same data as the self-check "
-        "in notebook 04 (with back pain, any one sign is enough)</caption>"
-        "<tr><th scope='col'>Tier</th><th scope='col'>What to do</th><th scope='col'>Signs</th></tr>"
+        "<table class='gc-triage-tiers'><caption>Levels of urgency, from the same data as the self-check "
+        "in notebook 04 (with back pain, any one sign is enough; combinations can raise the level)</caption>"
+        "<tr><th scope='col'>Level</th><th scope='col'>What to do</th><th scope='col'>Signs</th></tr>"
         f"{''.join(rows)}</table>"
     )
 
 
-def tiers_table(levels: Iterable[str] = ("emergency", "urgent", "routine")):
-    """Show the urgency tiers as a table."""
+def levels_table(levels: Iterable[str] = LEVELS):
+    """Show the urgency levels as a table."""
     from IPython.display import HTML
 
-    return HTML(tiers_table_html(levels))
+    return HTML(levels_table_html(levels))
+
+
+# Older names, kept so existing notebooks and exports keep working.
+tiers_table_html = levels_table_html
+tiers_table = levels_table
 
 
 def symptom_list_html(group: str) -> str:
