@@ -10,13 +10,14 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench images keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
+.PHONY: setup lab test unit bench images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
 	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
 	@echo "make images regenerate the course's figures in images/ from data/"
+	@echo "make banners rewrite the safety banner at the top of every notebook from data/course.json"
 	@echo "make keys   regenerate the answer keys (instructor/answer-keys.md) from the quiz banks"
 	@echo "make slides export reveal.js slide decks to build/slides/"
 	@echo "make site   build the static HTML course in _site/"
@@ -52,6 +53,9 @@ bench: setup
 
 images: setup
 	$(BIN)/python scripts/make_images.py
+
+banners: setup
+	$(BIN)/python scripts/make_banners.py
 
 keys: setup
 	$(BIN)/python scripts/make_answer_keys.py

@@ -135,7 +135,14 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def _placeholders(data: dict) -> dict[str, str]:
-    return {key: entry["text"] for key, entry in data["thresholds"].items()}
+    """``{see_gp_after}`` and other thresholds from symptoms.json; ``{emergency_action}`` and
+    ``{urgent_action}`` from the one emergency message in data/course.json."""
+    from .coursemap import course
+
+    disclaimer = course()["disclaimer"]
+    values = {key: entry["text"] for key, entry in data["thresholds"].items()}
+    values.update(emergency_action=disclaimer["emergency"]["action"], urgent_action=disclaimer["urgent"]["action"])
+    return values
 
 
 def _fill(text: str, values: dict[str, str], path, where: str) -> str:
