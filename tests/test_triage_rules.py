@@ -196,3 +196,15 @@ def test_widget_explains_the_combination_that_raised_the_level(home):
     checker.boxes["lc-numb-tingling"].value = False
     assert T.level_info("urgent")["title"] in checker.result.value
     assert T.safe_html(rule.explanation) not in checker.result.value
+
+
+def test_combinations_table_shows_every_rule_from_the_data():
+    html = T.combinations_table_html()
+    assert html.count("<tr style='vertical-align:top'>") == len(RAW["rules"])
+    for rule in RAW["rules"]:
+        assert T.safe_html(rule["explanation"]) in html
+        for group in rule["when"]:
+            for item_id in group["any_of"]:
+                text = ITEMS[item_id].label if item_id in ITEMS else next(a["label"] for a in RAW["assumed"] if a["id"] == item_id)
+                assert T.safe_html(text) in html
+    assert "everyone using the check has it" in html

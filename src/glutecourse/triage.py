@@ -508,6 +508,44 @@ def levels_table(levels: Iterable[str] = LEVELS):
     return HTML(levels_table_html(levels))
 
 
+def combinations_table_html() -> str:
+    """The combination rules as a table: which boxes together raise the level, to what, and
+    why, from data/triage-rules.json."""
+    known = items()
+    assumed = {a["id"]: a["label"] for a in rules_data()["assumed"]}
+    joiner = "<p style='margin:2px 0'><strong>together with any of</strong></p>"
+    rows = []
+    for raw in rules_data()["rules"]:
+        sets = []
+        for group in raw["when"]:
+            names = [
+                safe_html(known[i].label) if i in known else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
+                for i in group["any_of"]
+            ]
+            sets.append("<ul style='margin:0'>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
+        info = level_info(raw["level"])
+        colour, _ = _LEVEL_COLOUR[raw["level"]]
+        rows.append(
+            "<tr style='vertical-align:top'>"
+            f"<td style='text-align:left'>{joiner.join(sets)}</td>"
+            f"<td style='text-align:left;border-left:6px solid {colour}'><strong>{safe_html(info['icon'])} {safe_html(info['short'])}</strong></td>"
+            f"<td style='text-align:left'>{safe_html(raw['explanation'])}</td></tr>"
+        )
+    return (
+        "<table class='gc-triage-combinations'><caption>Combinations that raise the level (from the same data "
+        "as the self-check; a combination never lowers it)</caption>"
+        "<tr><th scope='col'>Any of these</th><th scope='col'>At least</th><th scope='col'>Why</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
+
+
+def combinations_table():
+    """Show the combination rules as a table."""
+    from IPython.display import HTML
+
+    return HTML(combinations_table_html())
+
+
 # Older names, kept so existing notebooks and exports keep working.
 tiers_table_html = levels_table_html
 tiers_table = levels_table
