@@ -610,7 +610,7 @@ def _reminder_html() -> str:
 class SymptomChecker:
     """Grouped checkboxes, "Check my symptoms" and "Clear" buttons, and the result.
 
-    The checklist (about 30 controls) is built when the reader presses "Start the
+    The checklist (about 40 controls) is built when the reader presses "Start the
     self-check", so running the notebook stays fast; ``open()`` does the same from code,
     and touching ``boxes``, ``check_button`` or ``clear_button`` opens it too.
     ``boxes`` maps item id to its Checkbox; ``result`` is the HTML widget with the answer.
