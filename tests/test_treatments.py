@@ -11,6 +11,7 @@ from conftest import ROOT
 from glutecourse import treatments as tr
 from glutecourse.data import validate
 from glutecourse.errors import CourseDataError
+from glutecourse.textfmt import safe_html
 
 DATA = ROOT / "data" / "treatments.json"
 
@@ -37,7 +38,7 @@ def test_data_file_validates_with_jsonschema_too(raw):
 def test_unknown_stance_is_rejected(raw):
     bad = copy.deepcopy(raw)
     bad["treatments"][0]["guidelines"]["nice"]["stance"] = "probably fine"
-    with pytest.raises(CourseDataError, match="stay-active"):
+    with pytest.raises(CourseDataError, match=bad["treatments"][0]["id"]):
         validate(bad, "treatments", DATA)
 
 
@@ -64,16 +65,84 @@ def load_with(tmp_path, monkeypatch):
 
 def test_a_recommendation_must_say_who_it_is_for_and_how_good_the_evidence_is(raw, load_with):
     bad = copy.deepcopy(raw)
-    del bad["treatments"][1]["guidelines"]["acp"]["population"]
+    exercise = next(t for t in bad["treatments"] if t["id"] == "exercise")
+    del exercise["guidelines"]["acp"]["population"]
     with pytest.raises(CourseDataError, match="'exercise'.*acp.*missing population"):
         load_with(bad)
 
 
 def test_unverified_cells_cannot_carry_a_guessed_grade(raw, load_with):
     bad = copy.deepcopy(raw)
-    bad["treatments"][0]["guidelines"]["acp"] = {"stance": "unverified", "evidence": "low"}
-    with pytest.raises(CourseDataError, match="'stay-active'.*must not give evidence"):
+    first = bad["treatments"][0]
+    first["guidelines"]["acp"] = {"stance": "unverified", "evidence": "low", "source": first["guidelines"]["acp"]["source"]}
+    with pytest.raises(CourseDataError, match=f"'{first['id']}'.*must not give evidence"):
         load_with(bad)
+
+
+# ------------------------------------------------------------------ where each stance comes from
+
+
+def cells():
+    """(treatment id, guideline id, cell) for every cell of the real data."""
+    return [(t["id"], g, t["guidelines"][g]) for t in tr.treatments() for g in tr.GUIDELINES]
+
+
+def test_every_stance_carries_its_source_place_and_check_date():
+    for tid, g, cell in cells():
+        src = cell["source"]
+        assert src["place"].strip(), (tid, g)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", src["checked"]), (tid, g)
+        assert src["read"] in tr.READ_LABELS, (tid, g)
+        if src["read"] == "secondary":
+            assert src["via"].strip(), (tid, g)  # a summary is named, never an anonymous "secondary"
+        if tr.DIRECTION[cell["stance"]] is not None:
+            assert src["strength"].strip(), (tid, g)
+
+
+@pytest.mark.parametrize("remove", ["source", "source.place", "source.checked"])
+def test_schema_rejects_a_stance_without_its_source(raw, remove):
+    bad = copy.deepcopy(raw)
+    cell = bad["treatments"][0]["guidelines"]["nice"]
+    if remove == "source":
+        del cell["source"]
+    else:
+        del cell["source"][remove.split(".")[1]]
+    with pytest.raises(CourseDataError, match=bad["treatments"][0]["id"]):
+        validate(bad, "treatments", DATA)
+
+
+def test_a_summary_must_be_named_when_the_guideline_itself_was_not_read(raw):
+    bad = copy.deepcopy(raw)
+    cell = next(c for t in bad["treatments"] for c in t["guidelines"].values() if c["source"]["read"] == "secondary")
+    del cell["source"]["via"]
+    with pytest.raises(CourseDataError, match="via"):
+        validate(bad, "treatments", DATA)
+
+
+def test_a_stance_that_takes_a_side_must_say_how_strong_it_is(raw, load_with):
+    bad = copy.deepcopy(raw)
+    row = next(t for t in bad["treatments"] if "strength" in t["guidelines"]["acp"]["source"])
+    del row["guidelines"]["acp"]["source"]["strength"]
+    with pytest.raises(CourseDataError, match=f"'{row['id']}'.*source.strength"):
+        load_with(bad)
+
+
+def test_source_is_shown_in_the_table_with_the_date_checked():
+    html = tr.treatment_table_html("conventional", guideline="acp")
+    for t in tr.treatments("conventional"):
+        src = t["guidelines"]["acp"]["source"]
+        assert safe_html(src["place"]) in html, t["id"]
+    assert "checked " + cells()[0][2]["source"]["checked"] in html
+    assert all(safe_html(label) in html for label in tr.READ_LABELS.values())
+
+
+def test_an_unseen_recommendation_number_is_flagged_as_such():
+    unseen = [(tid, g, c) for tid, g, c in cells() if not c["source"]["place_seen"]]
+    assert unseen, "the data records which recommendation numbers were not seen in the text read"
+    tid, g, cell = unseen[0]
+    assert "number not seen" in tr.source_text(cell)
+    seen = next(c for _, _, c in cells() if c["source"]["place_seen"])
+    assert "number not seen" not in tr.source_text(seen)
 
 
 def test_unknown_reference_is_reported(raw, load_with):
@@ -109,6 +178,89 @@ def test_stances_follow_the_checked_facts():
         assert {c["stance"] for c in row(tid)["guidelines"].values()} == {"unverified"}, tid
 
 
+# ------------------------------------------------------------------ the corrections of issue 9
+
+
+def test_acp_paracetamol_is_a_finding_of_no_benefit_not_silence():
+    cell = row("paracetamol")["guidelines"]["acp"]
+    assert cell["stance"] != "not covered"
+    assert tr.DIRECTION[cell["stance"]] == "against"
+    assert "reviewed" in tr.stance_info()[cell["stance"]]["meaning"].lower()
+    assert "placebo" in cell["note"]
+
+
+def test_acp_opioids_for_long_lasting_pain_are_a_last_resort_after_other_medicines():
+    cell = row("opioids-chronic")["guidelines"]["acp"]
+    assert cell["stance"] == "last resort"
+    assert cell["source"]["strength"] == "weak"
+    for earlier in ("NSAID", "tramadol", "duloxetine"):
+        assert earlier in cell["note"], earlier
+    assert "benefits outweigh the risks" in cell["note"]
+
+
+def test_acp_names_nsaids_as_the_first_medicine_for_long_lasting_pain_too():
+    cell = row("nsaids")["guidelines"]["acp"]
+    assert cell["population"] == "acute and chronic"
+    assert "3" in re.findall(r"\d", cell["source"]["place"])
+    assert "first-choice medicine" in cell["note"]
+
+
+def test_no_who_stance_on_a_medicine_is_a_firm_recommend():
+    medicines = [t for t in tr.treatments() if t["medicine"]]
+    assert {t["id"] for t in medicines} >= {"nsaids", "paracetamol", "muscle-relaxants", "opioids-chronic"}
+    for t in medicines:
+        assert t["guidelines"]["who"]["stance"] != "recommend", t["id"]
+    # WHO 2023's recommendations on these treatments are conditional: none may read as firm.
+    for t in tr.treatments():
+        cell = t["guidelines"]["who"]
+        if tr.DIRECTION[cell["stance"]] is not None:
+            assert cell["stance"] != "recommend", t["id"]
+            assert cell["source"]["strength"] in ("conditional", "unverified"), t["id"]
+
+
+def test_who_covers_education_and_advice():
+    cell = row("stay-active")["guidelines"]["who"]
+    assert tr.DIRECTION[cell["stance"]] == "for"
+    assert "education" in cell["note"].lower() and "advice" in cell["note"].lower()
+
+
+def test_nice_says_do_not_offer_benzodiazepines_for_sciatica():
+    cell = row("muscle-relaxants")["guidelines"]["nice"]
+    assert cell["stance"] == "do not offer"
+    assert cell["population"] == "sciatica"
+    assert "benzodiazepine" in cell["note"]
+    assert "1.2.16" in cell["source"]["place"]
+
+
+def test_nice_says_do_not_offer_antidepressants_or_anticonvulsants():
+    cell = row("antidepressants-anticonvulsants")["guidelines"]["nice"]
+    assert cell["stance"] == "do not offer"
+    for drug in ("SSRI", "SNRI", "tricyclic", "anticonvulsants", "gabapentinoids"):
+        assert drug in cell["note"], drug
+
+
+def test_psychological_care_is_in_the_course_with_each_guidelines_stance():
+    psych = tr.treatments("psychological")
+    names = " ".join(t["name"] for t in psych)
+    for therapy in ("cognitive behavioural", "operant", "Mindfulness", "physical and psychological"):
+        assert therapy in names, therapy
+    # At least one psychological treatment on which all three guidelines take a verified side.
+    assert any(all(tr.DIRECTION[c["stance"]] is not None for c in t["guidelines"].values()) for t in psych)
+    assert "Psychological care" in tr.treatment_table_html()
+
+
+def test_effect_claims_cite_trials_and_systematic_reviews_not_narrative_reviews():
+    from glutecourse.references import bibliography
+
+    bib = bibliography()
+    for t in tr.treatments():
+        for ev in t["other_evidence"]:
+            if ev["kind"] == "effect":
+                assert bib[ev["ref"]]["kind"] in ("trial", "systematic review"), (t["id"], ev["ref"])
+    paracetamol = {ev["ref"] for ev in row("paracetamol")["other_evidence"]}
+    assert {bib[k]["kind"] for k in paracetamol} == {"trial", "systematic review"}
+
+
 def test_who_never_speaks_about_acute_only_pain():
     for t in tr.treatments():
         cell = t["guidelines"]["who"]
@@ -126,14 +278,18 @@ def test_acupuncture_is_among_the_disagreements():
     assert acu["stances"]["ACP 2017"] == "recommend"
 
 
-def test_disagreements_are_the_hands_on_and_needling_treatments():
-    assert {d["id"] for d in tr.disagreements()} == {"acupuncture", "spinal-manipulation", "massage"}
+def test_hands_on_needling_and_opioid_disagreements_are_found():
+    ids = {d["id"] for d in tr.disagreements()}
+    assert {"acupuncture", "spinal-manipulation", "massage"} <= ids
+    assert "opioids-chronic" in ids  # NICE and WHO against; ACP as a last resort
+    assert all(tr.guidelines_disagree(row(i)) for i in ids)
 
 
 def test_agreement_and_silence_are_not_disagreement():
     assert not tr.guidelines_disagree(row("exercise"))  # consider / recommend / consider
     assert not tr.guidelines_disagree(row("devices"))  # do not offer, not covered, do not offer
-    assert not tr.guidelines_disagree(row("paracetamol"))  # only NICE takes a verified side
+    # NICE "do not offer" and ACP "not recommended" both point against; WHO unverified.
+    assert not tr.guidelines_disagree(row("paracetamol"))
 
 
 # ------------------------------------------------------------------ tables
@@ -234,7 +390,9 @@ def test_grid_figure_names_the_disagreements_in_its_alt_text():
 
     spec = next(iter(figures()))
     assert spec.name.startswith("treatments-")
-    assert "acupuncture" in spec.alt and "massage" in spec.alt
+    for d in tr.disagreements():
+        assert tr.treatment(d["id"])["short"] in spec.alt, d["id"]
+    assert "psychological care" in spec.alt.lower()
 
 
 def test_grid_figure_labels_every_cell_in_words():
@@ -243,7 +401,8 @@ def test_grid_figure_labels_every_cell_in_words():
     fig = draw_guideline_grid()
     texts = [t.get_text() for t in fig.axes[0].texts]
     n_rows = len(tr.treatments())
-    cell = re.compile(r"^\S{1,2} (recommend|consider|only with exercise|do not offer|not covered|unverified)$")
+    labels = "|".join(re.escape(s["label"]) for s in tr.stance_info().values())
+    cell = re.compile(rf"^\S{{1,2}} ({labels})$")
     assert sum(bool(cell.match(t)) for t in texts) == 3 * n_rows
     assert sum("guidelines disagree" in t for t in texts) == len(tr.disagreements())
 

@@ -1,9 +1,10 @@
 """Treatments and what three guidelines say about them (``data/treatments.json``).
 
-The data hold one row per treatment: its category (conventional, alternative, home), the
-stance of NICE NG59, ACP 2017 and WHO 2023 from a fixed vocabulary, the group of people it
-applies to, the evidence quality, other evidence, and the original article's claims set
-against the evidence. This module turns them into HTML tables, computes where the
+The data hold one row per treatment: its category (conventional, psychological, alternative,
+home), the stance of NICE NG59, ACP 2017 and WHO 2023 from a fixed vocabulary, the group of
+people it applies to, the evidence quality, where each stance comes from (recommendation
+number or section, whether the guideline's own text or a summary was read, and the date it
+was checked), other evidence, and the original article's claims set against the evidence. This module turns them into HTML tables, computes where the
 guidelines disagree, and offers a small filter widget. ipywidgets is imported only when the
 widget is built.
 """
@@ -18,16 +19,20 @@ from .paths import data_dir
 from .textfmt import safe_html
 
 GUIDELINES = ("nice", "acp", "who")
-CATEGORIES = ("conventional", "alternative", "home")
-CATEGORY_LABELS = {"conventional": "Conventional", "alternative": "Alternative", "home": "Home remedies"}
+CATEGORIES = ("conventional", "psychological", "alternative", "home")
+CATEGORY_LABELS = {"conventional": "Conventional", "psychological": "Psychological care",
+                   "alternative": "Alternative", "home": "Home remedies"}
 
 #: Which way a stance points. Guidelines disagree on a treatment when their verified
 #: stances point more than one way ("not covered" and "unverified" take no side).
+#: "not recommended" (reviewed, no benefit, left out) points against, like "do not offer".
 DIRECTION = {
     "recommend": "for",
     "consider": "for",
     "only with exercise": "only with exercise",
+    "last resort": "last resort",
     "do not offer": "against",
+    "not recommended": "against",
     "not covered": None,
     "unverified": None,
 }
@@ -36,8 +41,11 @@ POPULATION_LABELS = {
     "acute": "recent-onset (acute) pain",
     "chronic": "long-lasting (chronic) pain",
     "acute and chronic": "acute and chronic pain",
+    "sciatica": "sciatica (leg pain from a nerve in the back)",
     "any": "all low back pain",
 }
+
+READ_LABELS = {"guideline": "read in the guideline's own text", "secondary": "read through a summary"}
 
 
 @lru_cache(maxsize=1)
@@ -78,12 +86,14 @@ def treatments_data() -> dict:
 
 
 def _check_cell(path, treatment_id: str, guideline: str, cell: dict) -> None:
-    """A stance that takes a side must say who it is for, how good the evidence is, and
-    what it says; "not covered" and "unverified" must not carry a (guessed) grade."""
+    """A stance that takes a side must say who it is for, how good the evidence is, what it
+    says and how strong the guideline makes it; "not covered" and "unverified" must not carry
+    a (guessed) grade. (The schema already requires every cell's source place and date.)"""
     takes_side = DIRECTION[cell["stance"]] is not None
     item = f"treatment {treatment_id!r}"
     if takes_side:
         missing = [k for k in ("population", "evidence", "note") if k not in cell]
+        missing += ["source.strength"] if "strength" not in cell["source"] else []
         if missing:
             raise CourseDataError(path, item, f"guidelines.{guideline} ({cell['stance']}) is missing {', '.join(missing)}")
     else:
@@ -156,6 +166,15 @@ def _stance_html(stance: str) -> str:
     return f"<span aria-hidden='true'>{safe_html(s['symbol'])}</span> <strong>{safe_html(s['label'])}</strong>"
 
 
+def source_text(cell: dict) -> str:
+    """Where a stance comes from, in words: place (and whether its number was seen), how it
+    was read, strength, and the date checked."""
+    src = cell["source"]
+    place = src["place"] + ("" if src["place_seen"] else " (number not seen in the text read)")
+    strength = f"; strength: {src['strength']}" if "strength" in src else ""
+    return f"Source: {place}; {READ_LABELS[src['read']]}{strength}; checked {src['checked']}."
+
+
 def _cell_html(cell: dict) -> str:
     parts = [_stance_html(cell["stance"])]
     if "population" in cell:
@@ -165,6 +184,9 @@ def _cell_html(cell: dict) -> str:
         parts.append(f"<br><small>{safe_html(POPULATION_LABELS[cell['population']])}; {safe_html(grade)}</small>")
     if cell.get("note"):
         parts.append(f"<br><small>{safe_html(cell['note'])}</small>")
+    src = cell["source"]
+    via = f" title='{safe_html(src['via'])}'" if "via" in src else ""
+    parts.append(f"<br><small class='gc-source'{via}><em>{safe_html(source_text(cell))}</em></small>")
     return "".join(parts)
 
 
@@ -245,13 +267,14 @@ def guidelines_html() -> str:
     rows = "".join(
         f"<tr><th scope='row' style='{_CELL}'>{safe_html(g['name'])}<br><small>{safe_html(g['publisher'])}, "
         f"{safe_html(g['year'])}</small></th><td style='{_CELL}'>{safe_html(g['scope'])}</td>"
-        f"<td style='{_CELL}'>{safe_html(g['grading'])}</td><td style='{_CELL}'>{safe_html(cites[g['ref']])}</td></tr>"
+        f"<td style='{_CELL}'>{safe_html(g['grading'])}</td><td style='{_CELL}'>{safe_html(cites[g['ref']])}"
+        f"<br><small>{safe_html(g['how_read'])}</small></td></tr>"
         for g in treatments_data()["guidelines"]
     )
     return (
         f"<table class='gc-guidelines' style='{_TABLE_STYLE}'><tr><th scope='col' style='{_CELL}'>Guideline</th>"
         f"<th scope='col' style='{_CELL}'>Who it is for</th><th scope='col' style='{_CELL}'>How strong</th>"
-        f"<th scope='col' style='{_CELL}'>Source</th></tr>{rows}</table>"
+        f"<th scope='col' style='{_CELL}'>Source, and how the course read it</th></tr>{rows}</table>"
     )
 
 
@@ -338,8 +361,8 @@ class TreatmentExplorer:
             + [("Where they disagree", "disagree")],
             value=show,
             description="Show:",
-            tooltips=["All treatments", "Conventional care", "Alternative therapies", "Home remedies",
-                      "Only treatments on which the guidelines point different ways"],
+            tooltips=["All treatments", "Conventional care", "Psychological care", "Alternative therapies",
+                      "Home remedies", "Only treatments on which the guidelines point different ways"],
             style={"description_width": "initial", "button_width": "auto"},
             layout=sh["auto"],
         )

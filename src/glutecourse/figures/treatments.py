@@ -6,12 +6,15 @@ from __future__ import annotations
 from ..plots import OKABE_ITO, new_figure, styled
 from . import FigureSpec
 
-#: Fill per stance. Every cell also carries the stance in words and a symbol.
+#: Fill per stance. Every cell also carries the stance in words and a symbol, so the colour is
+#: only an extra cue ("not recommended" and "do not offer" both point against: warm colours).
 STANCE_FILL = {
     "recommend": OKABE_ITO["bluish_green"],
     "consider": OKABE_ITO["sky_blue"],
     "only with exercise": OKABE_ITO["yellow"],
+    "last resort": OKABE_ITO["reddish_purple"],
     "do not offer": OKABE_ITO["vermillion"],
+    "not recommended": OKABE_ITO["orange"],
     "not covered": "#E8E8E8",
     "unverified": "#FFFFFF",
 }
@@ -68,22 +71,27 @@ def draw_guideline_grid():
             ax.add_patch(Rectangle((0.0, y + 0.02), 3.0, 0.96, fill=False, edgecolor="#000000", linewidth=1.8))
             ax.text(3.08, y + 0.52, "⚠ guidelines disagree", ha="left", va="center", fontsize=8.5,
                     fontweight="bold")
-    ax.text(-2.3, n + 0.0, "WHO 2023 covers long-lasting (chronic) pain only. “not covered”: no statement in the "
-            "course's checked summary; “unverified”: not confirmed.", ha="left", va="top", fontsize=7.5,
-            color="#333333")
+    ax.text(-2.3, n + 0.0, "WHO 2023 covers long-lasting (chronic) pain only. “not recommended”: reviewed, no benefit found, "
+            "left out; “not covered”: no statement found;\n“unverified”: not confirmed. Each cell's source "
+            "(recommendation number, how it was read, date checked) is in data/treatments.json and notebook 06.",
+            ha="left", va="top", fontsize=7.5, color="#333333")
     return fig
 
 
 def _grid_alt() -> str:
-    from ..treatments import disagreements, treatments
+    from ..treatments import CATEGORIES, CATEGORY_LABELS, disagreements, stance_info, treatments
 
-    names = "; ".join(d["name"].lower() for d in disagreements())
+    short = {t["id"]: t["short"] for t in treatments()}
+    names = "; ".join(short[d["id"]] for d in disagreements())
+    groups = ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES[:-1]) + " and " + CATEGORY_LABELS[CATEGORIES[-1]].lower()
+    stances = list(stance_info())
+    words = ", ".join(stances[:-1]) + " or " + stances[-1]
+    psych = "; ".join(t["short"] for t in treatments("psychological"))
     return (
-        f"Grid of {len(treatments())} treatments (rows, grouped as conventional, alternative and home "
-        "remedies) against three guidelines (columns: NICE NG59, ACP 2017, WHO 2023). Each cell names the "
-        "stance in words with a symbol: recommend, consider, only with exercise, do not offer, not covered "
-        f"or unverified. Rows outlined and labelled 'guidelines disagree': {names}. Many home-remedy cells "
-        "read not covered or unverified."
+        f"Grid of {len(treatments())} treatments (rows, grouped as {groups}) against three guidelines "
+        f"(columns: NICE NG59, ACP 2017, WHO 2023). Each cell names the stance in words with a symbol: {words}. "
+        f"Psychological care rows: {psych}. Rows outlined and labelled 'guidelines disagree': {names}. "
+        "Many home-remedy cells read not covered or unverified."
     )
 
 
