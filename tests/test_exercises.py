@@ -24,9 +24,19 @@ def test_library_has_the_exercises_the_course_teaches():
     assert types == {"stretch", "strength", "mobility", "recovery"}
 
 
-def test_no_strengthening_is_listed_for_the_settle_phase():
-    assert not [e["id"] for e in exm.exercises() if e["type"] == "strength" and "settle" in e["phases"]]
-    assert "strength" not in exm.phase_plan("settle")["types"]
+def test_settling_allows_gentle_strengthening_only():
+    # Issue 9: "no strengthening yet" was wrong; gentle strengthening as tolerated is fine early on.
+    assert "strength" in exm.phase_plan("settle")["types"]
+    settle_strength = [e for e in exm.exercises() if e["type"] == "strength" and "settle" in e["phases"]]
+    assert settle_strength, "at least one gentle strengthening exercise is offered while settling"
+    assert all(e["difficulty"] == 1 for e in settle_strength)
+    assert "no strengthening" not in exm.phase_plan("settle")["why"].lower()
+
+
+def test_acceptable_discomfort_is_stated_where_the_reader_exercises():
+    # Mild discomfort that settles within a day is acceptable; pain still worse the next day is a stop rule.
+    assert "settles within a day" in exm.phase_plan("settle")["why"]
+    assert any("next day" in rule for rule in exm.rules()["stop_rules"])
 
 
 def test_every_exercise_tells_the_reader_when_to_stop_and_cites_evidence():
@@ -79,7 +89,7 @@ def check_rules(r):
     ranks = [plan["types"].index(i.type) for i in r.items]
     assert ranks == sorted(ranks), "order follows the phase plan (warm-up first)"
     if r.phase_id == "settle":
-        assert all(i.type != "strength" for i in r.items)
+        assert all(exm.exercise(i.id)["difficulty"] == 1 for i in r.items if i.type == "strength")
 
 
 @pytest.mark.parametrize("phase_id", PHASES)
@@ -139,11 +149,12 @@ def _data():
     return json.loads((ROOT / "data" / "exercises.json").read_text())
 
 
-def test_library_check_rejects_strengthening_in_settle():
+def test_library_check_rejects_a_type_the_phase_plan_does_not_allow():
     data = _data()
-    bridge = next(e for e in data["exercises"] if e["id"] == "glute-bridge")
-    bridge["phases"].append("settle")
-    with pytest.raises(CourseDataError, match="glute-bridge.*not allowed in phase 'settle'"):
+    rolling = next(e for e in data["exercises"] if e["id"] == "foam-rolling")
+    assert "recovery" not in exm.phase_plan("settle")["types"]
+    rolling["phases"].append("settle")
+    with pytest.raises(CourseDataError, match="foam-rolling.*not allowed in phase 'settle'"):
         exm.check_library(data)
 
 
@@ -217,7 +228,7 @@ def test_routine_builder_widget_updates_the_table_and_shows_cards(home):
     assert all(c.description or c.tooltip for c in (b.phase, b.minutes, b.level, b.card_choice))
     b.phase.value = "settle"
     b.minutes.value = 30
-    assert "Strength</td>" not in b.table.value and "Mobility</td>" in b.table.value
+    assert "Mobility</td>" in b.table.value and "Stretch</td>" in b.table.value
     b.phase.value = "strength"
     assert "Strength</td>" in b.table.value
     assert "Total" in b.table.value
@@ -237,5 +248,9 @@ def test_builder_keeps_the_chosen_card_when_it_is_still_in_the_routine(home):
     b.card_choice.value = "glute-bridge"
     b.minutes.value = 25
     assert b.card_choice.value == "glute-bridge"
-    b.phase.value = "settle"  # no bridges while settling
+    b.phase.value = "settle"  # the gentle bridge is still in a settling routine
+    assert "glute-bridge" in [i.id for i in b.routine.items]
+    assert b.card_choice.value == "glute-bridge"
+    b.phase.value = "mobility"  # no strengthening in the mobility phase's plan
+    assert "glute-bridge" not in [i.id for i in b.routine.items]
     assert b.card_choice.value is None

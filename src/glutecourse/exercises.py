@@ -2,8 +2,8 @@
 
 - ``library()`` loads and checks the library: the schema, then the rules a schema cannot
   express (known phases and reference keys, each exercise's type allowed in every phase it
-  lists, so no strengthening in "settle", ``min_sets <= sets``, a gentle mobility warm-up in
-  every phase).
+  lists (in "settle" only gentle, difficulty-1 strengthening is listed), ``min_sets <= sets``,
+  a gentle mobility warm-up in every phase).
 - ``build_routine(phase_id, minutes, difficulty)`` is pure and deterministic: the same
   choices always give the same routine, and the routine always keeps the library's rules.
 - ``routine_builder()`` wraps it in a few widgets; ``exercise_cards(type)`` shows the
@@ -259,8 +259,8 @@ def _too_short(phase_id, minutes, difficulty, budget) -> Routine:
 def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
     """An ordered routine for one session that fits in ``minutes``.
 
-    Rules: only exercises suited to the phase (and allowed by its plan, so no strengthening
-    while settling), at or below ``difficulty``; a mobility warm-up first and at least one
+    Rules: only exercises suited to the phase (and allowed by its plan: while settling, only
+    the gentle strengthening the library lists for it), at or below ``difficulty``; a mobility warm-up first and at least one
     exercise of the phase's main type (stretch or strength); holds and reps are
     never shortened (when time is short an exercise gets fewer sets, down to its minimum, or
     is left out); the order follows the phase plan (warm-up, then the main work, then
