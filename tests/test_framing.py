@@ -102,3 +102,40 @@ def test_study_card_gives_all_three_recurrence_measures():
     for key in ("recurrence_percent", "activity_limiting_percent", "care_seeking_percent"):
         assert f"{numbers[key]:g}%" in text, key
     assert numbers["activity_limiting_percent"] == LIMITING["value"]
+
+
+# ------------------------------------------------------------------ glossary and "a few days"
+
+
+def glossary_entry(term):
+    from glutecourse.glossary import lookup
+
+    return lookup(term)
+
+
+def test_confidence_interval_is_defined_as_a_statement_about_the_method():
+    text = glossary_entry("confidence interval")["definition"].lower()
+    assert "method" in text and "95%" in text
+    assert "either contains it or does not" in text  # not "this interval has a 95% chance"
+
+
+def test_nerve_roots_leave_the_spinal_canal_below_where_the_cord_ends():
+    text = glossary_entry("nerve root")["definition"].lower()
+    assert "leaves the spinal cord" not in text and "leave the spinal cord" not in text
+    assert "spinal canal" in text and "cord itself ends" in text
+
+
+def test_persistent_is_defined_as_the_study_behind_the_curve_defined_it():
+    entry = glossary_entry("persistent")
+    curve = next(c for c in tl.prognosis()["curves"] if c["kind"] == "persistent")
+    assert entry["ref"] == curve["ref"], "the definition comes from the study the persistent curve is drawn from"
+    assert "12 weeks" in entry["definition"] and "12 months" in entry["definition"]
+
+
+def test_notebook_07_keeps_a_few_days_only_inside_quotations_of_the_article():
+    text = text_of(ROOT / "notebooks" / "07-recovery-timeline.ipynb")
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”\n]*[\"”]", text)]
+    hits = [m.start() for m in re.finditer(r"few days", text, re.I)]
+    assert hits, "the article's claim is still quoted and corrected"
+    for pos in hits:
+        assert any(a < pos < b for a, b in quoted), text[max(0, pos - 80): pos + 40]
