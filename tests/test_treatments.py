@@ -134,6 +134,10 @@ def test_source_is_shown_in_the_table_with_the_date_checked():
         assert safe_html(src["place"]) in html, t["id"]
     assert "checked " + cells()[0][2]["source"]["checked"] in html
     assert all(safe_html(label) in html for label in tr.READ_LABELS.values())
+    silent = next(t for t in tr.treatments() if t["guidelines"]["who"]["stance"] == "unverified")
+    text = tr.source_text(silent["guidelines"]["who"])
+    assert any(label in text for label in tr.SEARCH_LABELS.values())  # looked for, not "read"
+    assert not any(label in text for label in tr.READ_LABELS.values())
 
 
 def test_an_unseen_recommendation_number_is_flagged_as_such():

@@ -46,6 +46,8 @@ POPULATION_LABELS = {
 }
 
 READ_LABELS = {"guideline": "read in the guideline's own text", "secondary": "read through a summary"}
+#: For "not covered" and "unverified" the course looked and found no (confirmed) statement.
+SEARCH_LABELS = {"guideline": "looked for in the guideline's own text", "secondary": "looked for through a summary"}
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +174,8 @@ def source_text(cell: dict) -> str:
     src = cell["source"]
     place = src["place"] + ("" if src["place_seen"] else " (number not seen in the text read)")
     strength = f"; strength: {src['strength']}" if "strength" in src else ""
-    return f"Source: {place}; {READ_LABELS[src['read']]}{strength}; checked {src['checked']}."
+    how = (READ_LABELS if DIRECTION[cell["stance"]] is not None else SEARCH_LABELS)[src["read"]]
+    return f"Source: {place}; {how}{strength}; checked {src['checked']}."
 
 
 def _cell_html(cell: dict) -> str:
