@@ -121,7 +121,7 @@ CITERS = [
     ("evidence.json", ["studies", 0, "ref"], "evidence:evidence_data"),
     ("exercises.json", ["exercises", 0, "evidence", "refs"], "exercises:library"),
     ("quizzes/01-glute-anatomy.json", ["questions", 0, "ref"], "quizzes:load_bank:01-glute-anatomy"),
-    ("symptoms.json", ["items", 0, "refs"], "triage:symptom_data"),
+    ("symptoms.json", ["items", 0, "source", 0, "ref"], "triage:symptom_data"),
     ("treatments.json", ["treatments", 0, "refs"], "treatments:treatments_data"),
     ("myths.json", ["myths", 0, "refs"], "recap:myths"),
 ]

@@ -45,12 +45,13 @@ def _describe(data, path_parts, id_key="id"):
             break
         if isinstance(part, int):
             container = field[-1] if field else "item"
-            if not isinstance(node, (dict, list)) and item is not None:
-                # A plain value in a list (say, a reference key in "refs"): keep naming the
-                # item that holds the list, and say which entry of it.
+            ident = node.get(id_key) if isinstance(node, dict) else None
+            if item is not None and not ident:
+                # An entry without an id of its own in a list (a reference key in "refs",
+                # a {ref, place} source): keep naming the item that holds the list, and
+                # say which entry of it.
                 field[-1] = f"{container} #{part + 1}"
                 continue
-            ident = node.get(id_key) if isinstance(node, dict) else None
             singular = container[:-3] + "y" if container.endswith("ies") else (container[:-1] if container.endswith("s") else container)
             item = f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}"
             field = []
