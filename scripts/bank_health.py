@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Print the quiz banks' health figures (see glutecourse/bankhealth.py for what each
+figure means and its target). The tests check the same figures against the targets.
+
+    python scripts/bank_health.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print every figure as JSON")
+    args = parser.parse_args(argv)
+    from glutecourse.bankhealth import figures, report
+    from glutecourse.quizzes import all_banks
+
+    banks = all_banks()
+    print(json.dumps(figures(banks), indent=1) if args.json else report(banks))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
