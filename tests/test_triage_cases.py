@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from glutecourse import cases as C
+from glutecourse import triage_cases as C
 from glutecourse import triage as T
 from glutecourse.errors import CourseDataError
 
