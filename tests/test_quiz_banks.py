@@ -43,6 +43,15 @@ CASES = {
     "duplicate option ids": (lambda d: d["questions"][0]["options"][1].update(id="a"), "q-single", "duplicate option"),
     "unexpected field": (lambda d: d["questions"][0].update(answr="b"), "q-single", "answr"),
     "missing explanation": (lambda d: d["questions"][3].pop("explanation"), "q-num", "explanation"),
+    "missing concept": (lambda d: d["questions"][0].pop("concept"), "q-single", "concept"),
+    "unknown kind": (lambda d: d["questions"][1].update(kind="guess"), "q-multi", "kind"),
+    "option without feedback": (lambda d: d["questions"][0]["options"][2].pop("feedback"), "q-single", "feedback"),
+    "truefalse without false feedback": (lambda d: d["questions"][2]["feedback"].pop("false"), "q-tf", "feedback"),
+    "unknown case": (lambda d: d["questions"][0].update(case="nobody"), "q-single", "'nobody' is not a person"),
+    "unknown tag": (lambda d: d["questions"][2].update(tags=["scary-sign"]), "q-tf", "tag #1: must be one of"),
+    "topic question naming another notebook": (lambda d: d["questions"][3].update(notebook="05-when-to-see-a-doctor"),
+                                               "q-num", "only a final pool"),
+    "pool question without its notebook": (lambda d: d.update(pool="final"), "q-single", "needs 'notebook' and 'topic'"),
 }
 
 

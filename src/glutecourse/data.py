@@ -33,9 +33,10 @@ def _validator(name: str):
 
 def _describe(data, path_parts, id_key="id"):
     """Split a schema error path like ['data', 'questions', '2', 'answer'] into the item
-    (the innermost list element, named by its id when it has one) and the field."""
+    (the list elements on the way, each named by its id when it has one, e.g.
+    "question 'q1', option 'c'") and the field."""
     node = data
-    item, field = None, []
+    items, field = [], []
     for raw in path_parts[1:]:
         part = int(raw) if isinstance(raw, str) and raw.isdigit() else raw
         try:
@@ -46,18 +47,18 @@ def _describe(data, path_parts, id_key="id"):
         if isinstance(part, int):
             container = field[-1] if field else "item"
             ident = node.get(id_key) if isinstance(node, dict) else None
-            if item is not None and not ident:
+            if items and not ident and field:
                 # An entry without an id of its own in a list (a reference key in "refs",
                 # a {ref, place} source): keep naming the item that holds the list, and
                 # say which entry of it.
                 field[-1] = f"{container} #{part + 1}"
                 continue
             singular = container[:-3] + "y" if container.endswith("ies") else (container[:-1] if container.endswith("s") else container)
-            item = f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}"
+            items.append(f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}")
             field = []
         else:
             field.append(str(part))
-    return item, ".".join(field)
+    return (", ".join(items) or None), ".".join(field)
 
 
 def _bad_names(obj, name_schema: dict) -> str:

@@ -2,8 +2,15 @@
 
 Banks are JSON files in ``data/quizzes/`` (schema: ``schemas/quiz.schema.json``). Loading a
 bank checks the schema and then the rules a schema cannot express (unique ids, answers
-among the options, known reference keys). Any problem raises one CourseDataError naming
-the file, the question id and what is wrong.
+among the options, known reference keys and case ids, pool questions naming their
+notebook). Any problem raises one CourseDataError naming the file, the question id and
+what is wrong.
+
+Every question says what it tests (``concept``), how (``kind``: decision, reasoning,
+reading or recall), and its source (``ref``); it may name a recurring person (``case``,
+see ``data/cases.json``). One bank per notebook holds its quiz; a bank with
+``"pool": "final"`` holds questions kept for the final quiz, which is chosen from a
+blueprint (``data/final-quiz.json``, see ``blueprint.py``).
 
 ``grade`` is a pure function: no widgets, no files. ``QuizWidget`` wraps it in widgets
 whose feedback lives in ``HTML`` widgets, so tests (and readers) can read it.
@@ -46,6 +53,11 @@ class Question:
     unit: str = ""
     tf_feedback: dict = field(default_factory=dict)
     bank_id: str = ""
+    concept: str = ""
+    kind: str = ""
+    case: str = ""
+    tags: tuple[str, ...] = ()
+    notebook: str = ""  # the notebook that teaches it (a pool question's home topic)
 
     def option(self, option_id: str) -> Option:
         for opt in self.options:
@@ -83,6 +95,7 @@ class Bank:
     topic: str
     questions: tuple[Question, ...]
     path: str = ""
+    pool: str = "topic"  # "topic": the notebook's own quiz; "final": final-quiz-only questions
 
     def question(self, qid: str) -> Question:
         for q in self.questions:
@@ -201,13 +214,22 @@ def _reference_keys() -> set[str]:
     return reference_keys()
 
 
-def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: bool = False) -> Bank:
+def _case_ids() -> set[str]:
+    from .cases import case_ids
+
+    return case_ids()
+
+
+def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: bool = False,
+               known_cases: set[str] | None = None) -> Bank:
     """Validate raw bank data and build a Bank, or raise CourseDataError."""
     if not schema_checked:
         validate(data, "quiz", path)
     seen: set[str] = set()
     questions = []
     refs = _reference_keys() if known_refs is None else known_refs
+    pool = data.get("pool", "topic")
+    cases = known_cases
     for raw in data["questions"]:
         qid = raw["id"]
         where = f"question {qid!r}"
@@ -233,6 +255,17 @@ def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: b
                 fail("answer lists the same option twice")
         if raw["ref"] not in refs:
             fail(f"reference key {raw['ref']!r} is not in data/references.json")
+        if "case" in raw:
+            if cases is None:
+                cases = _case_ids()
+            if raw["case"] not in cases:
+                fail(f"case {raw['case']!r} is not a person in data/cases.json")
+        home = raw.get("notebook", data["notebook"])
+        if pool == "final":
+            if "notebook" not in raw or "topic" not in raw:
+                fail("a final-pool question needs 'notebook' and 'topic' (the topic notebook that teaches it)")
+        elif home != data["notebook"]:
+            fail(f"notebook {home!r} differs from the bank's {data['notebook']!r} (only a final pool may name another)")
         questions.append(
             Question(
                 id=qid,
@@ -248,12 +281,17 @@ def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: b
                 unit=raw.get("unit", ""),
                 tf_feedback=dict(raw.get("feedback", {})),
                 bank_id=data["id"],
+                concept=raw["concept"],
+                kind=raw["kind"],
+                case=raw.get("case", ""),
+                tags=tuple(raw.get("tags", ())),
+                notebook=home,
             )
         )
     stem = Path(path).stem
     if Path(path).suffix == ".json" and stem != data["id"]:
         raise CourseDataError(path, None, f"id {data['id']!r} does not match the file name {stem!r}")
-    return Bank(data["id"], data["title"], data["notebook"], data["topic"], tuple(questions), str(path))
+    return Bank(data["id"], data["title"], data["notebook"], data["topic"], tuple(questions), str(path), pool)
 
 
 def load_bank(bank_id_or_path) -> Bank:
@@ -263,7 +301,14 @@ def load_bank(bank_id_or_path) -> Bank:
 
 
 def all_banks() -> list[Bank]:
+    """Every bank in ``data/quizzes/``: the notebooks' quizzes and the final pool (progress,
+    class results and answer keys cover them all)."""
     return [load_bank(p) for p in sorted((data_dir() / "quizzes").glob("*.json"))]
+
+
+def topic_banks() -> list[Bank]:
+    """The banks shown as notebook quizzes (every bank except final-quiz pools)."""
+    return [b for b in all_banks() if b.pool == "topic"]
 
 
 # ---------------------------------------------------------------------------- widgets
@@ -717,7 +762,7 @@ def quiz_picker(store=None):
     from .coursemap import notebook_stems
 
     order = {stem: i for i, stem in enumerate(notebook_stems())}
-    banks = sorted(all_banks(), key=lambda b: (order.get(b.notebook, 99), b.id))
+    banks = sorted(topic_banks(), key=lambda b: (order.get(b.notebook, 99), b.id))
     choice = w.Dropdown(options=[(b.title, b.id) for b in banks], value=banks[0].id, description="Quiz:",
                         tooltip="Choose a quiz", style={"description_width": "initial"},
                         layout=w.Layout(width="auto"))
