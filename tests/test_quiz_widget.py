@@ -158,13 +158,20 @@ def test_position_counts_answers(quiz):
     assert "1 answered" in quiz.position.value
 
 
-def test_final_quiz_draws_from_every_bank_and_scores_per_topic(store):
-    from glutecourse.quizzes import all_banks, final_quiz, final_questions
+def test_final_quiz_follows_the_blueprint_and_scores_per_topic(store):
+    from glutecourse.blueprint import blueprint
+    from glutecourse.quizzes import answered, final_questions, final_quiz
 
+    store.record(notebook="05-when-to-see-a-doctor", bank="05-when-to-see-a-doctor", question="fever-action", correct=True)
     quiz = final_quiz(store=store, start=True).quiz
-    content_banks = {b.id for b in all_banks() if b.id != "00-warm-up" and not b.notebook.startswith("10-")}
-    assert {q.bank_id for q in quiz.questions} == content_banks
-    assert [q.id for q in final_questions()] == [q.id for q in quiz.questions]  # same every time
+    plan = blueprint()
+    assert len(quiz.questions) == sum(t["count"] for t in plan["topics"])
+    for topic in plan["topics"]:
+        assert sum(q.notebook == topic["notebook"] for q in quiz.questions) == topic["count"], topic
+    assert ("05-when-to-see-a-doctor", "fever-action") not in {(q.bank_id, q.id) for q in quiz.questions}
+    # The history comes from the store (read only), and the same history gives the same quiz.
+    assert [q.id for q in final_questions(answered(store))] == [q.id for q in quiz.questions]
+    assert len(store.attempts) == 1
     v = quiz.view(0)
     v.reveal_button.click()  # reveal, then answer wrongly on purpose
     q = v.question
@@ -181,5 +188,6 @@ def test_final_quiz_draws_from_every_bank_and_scores_per_topic(store):
         v.input.value = str(float(q.answer) + q.tolerance + 100)
     v.check_button.click()
     assert "revisit" in quiz.topics.value
-    assert f"{store.attempts[-1]['notebook']}.ipynb" in quiz.topics.value
+    assert f"{q.notebook}.ipynb" in quiz.topics.value  # points to the notebook that teaches it
     assert store.attempts[-1]["bank"] == q.bank_id
+    assert store.attempts[-1]["notebook"] == quiz._banks[q.bank_id].notebook  # counted where the bank belongs

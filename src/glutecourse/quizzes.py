@@ -654,39 +654,49 @@ def quiz(bank_id: str, store=None, start: bool = False):
 
 # ---------------------------------------------------------------------------- final quiz
 
-def final_questions(per_bank: int = 2, exclude=("00-warm-up",)) -> list[Question]:
-    """``per_bank`` questions from every bank (a fixed, seeded choice, so every reader and
-    every run gets the same quiz), in course order."""
-    from .coursemap import notebook_stems
+def answered(store) -> set[tuple[str, str]]:
+    """The reader's history: every ``(bank, question)`` they have checked an answer to.
+    Reads the store; never writes to it."""
+    return {(a["bank"], a["question"]) for a in store.attempts}
 
-    order = {stem: i for i, stem in enumerate(notebook_stems())}
-    chosen = []
-    for bank in sorted(all_banks(), key=lambda b: (order.get(b.notebook, 99), b.id)):
-        if bank.id in exclude or bank.notebook.startswith("10-"):
-            continue
-        pool = list(bank.questions)
-        random.Random(f"final/{bank.id}").shuffle(pool)
-        chosen.extend(pool[:per_bank])
-    return chosen
+
+def final_questions(history=(), banks=None, blueprint=None) -> list[Question]:
+    """The final quiz for a reader who has answered ``history`` (a set of ``(bank,
+    question)`` ids), chosen from the blueprint in ``data/final-quiz.json``: the same
+    history always gives the same quiz. See ``blueprint.py`` for the rules."""
+    from . import blueprint as bp
+
+    banks = all_banks() if banks is None else banks
+    data = bp.blueprint() if blueprint is None else blueprint
+    by_key = {(b.id, q.id): q for b in banks for q in b.questions}
+    return [by_key[it.key] for it in bp.select(data, bp.items_from_banks(banks), history)]
 
 
 class FinalQuiz(QuizWidget):
-    """Questions from every bank, a score per topic, and pointers back to the notebooks
-    worth revisiting."""
+    """The final quiz: questions from every topic chosen by the blueprint (preferring ones
+    the reader has not answered yet), a score per topic, and pointers back to the
+    notebooks worth revisiting.
 
-    def __init__(self, store=None, per_bank: int = 2):
+    ``history`` defaults to the questions already answered in ``store`` (read only)."""
+
+    def __init__(self, store=None, history=None):
         import ipywidgets as w
 
         from .coursemap import notebook_info
 
-        questions = final_questions(per_bank)
         self._banks = {b.id: b for b in all_banks()}
+        if history is None:
+            from .progress import ProgressStore
+
+            history = answered(store if store is not None else ProgressStore())
+        questions = final_questions(history, banks=list(self._banks.values()))
         self._titles = {}
         for b in self._banks.values():
-            try:
-                self._titles[b.notebook] = notebook_info(b.notebook)["title"]
-            except KeyError:
-                self._titles[b.notebook] = b.notebook
+            for nb in {b.notebook, *(q.notebook for q in b.questions)}:
+                try:
+                    self._titles[nb] = notebook_info(nb)["title"]
+                except KeyError:
+                    self._titles[nb] = nb
         self.topics = _html()
         self.topics.add_class("gc-topics")
         bank = Bank("final", "Final quiz: every topic", "10-conclusion-and-final-quiz", "Final", tuple(questions))
@@ -696,6 +706,8 @@ class FinalQuiz(QuizWidget):
         self._update_topics()
 
     def _notebook(self, question: Question) -> str:
+        """Where an answer is recorded: the notebook of the question's bank (so progress
+        counts match each notebook's questions; final-pool answers count for notebook 10)."""
         return self._banks[question.bank_id].notebook
 
     def _on_result(self, view, result):
@@ -711,10 +723,11 @@ class FinalQuiz(QuizWidget):
         self._update_topics()
 
     def topic_scores(self) -> list[dict]:
+        """One row per topic, pointing at the notebook that teaches it."""
         rows: dict[str, dict] = {}
         for i, q in enumerate(self.questions):
             v = self._views[i]
-            row = rows.setdefault(q.topic, {"topic": q.topic, "notebook": self._notebook(q), "questions": 0,
+            row = rows.setdefault(q.topic, {"topic": q.topic, "notebook": q.notebook, "questions": 0,
                                             "answered": 0, "correct": 0})
             row["questions"] += 1
             if v is not None and v.answered:
@@ -745,11 +758,15 @@ class FinalQuiz(QuizWidget):
         )
 
 
-def final_quiz(per_bank: int = 2, store=None, start: bool = False):
-    """The course's final quiz: questions from every topic, with a score per topic
-    (behind a *Start the quiz* button unless ``start=True``)."""
-    count = len(final_questions(per_bank))
-    launcher = QuizLauncher(lambda: FinalQuiz(store=store, per_bank=per_bank), "Final quiz: every topic", count)
+def final_quiz(store=None, start: bool = False, history=None):
+    """The course's final quiz: questions from every topic, chosen by the blueprint in
+    ``data/final-quiz.json`` from those you have not answered yet where possible, with a
+    score per topic (behind a *Start the quiz* button unless ``start=True``). The choice
+    is made when you press Start, from the answers saved by then."""
+    from .blueprint import blueprint, total
+
+    launcher = QuizLauncher(lambda: FinalQuiz(store=store, history=history), "Final quiz: every topic",
+                            total(blueprint()))
     if start:
         launcher.start()
     return launcher
