@@ -26,25 +26,66 @@ def md(text: str) -> str:
     return re.sub(r"</?(?:code|sub|sup)>", "", text)
 
 
+def blueprint_lines(data: dict, titles: dict) -> list[str]:
+    lines = [
+        "## How the final quiz is chosen",
+        "",
+        f"{md(data['note'])}",
+        "",
+        "| Topic notebook | Questions |",
+        "|---|---|",
+    ]
+    lines += [f"| {titles.get(t['notebook'], t['notebook'])} (`{t['notebook']}`) | {t['count']} |" for t in data["topics"]]
+    lines += [f"| **Total** | **{sum(t['count'] for t in data['topics'])}** |", ""]
+    lines += [f"- At least {m['min']} question tagged `{m['tag']}`: {md(m['why'])}" for m in data["mandatory"]]
+    lines += ["- No two questions on the same concept.", ""]
+    return lines
+
+
 def render() -> str:
-    from glutecourse.coursemap import notebook_stems
+    from glutecourse.blueprint import blueprint
+    from glutecourse.cases import cases
+    from glutecourse.coursemap import notebook_info, notebook_stems
     from glutecourse.quizzes import all_banks
     from glutecourse.references import short_citations
 
     refs = short_citations()
+    people = {c["id"]: c["name"] for c in cases()}
     order = {stem: i for i, stem in enumerate(notebook_stems())}
-    banks = sorted(all_banks(), key=lambda b: (order.get(b.notebook, 99), b.id))
+    titles = {}
+    for stem in order:
+        try:
+            titles[stem] = md(notebook_info(stem)["title"])
+        except KeyError:
+            titles[stem] = stem
+    banks = sorted(all_banks(), key=lambda b: (b.pool == "final", order.get(b.notebook, 99), b.id))
     lines = [
         "# Answer keys",
         "",
         "Generated from `data/quizzes/` by `scripts/make_answer_keys.py` (`make keys`). Do not edit by hand.",
         "Options are listed in the bank's order; readers see them shuffled (with a fixed seed).",
+        "Each question names its kind (decision, reasoning, reading or recall), the concept it tests and,",
+        "where it has one, the recurring person (case) it is about (see `data/cases.json`).",
         "",
     ]
     for bank in banks:
-        lines += [f"## {md(bank.title)}", "", f"Bank `{bank.id}`, notebook `{bank.notebook}`, topic: {bank.topic}.", ""]
+        lines += [f"## {md(bank.title)}", ""]
+        if bank.pool == "final":
+            lines += [f"Bank `{bank.id}`: questions used only by the final quiz (notebook `{bank.notebook}`), "
+                      "grouped by the topic notebook that teaches each one.", ""]
+            lines += blueprint_lines(blueprint(), titles)
+        else:
+            lines += [f"Bank `{bank.id}`, notebook `{bank.notebook}`, topic: {bank.topic}.", ""]
         for n, q in enumerate(bank.questions, 1):
-            lines.append(f"{n}. {md(q.prompt)} *({TYPE_NAMES[q.type]}, id `{q.id}`)*")
+            about = [TYPE_NAMES[q.type], q.kind, f"concept `{q.concept}`"]
+            if q.case:
+                about.append(f"case: {people.get(q.case, q.case)}")
+            if q.tags:
+                about.append("tags: " + ", ".join(f"`{t}`" for t in q.tags))
+            if bank.pool == "final":
+                about.append(f"topic: `{q.notebook}`")
+            about.append(f"id `{q.id}`")
+            lines.append(f"{n}. {md(q.prompt)} *({'; '.join(about)})*")
             for opt in q.options:
                 mark = "✔" if (opt.id == q.answer or (q.type == "multiple" and opt.id in q.answer)) else "✘"
                 lines.append(f"   - {mark} {md(opt.text)}")
