@@ -154,8 +154,23 @@ def figures(banks) -> dict:
     }
 
 
+def per_bank(banks) -> list[dict]:
+    """Questions per bank, by type and by kind."""
+    rows = []
+    for bank in banks:
+        rows.append({
+            "bank": bank.id,
+            "pool": getattr(bank, "pool", "topic"),
+            "questions": len(bank.questions),
+            "types": dict(Counter(q.type for q in bank.questions)),
+            "kinds": dict(Counter(getattr(q, "kind", "") or "unknown" for q in bank.questions)),
+            "cases": sum(1 for q in bank.questions if getattr(q, "case", "")),
+        })
+    return rows
+
+
 def report(banks) -> str:
-    """The figures as plain text, one per line."""
+    """The figures as plain text, one per line, then one line per bank."""
     f = figures(banks)
     pct = lambda x: f"{100 * x:.0f}%"  # noqa: E731
     lines = [
@@ -175,4 +190,10 @@ def report(banks) -> str:
         f"near-duplicate prompts (ratio >= {NEAR_DUPLICATE_RATIO}): {len(f['near_duplicate_prompts'])}",
     ]
     lines += [f"  {a} ~ {b} ({r})" for a, b, r in f["near_duplicate_prompts"]]
+    lines.append("per bank:")
+    for row in per_bank(banks):
+        types = ", ".join(f"{t} {n}" for t, n in sorted(row["types"].items()))
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(row["kinds"].items()))
+        lines.append(f"  {row['bank']} ({row['pool']}): {row['questions']} questions; {types}; {kinds}; "
+                     f"{row['cases']} about a case")
     return "\n".join(lines)
