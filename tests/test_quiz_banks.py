@@ -48,7 +48,7 @@ CASES = {
     "option without feedback": (lambda d: d["questions"][0]["options"][2].pop("feedback"), "q-single", "feedback"),
     "truefalse without false feedback": (lambda d: d["questions"][2]["feedback"].pop("false"), "q-tf", "feedback"),
     "unknown case": (lambda d: d["questions"][0].update(case="nobody"), "q-single", "'nobody' is not a person"),
-    "unknown tag": (lambda d: d["questions"][2].update(tags=["scary-sign"]), "q-tf", "tag #1: must be one of"),
+    "unknown tag": (lambda d: d["questions"][2].update(tags=["scary-sign"]), "q-tf", "tags #1 must be one of"),
     "topic question naming another notebook": (lambda d: d["questions"][3].update(notebook="05-when-to-see-a-doctor"),
                                                "q-num", "only a final pool"),
     "pool question without its notebook": (lambda d: d.update(pool="final"), "q-single", "needs 'notebook' and 'topic'"),
