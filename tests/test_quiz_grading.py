@@ -2,7 +2,7 @@
 
 import pytest
 
-from glutecourse.quizzes import grade, parse_bank, parse_number
+from glutecourse.quizzes import grade, parse_bank
 
 
 @pytest.fixture
@@ -60,11 +60,23 @@ def test_numeric_invalid_message_quotes_input(bank):
     assert "“six weeks” is not a number" in result.message
 
 
-def test_parse_number():
-    assert parse_number("1 000") == 1000
-    assert parse_number("2,5") == 2.5
-    assert parse_number(True) is None
-    assert parse_number("1,000.5") is None  # ambiguous separators are refused, not guessed
+@pytest.mark.parametrize("typed, needle", [
+    ("1,000", "ambiguous: type 1000"), ("1e1", "not a plain number"), ("1_0", "leave out the _"),
+    ("٦", "digits the course cannot read"), ("NaN", "not a number"), ("inf", "not a number"),
+    (10**400, "too large"), (float("nan"), "NaN is not a number"), ([[1]], "not a number"),
+])
+def test_numeric_answers_the_course_cannot_read_are_invalid_with_a_reason(bank, typed, needle):
+    result = grade(q(bank, "q-num"), typed)
+    assert result.status == "invalid" and needle in result.message
+
+
+@pytest.mark.parametrize("qid, response", [
+    ("q-single", 5), ("q-single", [[1]]), ("q-single", ["a"]), ("q-multi", 5), ("q-multi", [[1]]),
+    ("q-multi", "ac"), ("q-multi", {"a": 1}), ("q-multi", [1, 2]), ("q-tf", "yes"), ("q-tf", 1),
+])
+def test_odd_types_from_direct_calls_are_invalid_not_exceptions(bank, qid, response):
+    result = grade(q(bank, qid), response)
+    assert result.status == "invalid" and result.message
 
 
 def test_answer_text_for_show_answer(bank):

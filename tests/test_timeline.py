@@ -58,10 +58,16 @@ def test_rescaling_starts_at_the_readers_pain_and_stays_within_0_100():
     assert all(r["mean"] == 0 for r in tl.series("acute", start_pain=0))
 
 
-@pytest.mark.parametrize("bad", [101, -1, 50.5, "50", True, None])
+@pytest.mark.parametrize("bad", [101, -1, 50.5, True, None, "1e1", "5_0", "٥٠", "nan", "1,000", float("inf"), 10**400])
 def test_bad_starting_pain_is_refused_with_a_message(bad):
     with pytest.raises(ValueError, match="0 to 100|0 to 100;|whole number"):
         tl.check_start_pain(bad)
+
+
+def test_typed_starting_pain_goes_through_the_course_number_parser():
+    assert tl.check_start_pain(" 50 ") == 50 and tl.check_start_pain(40.0) == 40
+    with pytest.raises(ValueError, match="not a plain number"):
+        tl.check_start_pain("5e1")
 
 
 def test_unknown_kind_is_refused():

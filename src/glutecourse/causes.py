@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .data import by_id, check_ids_and_refs, load
 from .errors import CourseDataError
+from .numbers import format_hours, format_number, try_number
 from .paths import data_dir
 from .textfmt import safe_html
 
@@ -171,28 +172,20 @@ def sitting_threshold() -> float:
     return float(study(sitting_settings()["evidence"])["numbers"]["sitting_hours_per_day"])
 
 
-def fmt_hours(hours: float) -> str:
-    value = round(hours, 1)
-    text = f"{value:g}"
-    return f"{text} hour" if value == 1 else f"{text} hours"
+fmt_hours = format_hours  # the course's one hours formatter (glutecourse.numbers)
 
 
 def parse_hours(text, label: str, max_hours: float = 24) -> tuple[float | None, str | None]:
-    """Read hours typed by a reader. Returns (hours, None) or (None, message).
-    A blank box counts as 0 hours."""
-    from .quizzes import parse_number
-
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return 0.0, None
-    value = parse_number(text)
-    if value is None:
-        shown = str(text).strip()[:30]
-        return None, f"{label}: “{shown}” is not a number. Type the hours as a number, for example 2 or 1.5."
+    """Read hours typed by a reader with the course's number parser (glutecourse.numbers).
+    Returns (hours, None) or (None, message naming the box). A blank box counts as 0 hours."""
+    value, error = try_number(text, what="Hours", empty=0.0)
+    if error:
+        return None, f"{label}: {error}"
     if value < 0:
-        return None, f"{label}: hours cannot be less than 0 (you typed {value:g})."
+        return None, f"{label}: hours cannot be less than 0 (you typed {format_number(value)})."
     if value > max_hours:
-        return None, f"{label}: a day has only {max_hours:g} hours (you typed {value:g})."
-    return value, None
+        return None, f"{label}: a day has only {format_number(max_hours)} hours (you typed {format_number(value)})."
+    return float(value), None
 
 
 @dataclass(frozen=True)
@@ -244,7 +237,7 @@ def sitting_summary(entries: dict, activities: list[dict] | None = None, thresho
     elif not errors and sum(hours.values()) > max_hours:
         errors.append(
             f"Together your entries come to {fmt_hours(sum(hours.values()))}, more than the "
-            f"{max_hours:g} hours in a day. Please check them."
+            f"{format_number(max_hours)} hours in a day. Please check them."
         )
     return SittingResult(hours=hours, errors=errors, threshold=threshold)
 
@@ -282,7 +275,7 @@ def sitting_report_html(result: SittingResult) -> str:
     cite = cites[s["ref"]]
     total, threshold = result.total, result.threshold
     people = s["numbers"].get("people")
-    group = f"{people:g} people" if people else "people"
+    group = f"{format_number(people, thousands=',')} people" if people else "people"
     if result.above_threshold:
         compare = (
             f"That is <strong>more than</strong> the {fmt_hours(threshold)} a day that {safe_html(cite)} found "

@@ -28,6 +28,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from .numbers import NumberError, parse_number
 from .paths import data_dir, images_dir, user_dir
 from .storage import atomic_write_text, quarantine
 from .textfmt import safe_html
@@ -77,35 +78,11 @@ class Entry:
 # --- validation -----------------------------------------------------------------------
 
 def _whole_number(value, field: str, what: str, low: int, high: int, hint: str, empty_means=None) -> int:
-    if isinstance(value, bool):
-        raise EntryError(field, f"{what} must be a whole number from {low} to {high}.")
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if empty_means is not None:
-            return empty_means
-        raise EntryError(field, f"Please enter {what.lower()}: a whole number from {low} to {high}.")
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise EntryError(field, f"{what} must be a whole number from {low} to {high}; {value:g} has a fraction.")
-        number = int(value)
-    elif isinstance(value, int):
-        number = value
-    else:
-        text = str(value).strip()
-        try:
-            number = int(text)
-        except ValueError:
-            try:
-                as_float = float(text.replace(",", "."))
-            except ValueError:
-                raise EntryError(
-                    field, f"{what} must be a number written in digits, from {low} to {high}; “{text[:30]}” is not a number."
-                ) from None
-            if not as_float.is_integer():
-                raise EntryError(field, f"{what} must be a whole number from {low} to {high}; “{text[:30]}” has a fraction.") from None
-            number = int(as_float)
-    if not low <= number <= high:
-        raise EntryError(field, f"{what} must be from {low} to {high} ({hint}); {number} is outside that range.")
-    return number
+    """A whole number typed by a reader, read by the course's number parser."""
+    try:
+        return parse_number(value, what=what, whole=True, low=low, high=high, hint=hint, empty=empty_means)
+    except NumberError as exc:
+        raise EntryError(field, str(exc)) from None
 
 
 def parse_date(value, today: _dt.date | None = None, allow_future: bool = False) -> _dt.date:

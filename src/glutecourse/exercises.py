@@ -136,12 +136,10 @@ def exercise_seconds(ex: dict, sets: int | None = None, transition: int | None =
 
 
 def fmt_duration(seconds: int) -> str:
-    """'45 s', '2 min', '2 min 30 s'."""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    m, s = divmod(seconds, 60)
-    return f"{m} min" if s == 0 else f"{m} min {s} s"
+    """'45 s', '2 min', '2 min 30 s' (the course's one duration formatter, in numbers.py)."""
+    from .numbers import format_duration
+
+    return format_duration(seconds)
 
 
 def dose_text(ex: dict, sets: int | None = None) -> str:
@@ -216,10 +214,15 @@ def _check_choices(phase_id, minutes, difficulty):
     ids = [p["id"] for p in phases()]
     if phase_id not in ids:
         raise ValueError(f"Unknown phase {phase_id!r}: choose one of {', '.join(ids)}.")
-    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or minutes != minutes:
-        raise ValueError(f"Minutes must be a number, not {minutes!r}.")
+    from .numbers import NumberError, parse_number
+
+    try:
+        minutes = parse_number(minutes, what="Minutes", low=0, high=24 * 60)
+    except NumberError as exc:
+        raise ValueError(f"Minutes must be a number from 0 to 1440: {exc}") from None
     if isinstance(difficulty, bool) or difficulty not in (1, 2, 3):
         raise ValueError(f"Difficulty must be 1, 2 or 3, not {difficulty!r}.")
+    return int(minutes) if minutes.is_integer() else minutes
 
 
 def candidates(phase_id: str, difficulty: int) -> list[dict]:
@@ -267,7 +270,7 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
     stretches and recovery). Deterministic: no randomness. If even the smallest routine does
     not fit, the result has ``ok=False``, a message, and that smallest routine as a suggestion.
     """
-    _check_choices(phase_id, minutes, difficulty)
+    minutes = _check_choices(phase_id, minutes, difficulty)
     budget = int(minutes * 60)
     plan = phase_plan(phase_id)
     pool = candidates(phase_id, difficulty)

@@ -18,13 +18,13 @@ whose feedback lives in ``HTML`` widgets, so tests (and readers) can read it.
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .data import load_validated, read_json, validate
 from .errors import CourseDataError
+from .numbers import NumberError, format_number, parse_number
 from .paths import data_dir
 from .textfmt import safe_html, strip_tags
 
@@ -83,8 +83,8 @@ class Question:
         if self.type == "truefalse":
             return "True" if self.answer else "False"
         unit = f" {self.unit}" if self.unit else ""
-        tol = f" (within ±{_fmt_number(self.tolerance)})" if self.tolerance else ""
-        return f"{_fmt_number(self.answer)}{unit}{tol}"
+        tol = f" (within ±{format_number(self.tolerance)})" if self.tolerance else ""
+        return f"{format_number(self.answer)}{unit}{tol}"
 
 
 @dataclass(frozen=True)
@@ -124,26 +124,6 @@ class Grade:
         return self.status != "invalid"
 
 
-def _fmt_number(x) -> str:
-    return f"{x:g}" if isinstance(x, (int, float)) else str(x)
-
-
-def parse_number(text) -> float | None:
-    """Read a number typed by a reader: accepts '6', ' 6.5 ', '6,5' and '1 000'."""
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, (int, float)):
-        return float(text) if math.isfinite(text) else None
-    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
 def grade(question: Question, response) -> Grade:
     """Grade ``response`` to ``question``. Pure: no widgets, no I/O.
 
@@ -154,6 +134,8 @@ def grade(question: Question, response) -> Grade:
     if qt == "single":
         if response is None or response == "":
             return Grade("invalid", "Choose one answer first.")
+        if not isinstance(response, str):
+            return Grade("invalid", "That answer is not one of the options.")
         try:
             chosen = question.option(response)
         except KeyError:
@@ -161,7 +143,13 @@ def grade(question: Question, response) -> Grade:
         ok = response == question.answer
         return Grade("correct" if ok else "incorrect", chosen.feedback)
     if qt == "multiple":
-        chosen_ids = set(response or ())
+        if response is None or response == "":
+            response = ()
+        if isinstance(response, (str, bytes, dict)) or not isinstance(response, (list, tuple, set, frozenset)):
+            return Grade("invalid", "Tick the answers you choose from the options.")
+        if not all(isinstance(r, str) for r in response):
+            return Grade("invalid", "That answer is not one of the options.")
+        chosen_ids = set(response)
         if not chosen_ids:
             return Grade("invalid", "Tick at least one answer first.")
         known = {o.id for o in question.options}
@@ -190,9 +178,10 @@ def grade(question: Question, response) -> Grade:
     if qt == "numeric":
         if response is None or (isinstance(response, str) and not response.strip()):
             return Grade("invalid", "Type a number first.")
-        value = parse_number(response)
-        if value is None:
-            return Grade("invalid", f"“{str(response)[:40]}” is not a number. Type digits only, for example 6 or 6.5.")
+        try:
+            value = parse_number(response)
+        except NumberError as exc:
+            return Grade("invalid", str(exc))
         ok = abs(value - float(question.answer)) <= question.tolerance + 1e-9
         return Grade("correct" if ok else "incorrect", "")
     raise ValueError(f"unknown question type {qt!r}")  # unreachable for validated banks

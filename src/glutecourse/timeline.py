@@ -100,12 +100,14 @@ def interpolate(points: list[dict], week: float) -> dict:
 
 
 def check_start_pain(start_pain) -> int:
-    """A starting pain level typed or chosen by a reader: a whole number from 0 to 100."""
-    if isinstance(start_pain, bool) or not isinstance(start_pain, (int, float)) or start_pain != int(start_pain):
-        raise ValueError(f"Starting pain must be a whole number from 0 to 100, not {start_pain!r}.")
-    if not 0 <= start_pain <= 100:
-        raise ValueError(f"Starting pain must be from 0 to 100; {int(start_pain)} is outside that range.")
-    return int(start_pain)
+    """A starting pain level typed or chosen by a reader: a whole number from 0 to 100.
+
+    Read with the course's number parser (glutecourse.numbers), so typed text follows the
+    same rules as every other number; raises ValueError (NumberError) with a message."""
+    from .numbers import parse_number
+
+    return parse_number(start_pain, what="Starting pain", whole=True, low=0, high=100,
+                        hint="0 = no pain, 100 = worst pain imaginable")
 
 
 def scale_factor(kind: str, start_pain=None) -> float:
@@ -152,7 +154,9 @@ def _short(ref: str) -> str:
 
 
 def _fmt(value) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+    from .numbers import format_number
+
+    return format_number(value, thousands=",")
 
 
 def _value(f: dict) -> str:
