@@ -1,13 +1,25 @@
-"""Progress is saved atomically; a corrupt file is moved aside with a warning; summaries."""
+"""Quiz progress: one storage layer (lock, re-read, merge by id, atomic replace), hostile
+and damaged files refused without a traceback, unwritable places reported in words, and
+exports that never overwrite a reader's work."""
 
+import errno
 import json
+import multiprocessing
 import os
+import time
+import warnings
+from pathlib import Path
 
 import pytest
 
+from glutecourse import storage
 from glutecourse.errors import CourseWarning
-from glutecourse.progress import ProgressStore, progress_dashboard
+from glutecourse.progress import ProgressStore, export_progress, progress_dashboard, summary_html
 from glutecourse.storage import atomic_write_text
+
+
+def record(store, question="glute-count", correct=True, bank="00-warm-up", notebook="00-start-here"):
+    return store.record(notebook=notebook, bank=bank, question=question, correct=correct)
 
 
 def test_default_location_honours_environment(home):
@@ -17,35 +29,86 @@ def test_default_location_honours_environment(home):
 
 def test_record_then_reload(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
-    store.record(notebook="00-start-here", bank="00-warm-up", question="glute-count", correct=True)
+    first = record(store)
     again = ProgressStore(tmp_path / "p.json")
-    assert again.attempts[0]["question"] == "glute-count"
+    assert again.attempts[0]["question"] == "glute-count" and again.attempts[0]["id"] == first["id"]
     assert again.reader == store.reader
 
 
 def test_two_open_notebooks_do_not_overwrite_each_other(tmp_path):
     a = ProgressStore(tmp_path / "p.json")
     b = ProgressStore(tmp_path / "p.json")
-    a.record(notebook="00-start-here", bank="00-warm-up", question="q1", correct=True)
-    b.record(notebook="00-start-here", bank="00-warm-up", question="q2", correct=False)
-    assert [x["question"] for x in ProgressStore(tmp_path / "p.json").attempts] == ["q1", "q2"]
+    record(a, "q1")
+    record(b, "q2")
+    record(a, "q3")
+    assert [x["question"] for x in ProgressStore(tmp_path / "p.json").attempts] == ["q1", "q2", "q3"]
+    assert a.reader == b.reader  # the second window adopts the reader id already on disk
 
 
-def test_crash_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
+# ------------------------------------------------------------ four writers at once
+
+def _writer(path, worker, count):
+    store = ProgressStore(path)
+    for i in range(count):
+        store.record(notebook="00-start-here", bank="00-warm-up", question=f"w{worker}-{i}", correct=i % 2 == 0)
+    return store.problem
+
+
+def four_writers(folder: Path, count: int = 200) -> int:
+    path = folder / "progress.json"
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(4) as pool:
+        problems = pool.starmap(_writer, [(path, w, count) for w in range(4)])
+    assert problems == ["", "", "", ""]
+    attempts = ProgressStore(path).attempts
+    assert len({a["id"] for a in attempts}) == len(attempts), "an attempt was duplicated"
+    return len({a["question"] for a in attempts})
+
+
+@pytest.fixture
+def fast_dir(tmp_path):
+    """A folder in memory (tmpfs) when the machine has one: the test is about merging
+    under contention, and 2,400 fsyncs on a real disk would take ten seconds or more."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        import tempfile
+
+        d = Path(tempfile.mkdtemp(prefix="glutecourse-test-", dir=shm))
+        yield d
+        import shutil
+
+        shutil.rmtree(d, ignore_errors=True)
+    else:
+        yield tmp_path
+
+
+@pytest.mark.parametrize("repetition", [1, 2, 3])
+def test_four_processes_recording_200_answers_each_keep_all_800(fast_dir, repetition):
+    folder = fast_dir / f"rep{repetition}"
+    folder.mkdir()
+    assert four_writers(folder) == 800
+
+
+# ------------------------------------------------------------ crashes and leftovers
+
+def test_crash_mid_write_keeps_the_old_file_and_the_answer(tmp_path, monkeypatch):
     path = tmp_path / "p.json"
     store = ProgressStore(path)
-    store.record(notebook="00-start-here", bank="b", question="q1", correct=True)
+    record(store, "q1")
     before = path.read_text()
 
     def crash(*args, **kwargs):
-        raise OSError("power cut")
+        raise OSError(errno.EIO, "power cut")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
-        store.record(notebook="00-start-here", bank="b", question="q2", correct=True)
+    lost = record(store, "q2")  # no exception: the quiz keeps working
     monkeypatch.undo()
     assert path.read_text() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["p.json"]  # no temp file left behind
+    assert store.problem and not storage.temp_files(path)  # no temporary file left behind
+    assert [a["question"] for a in store.attempts] == ["q1", "q2"]  # kept in memory
+    record(store, "q3")  # the next save succeeds and brings the unsaved answer along, once
+    assert [a["id"] for a in ProgressStore(path).attempts][1] == lost["id"]
+    assert [a["question"] for a in ProgressStore(path).attempts] == ["q1", "q2", "q3"] and not store.problem
 
 
 def test_crash_while_writing_bytes_keeps_the_old_file(tmp_path, monkeypatch):
@@ -63,8 +126,8 @@ def test_crash_while_writing_bytes_keeps_the_old_file(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             self.handle.close()
 
-        def write(self, text):
-            self.handle.write(text[:3])
+        def write(self, data):
+            self.handle.write(data[:3])
             raise KeyboardInterrupt  # the kernel is interrupted half-way
 
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: Exploding(real_fdopen(*a, **k)))
@@ -74,25 +137,199 @@ def test_crash_while_writing_bytes_keeps_the_old_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": "something-else"}', '{"format": "glutecourse-progress", "attempts": 3}', "\udcff"])
-def test_corrupt_file_is_moved_aside_with_a_warning(tmp_path, content):
+def test_leftover_temporary_files_are_cleaned_on_the_next_start(tmp_path):
     path = tmp_path / "progress.json"
-    path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    old = tmp_path / ".progress.json.k3j4h5g6.tmp"      # a crashed write of this course, an hour ago
+    young = tmp_path / ".progress.json.a1b2c3d4.tmp"    # could belong to a writer still running
+    other = tmp_path / ".notes.txt.k3j4h5g6.tmp"        # not this course's file
+    for p in (old, young, other):
+        p.write_text("{half")
+    stale = time.time() - 3600
+    os.utime(old, (stale, stale))
+    os.utime(other, (stale, stale))
+    record(ProgressStore(path))
+    assert not old.exists() and young.exists() and other.exists()
+
+
+# ------------------------------------------------------------ damaged and hostile files
+
+HOSTILE = {
+    "not JSON": b"{not json",
+    "2 KB of nested brackets, depth 1,000": b"[" * 1000 + b"]" * 1000,
+    "nested objects, depth 1,000": b'{"a":' * 1000 + b"1" + b"}" * 1000,
+    "huge number (1e999)": b'{"format": "glutecourse-progress", "version": 1e999, "reader": "abcdef12", "attempts": []}',
+    "a 5,000-digit integer": b'{"format": "glutecourse-progress", "version": ' + b"9" * 5000 + b', "reader": "abcdef12", "attempts": []}',
+    "NaN": b'{"format": "glutecourse-progress", "version": NaN, "reader": "abcdef12", "attempts": []}',
+    "another format": b'{"format": "something-else"}',
+    "attempts not a list": b'{"format": "glutecourse-progress", "version": 1, "reader": "abcdef12", "attempts": 3}',
+    "a missing reader": b'{"format": "glutecourse-progress", "version": 1, "attempts": []}',
+    "a reader id that is a path": b'{"format": "glutecourse-progress", "version": 1, "reader": "../../x", "attempts": []}',
+    "version true": b'{"format": "glutecourse-progress", "version": true, "reader": "abcdef12", "attempts": []}',
+    "a JSON list": b"[]",
+    "not UTF-8": b"\xff\xfe\x00garbage",
+    "a lone surrogate": '{"x": "\udcff"}'.encode("utf-8", "surrogateescape"),
+    "empty": b"",
+    "over 16 MB": b'{"pad": "' + b"x" * (16 * 1024 * 1024) + b'"}',
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_damaged_or_hostile_file_is_moved_aside_with_a_warning(tmp_path, name):
+    content = HOSTILE[name]
+    path = tmp_path / "progress.json"
+    path.write_bytes(content)
     with pytest.warns(CourseWarning, match="moved to progress.json.corrupt-"):
         store = ProgressStore(path)
-    assert store.attempts == []
+    assert store.attempts == [] and "moved to" in store.notice and not store.problem
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("progress.json.corrupt-")]
-    assert len(aside) == 1
-    assert aside[0].read_bytes() == content.encode("utf-8", "surrogateescape")  # nothing lost
-    store.record(notebook="00-start-here", bank="b", question="q", correct=True)
+    assert len(aside) == 1 and aside[0].read_bytes() == content  # nothing lost
+    record(store, "q")
     assert json.loads(path.read_text())["attempts"][0]["question"] == "q"
 
 
+def good_attempt(**changes):
+    attempt = {"notebook": "00-start-here", "bank": "00-warm-up", "question": "glute-count", "topic": "Getting started",
+               "correct": True, "at": "2026-03-01T10:00:00+00:00"}
+    attempt.update(changes)
+    return {k: v for k, v in attempt.items() if v is not ...}
+
+
+WRONG_TYPES = {
+    "correct is the text no": good_attempt(correct="no"),
+    "correct is 1": good_attempt(correct=1),
+    "bank is a list": good_attempt(bank=["00-warm-up"]),
+    "notebook is null": good_attempt(notebook=None),
+    "question missing": good_attempt(question=...),
+    "an attempt that is a number": 7,
+    "a huge number as topic": good_attempt(topic=10**30),
+    "an unknown field": good_attempt(extra="x"),
+}
+
+
+@pytest.mark.parametrize("name", WRONG_TYPES)
+def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
+    bad = WRONG_TYPES[name]
+    good = good_attempt(question="emergency-sign", correct=False)
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456",
+                                "attempts": [good, bad]}))
+    with pytest.warns(CourseWarning, match="set aside"):
+        store = ProgressStore(path)
+    assert [a["question"] for a in store.attempts] == ["emergency-sign"]
+    row = next(r for r in store.summary() if r["notebook"] == "00-start-here")
+    assert row["answered"] == 1 and row["correct"] == 0  # "no" (or 1) was never counted as correct
+    assert "number 2" in store.notice
+    side = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
+    assert len(side) == 1 and json.loads(side[0].read_text())["attempts"][0]["attempt"] == bad  # nothing lost
+    assert len(json.loads(path.read_text())["attempts"]) == 1
+
+
+def test_an_older_file_without_ids_gets_them_and_keeps_every_answer(tmp_path):
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456",
+                                "attempts": [good_attempt(), good_attempt(question="emergency-sign")]}, indent=1))
+    store = ProgressStore(path)
+    record(store, "specific-cause")
+    saved = ProgressStore(path).attempts
+    assert [a["question"] for a in saved] == ["glute-count", "emergency-sign", "specific-cause"]
+    assert all(a.get("id") for a in saved) and store.reader == "abcdef123456"
+
+
+# ------------------------------------------------------------ places that cannot be written
+
+def _no_permission(monkeypatch, path):
+    def refuse(*a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+
+
+def _read_only(monkeypatch, path):
+    def refuse(*a, **k):
+        raise OSError(errno.EROFS, "Read-only file system", str(path.parent))
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+
+
+def _disk_full(monkeypatch, path):
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+
+
+def _folder_in_the_way(monkeypatch, path):
+    path.mkdir()
+
+
+def _unreadable(monkeypatch, path):
+    def refuse(p):
+        raise PermissionError(errno.EACCES, "Permission denied", str(p))
+
+    monkeypatch.setattr(storage, "read_bytes", refuse)
+
+
+PLACES = {"no permission": (_no_permission, "permission"), "read-only folder": (_read_only, "read-only"),
+          "disk full": (_disk_full, "disk is full"), "a folder where the file should be": (_folder_in_the_way, "is a folder"),
+          "a file that cannot be read": (_unreadable, "permission")}
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_an_unwritable_progress_file_gives_one_message_and_the_quiz_keeps_working(tmp_path, monkeypatch, bank_dict, place):
+    from glutecourse.quizzes import QuizWidget, parse_bank
+
+    path = tmp_path / "progress.json"
+    breaker, words = PLACES[place]
+    breaker(monkeypatch, path)
+    store = ProgressStore(path)
+    quiz = QuizWidget(parse_bank(bank_dict, "test-bank.json"), store=store)
+    for qid, answer in (("q-single", "b"), ("q-tf", True)):
+        v = next(v for v in quiz.views if v.question.id == qid)
+        v.input.value = answer
+        v.check_button.click()  # must not raise
+        assert "Correct" in v.feedback.value
+    assert "Score: 2 of 4 correct" in quiz.score.value  # the score still moves
+    assert quiz.score.value.count("Your answers cannot be saved:") == 1
+    assert "the quiz still works" in quiz.score.value and words in quiz.score.value
+    dash = progress_dashboard(store)  # the dashboard works too, and says why
+    assert "cannot be saved" in dash.message.value and words in dash.message.value
+
+
+def test_glutecourse_home_pointing_at_a_file(tmp_path, monkeypatch, bank_dict):
+    from glutecourse.quizzes import QuizWidget, parse_bank
+
+    afile = tmp_path / "not-a-folder"
+    afile.write_text("hello")
+    monkeypatch.setenv("GLUTECOURSE_HOME", str(afile))
+    quiz = QuizWidget(parse_bank(bank_dict, "test-bank.json"))  # the store is made on the first Check
+    v = next(v for v in quiz.views if v.question.id == "q-single")
+    v.input.value = "b"
+    v.check_button.click()
+    assert "Score: 1 of 4 correct" in quiz.score.value
+    assert "Your answers cannot be saved:" in quiz.score.value and "not a folder" in quiz.score.value
+    assert afile.read_text() == "hello"
+    assert "not a folder" in progress_dashboard().message.value
+
+
+# ------------------------------------------------------------ summary and dashboard
+
 def test_summary_counts_latest_attempt_per_question(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
-    store.record(notebook="00-start-here", bank="00-warm-up", question="glute-count", correct=False)
-    store.record(notebook="00-start-here", bank="00-warm-up", question="glute-count", correct=True)
-    store.record(notebook="00-start-here", bank="00-warm-up", question="emergency-sign", correct=False)
+    record(store, "glute-count", False)
+    record(store, "glute-count", True)
+    record(store, "emergency-sign", False)
     row = next(r for r in store.summary() if r["notebook"] == "00-start-here")
     assert row == {"notebook": "00-start-here", "questions": 3, "answered": 2, "correct": 1}
 
@@ -106,12 +343,97 @@ def test_dashboard_without_answers_draws_no_chart(tmp_path):
 
 def test_dashboard_with_answers_shows_table_and_chart(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
-    store.record(notebook="00-start-here", bank="00-warm-up", question="glute-count", correct=True)
+    record(store, "glute-count")
     dash = progress_dashboard(store)
     assert "<td>00-start-here</td><td>3</td><td>1</td><td>1</td>" in dash.table.value
     assert dash.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
     assert dash.chart.layout.display is None
     # Refresh picks up answers given after the dashboard was drawn.
-    store.record(notebook="00-start-here", bank="00-warm-up", question="emergency-sign", correct=True)
+    record(store, "emergency-sign")
     dash.refresh_button.click()
     assert "<td>00-start-here</td><td>3</td><td>2</td><td>2</td>" in dash.table.value
+
+
+def test_dashboard_escapes_everything_from_progress_json(tmp_path):
+    hostile = "<img src=x onerror=alert(1)>"
+    path = tmp_path / "<b>folder</b>" / "p.json"
+    store = ProgressStore(path)
+    record(store, "q1", notebook=hostile)
+    record(store, "q2", notebook="$\\frac{1}{0}$ mathtext")  # a $ would make matplotlib parse maths
+    dash = progress_dashboard(store)
+    assert hostile not in dash.table.value and "&lt;img src=x onerror=alert(1)&gt;" in dash.table.value
+    assert "<b>folder</b>" not in dash.message.value and "&lt;b&gt;folder&lt;/b&gt;" in dash.message.value
+    assert dash.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<script>" not in summary_html([{"notebook": "<script>", "questions": 1, "answered": 0, "correct": 0}])
+
+
+# ------------------------------------------------------------ exports
+
+def test_export_never_overwrites_without_an_explicit_choice(tmp_path):
+    store = ProgressStore(tmp_path / "progress.json")
+    record(store)
+    first = export_progress(store, "Ana", tmp_path / "out")
+    before = first.read_bytes()
+    with pytest.raises(FileExistsError, match="already a file"):
+        export_progress(store, "Ana", tmp_path / "out")
+    assert first.read_bytes() == before
+    record(store, "emergency-sign")
+    again = export_progress(store, "Ana", tmp_path / "out", overwrite=True)
+    assert again == first and len(json.loads(again.read_text())["attempts"]) == 2
+
+
+def test_export_refuses_the_course_data_folder_and_the_reader_own_files(tmp_path):
+    from glutecourse.paths import data_dir
+
+    store = ProgressStore(tmp_path / "progress.json")
+    record(store)
+    before = sorted(p.name for p in data_dir().iterdir())
+    with pytest.raises(PermissionError, match="course's own data folder"):
+        export_progress(store, "x", data_dir(), overwrite=True)
+    with pytest.raises(PermissionError, match="course's own data folder"):
+        export_progress(store, "x", data_dir() / "quizzes", overwrite=True)
+    assert sorted(p.name for p in data_dir().iterdir()) == before
+    with pytest.raises(PermissionError, match="where the course keeps your own work"):
+        storage.check_export_target(store.path, overwrite=True, protected=(store.path,))
+
+
+def test_dashboard_asks_before_replacing_an_export(tmp_path):
+    store = ProgressStore(tmp_path / "progress.json")
+    record(store)
+    dash = progress_dashboard(store)
+    first = dash.export()
+    assert first is not None and "Saved" in dash.export_message.value
+    record(store, "emergency-sign")
+    assert dash.export() is None and "already exists" in dash.export_message.value
+    assert len(json.loads(first.read_text())["attempts"]) == 1  # not replaced yet
+    assert dash.export() == first  # pressed again: replaced
+    assert len(json.loads(first.read_text())["attempts"]) == 2
+
+
+def test_export_validates_against_the_export_schema_and_the_sample_class_does_too():
+    import jsonschema
+
+    from glutecourse.data import schema_path
+    from glutecourse.paths import data_dir
+    from glutecourse.progress import check_export
+
+    schema = json.loads(schema_path("progress-export").read_text())
+    for path in sorted((data_dir() / "class-sample").glob("progress-export-student-*.json")):
+        data = json.loads(path.read_text())
+        jsonschema.validate(data, schema)
+        assert check_export(data) == []
+    broken = json.loads((data_dir() / "class-sample" / "progress-export-student-01-8c534ec0a954.json").read_text())
+    broken["attempts"][0]["correct"] = "no"
+    assert check_export(broken) and "correct" in check_export(broken)[0]
+
+
+def test_written_exports_validate(tmp_path):
+    import jsonschema
+
+    from glutecourse.data import schema_path
+
+    store = ProgressStore(tmp_path / "progress.json")
+    record(store)
+    data = json.loads(export_progress(store, "Ana", tmp_path).read_text())
+    jsonschema.validate(data, json.loads(schema_path("progress-export").read_text()))
+    assert data["attempts"][0]["id"] and {"format", "version", "reader", "name", "exported_at", "attempts"} <= set(data)

@@ -27,11 +27,12 @@ def images_dir() -> Path:
     return repo_root() / "images"
 
 
-def user_dir() -> Path:
+def user_dir(create: bool = True) -> Path:
     """The per-reader directory for progress and the pain diary, outside the repository.
 
     ``$GLUTECOURSE_HOME`` wins; otherwise the platform's per-user data directory
-    (for example ``~/.local/share/glutecourse`` on Linux).
+    (for example ``~/.local/share/glutecourse`` on Linux). Created unless ``create`` is
+    false (then it may not exist, or not be a folder: callers report that in words).
     """
     override = os.environ.get(HOME_ENV)
     if override:
@@ -40,5 +41,6 @@ def user_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir("glutecourse", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -18,6 +18,7 @@ whose feedback lives in ``HTML`` widgets, so tests (and readers) can read it.
 
 from __future__ import annotations
 
+import html
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -564,6 +565,8 @@ class QuizWidget:
                 from .progress import ProgressStore
 
                 store = self.store = ProgressStore()
+            # record() never raises for a file it cannot write: store.problem says why,
+            # and _update_score shows it once, above the questions.
             store.record(
                 notebook=self.bank.notebook if view.question.bank_id == self.bank.id else _notebook_of(view.question),
                 bank=view.question.bank_id,
@@ -580,12 +583,22 @@ class QuizWidget:
         correct = sum(v.correct for v in built)
         return correct, answered, len(self.questions)
 
+    def save_problem(self) -> str:
+        """Why answers cannot be saved (from the progress store), or ""."""
+        return (getattr(self.store, "problem", "") or "") if self.record else ""
+
     def _update_score(self):
         correct, answered, total = self.counts()
+        problem = self.save_problem()
+        note = (
+            '<div class="gc-save-problem" role="alert" style="border-left:4px solid #D55E00;padding:2px 8px;'
+            f'margin:4px 0">Your answers cannot be saved: {html.escape(problem)}; the quiz still works.</div>'
+            if problem else ""
+        )
         self.score.value = (
             f"<h3>{safe_html(self.heading)}</h3>"
             f'<div role="status" aria-live="polite"><strong>Score: {correct} of {total} correct</strong>'
-            f" ({answered} answered)</div>"
+            f" ({answered} answered)</div>{note}"
         )
 
     def _ipython_display_(self):
