@@ -3,7 +3,9 @@ export/import, the rolling mean, and the widget driven headless."""
 
 import datetime as dt
 import os
+import time
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +61,22 @@ def test_overlong_note_is_refused():
 
 
 # --- persistence --------------------------------------------------------------------
+
+@pytest.fixture
+def fast_dir(tmp_path):
+    """A folder in memory (tmpfs) when the machine has one: the four-writer test is about
+    merging under contention, and 2,400 fsyncs on a real disk would take ten seconds."""
+    import shutil
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    d = Path(tempfile.mkdtemp(prefix="glutecourse-test-", dir=shm))
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
+
 
 @pytest.fixture
 def diary(tmp_path):
@@ -119,11 +137,8 @@ def test_a_crash_during_the_write_leaves_the_old_file_intact(diary, monkeypatch)
     assert not [p for p in diary.path.parent.iterdir() if p.name.endswith(".tmp")], "temporary file left behind"
 
 
-@pytest.mark.parametrize("content", [
-    "this is not a diary\n", "date,pain,minutes,note\n2026-03-01,eleven,0,\n", b"\xff\xfe\x00garbage",
-    "date,pain,minutes,note\n2026-03-01,3,0,\n2026-03-01,4,0,\n",
-])
-def test_a_corrupted_file_is_moved_aside_with_a_warning(tmp_path, content):
+@pytest.mark.parametrize("content", ["this is not a diary\n", b"\xff\xfe\x00garbage", "day;score\n2026-03-01;4\n"])
+def test_a_file_that_is_not_a_diary_is_moved_aside_with_a_warning(tmp_path, content):
     path = tmp_path / "pain-diary.csv"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     with pytest.warns(CourseWarning, match="moved to"):
@@ -133,6 +148,108 @@ def test_a_corrupted_file_is_moved_aside_with_a_warning(tmp_path, content):
     assert len(moved) == 1 and moved[0].read_bytes() == (content if isinstance(content, bytes) else content.encode())
     d.add(entry("2026-03-09"))
     assert len(dy.Diary(path)) == 1
+
+
+def test_bad_rows_are_set_aside_and_the_good_ones_kept(tmp_path):
+    path = tmp_path / "pain-diary.csv"
+    lines = ["date,pain,minutes,note", "2026-03-01,4,10,fine", "2026-03-02,eleven,0,", "2026-03-03,3,20,",
+             '2026-03-04,2,0,"a quote that never closes', "2026-03-05,2,15,ok", "2026-03-03,9,0,twice"]
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.warns(CourseWarning, match="Lines 3, 5, 7 of your diary file"):
+        d = dy.Diary(path, today=TODAY)
+    assert [e.date.day for e in d.sorted()] == [1, 3, 5]  # the good rows, including those after the bad ones
+    assert "set aside" in d.warning and "nothing is lost" in d.warning and "other 3 entries are kept" in d.warning
+    side = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
+    assert len(side) == 1
+    assert side[0].read_text().splitlines() == [lines[0], lines[2], lines[4], lines[6]]  # every bad row, verbatim
+    assert [e.date.day for e in dy.Diary(path).sorted()] == [1, 3, 5]  # no warning the second time
+    w = dy.diary_widget(dy.Diary(path, today=TODAY))
+    assert "Please note" not in w.message.value
+
+
+def test_leftover_temporary_files_are_cleaned_on_the_next_save(diary):
+    old = diary.path.with_name(".pain-diary.csv.x1y2z3.tmp")
+    young = diary.path.with_name(".pain-diary.csv.a1b2c3.tmp")
+    for p in (old, young):
+        p.write_text("half")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    diary.add(entry("2026-03-08"))
+    assert not old.exists() and young.exists()
+
+
+# --- two windows, four processes ----------------------------------------------------
+
+def test_two_diaries_open_at_once_keep_both_entries(tmp_path):
+    a = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
+    b = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
+    a.add(entry("2026-03-08", 5))
+    b.add(entry("2026-03-09", 3))
+    assert [e.date.day for e in dy.Diary(a.path).sorted()] == [8, 9]
+    assert [e.date.day for e in b.sorted()] == [8, 9]  # b now shows a's entry too
+
+
+def test_two_widgets_keep_both_entries(tmp_path):
+    path = tmp_path / "pain-diary.csv"
+    one, two = dy.diary_widget(dy.Diary(path, today=TODAY)), dy.diary_widget(dy.Diary(path, today=TODAY))
+    fill(one, date="2026-03-08", pain="5")
+    one.save_button.click()
+    fill(two, date="2026-03-09", pain="3")
+    two.save_button.click()
+    assert "Saved" in one.message.value and "Saved" in two.message.value
+    assert [e.date.day for e in dy.Diary(path).sorted()] == [8, 9]
+    assert [v for _, v in two.entry_list.options] == ["2026-03-09", "2026-03-08"]
+
+
+def test_one_window_edits_while_the_other_adds(tmp_path):
+    a = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
+    a.add(entry("2026-03-08", 5))
+    b = dy.Diary(a.path, today=TODAY)
+    a.update("2026-03-08", entry("2026-03-08", 6, 0, "edited"))
+    b.add(entry("2026-03-09", 3))
+    final = dy.Diary(a.path)
+    assert final.get("2026-03-08").note == "edited" and final.get("2026-03-09").pain == 3
+
+
+def test_a_stale_edit_or_delete_never_overwrites_the_other_window(tmp_path):
+    a = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
+    a.add(entry("2026-03-08", 5))
+    b = dy.Diary(a.path, today=TODAY)  # b and c have seen pain 5
+    c = dy.Diary(a.path, today=TODAY)
+    a.update("2026-03-08", entry("2026-03-08", 7, 0, "from a"))
+    with pytest.raises(dy.EntryError, match="changed in another window"):
+        b.update("2026-03-08", entry("2026-03-08", 1, 0, "from b"))
+    with pytest.raises(dy.EntryError, match="changed in another window"):
+        c.delete("2026-03-08")
+    assert dy.Diary(a.path).get("2026-03-08").note == "from a"
+    assert b.get("2026-03-08").note == "from a"  # b now shows what is on disk
+    a.delete("2026-03-08")
+    b.add(entry("2026-03-09", 2))  # b's add does not bring back a's deleted entry
+    assert [e.date.day for e in dy.Diary(a.path).sorted()] == [9]
+    with pytest.raises(dy.EntryError, match="no entry for 2026-03-08"):
+        b.update("2026-03-08", entry("2026-03-08", 4))
+
+
+def _diary_writer(path, worker, count):
+    d = dy.Diary(path)
+    start = D(2019, 1, 1)
+    for i in range(count):  # 4 workers interleave days: 800 distinct days over more than two years
+        day = start + dt.timedelta(days=i * 4 + worker)
+        d.add(dy.Entry(day, (i + worker) % 11, i % 90, f"worker {worker} entry {i}"))
+    return d.problem
+
+
+@pytest.mark.parametrize("repetition", [1, 2, 3])
+def test_four_processes_adding_200_entries_each_keep_all_800(fast_dir, repetition):
+    import multiprocessing
+
+    path = fast_dir / f"rep{repetition}" / "pain-diary.csv"
+    path.parent.mkdir()
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        problems = pool.starmap(_diary_writer, [(path, w, 200) for w in range(4)])
+    assert problems == ["", "", "", ""]
+    kept = dy.Diary(path).sorted()
+    assert len(kept) == 800 and len({e.note for e in kept}) == 800
+    assert (kept[-1].date - kept[0].date).days == 799
 
 
 # --- export / import ----------------------------------------------------------------
@@ -336,10 +453,175 @@ def test_widget_reports_a_corrupt_file(tmp_path):
 
 
 def test_widget_write_failure_is_a_message_not_a_traceback(widget, monkeypatch):
-    def crash(*a, **k):
-        raise OSError("read-only disk (simulated)")
+    import errno
 
-    monkeypatch.setattr(dy, "atomic_write_text", crash)
+    def crash(*a, **k):
+        raise OSError(errno.EROFS, "read-only disk (simulated)")
+
+    monkeypatch.setattr(dy.storage, "atomic_write_text", crash)
     fill(widget)
     widget.save_button.click()
-    assert "could not be written" in widget.message.value and widget.entry_list.options == ()
+    assert "could not be written" in widget.message.value and "read-only" in widget.message.value
+    assert widget.entry_list.options == ()
+
+
+def test_disk_full_is_a_message_and_nothing_is_lost(widget, monkeypatch):
+    import errno
+
+    fill(widget, date="2026-03-08")
+    widget.save_button.click()
+    before = widget.diary.path.read_bytes()
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+    fill(widget, date="2026-03-09")
+    widget.save_button.click()
+    monkeypatch.undo()
+    assert "Not saved" in widget.message.value and "disk is full" in widget.message.value
+    assert widget.diary.path.read_bytes() == before and len(widget.entry_list.options) == 1
+
+
+def test_home_pointing_at_a_file_or_a_folder_in_the_way(tmp_path, monkeypatch):
+    afile = tmp_path / "not-a-folder"
+    afile.write_text("hello")
+    monkeypatch.setenv("GLUTECOURSE_HOME", str(afile))
+    w = dy.diary_widget()  # no exception
+    assert "Not saved" in w.message.value and "not a folder" in w.message.value
+    fill(w)
+    w.save_button.click()
+    assert "could not be written" in w.message.value and afile.read_text() == "hello"
+
+    folder = tmp_path / "home"
+    (folder / "pain-diary.csv").mkdir(parents=True)
+    monkeypatch.setenv("GLUTECOURSE_HOME", str(folder))
+    w = dy.diary_widget()
+    assert "cannot be read" in w.message.value and "is a folder" in w.message.value
+    fill(w)
+    w.save_button.click()
+    assert "could not be written" in w.message.value and (folder / "pain-diary.csv").is_dir()
+
+
+def test_a_lone_surrogate_in_a_note_is_refused_and_no_stale_saved_stays(widget):
+    fill(widget, date="2026-03-08", note="first")
+    widget.save_button.click()
+    assert "Saved" in widget.message.value
+    before = widget.diary.path.read_bytes()
+    fill(widget, date="2026-03-09", note="broken \udcff paste")
+    widget.save_button.click()
+    assert "Saved." not in widget.message.value and "Not saved" in widget.message.value
+    assert "cannot be saved" in widget.message.value
+    widget.message.value.encode("utf-8")  # the message itself can be sent to the browser
+    assert widget.diary.path.read_bytes() == before
+    with pytest.raises(dy.EntryError) as err:
+        dy.validate_entry("2026-03-09", 3, 0, "x\udcffy", today=TODAY)
+    assert err.value.field == "note"
+
+
+# --- injection and hostile CSV -------------------------------------------------------
+
+FORMULAS = ["=1+1", "+44 20 7946 0000", "-2 since yesterday", "@SUM(A1:A3)", "=HYPERLINK(\"http://x\")",
+            "'quoted already", "'=already protected?"]
+
+
+def test_formula_notes_are_neutralised_on_export_and_restored_on_import(diary, tmp_path):
+    import csv
+    import io
+
+    for i, note in enumerate(FORMULAS):
+        diary.add(entry(D(2026, 3, 1) + dt.timedelta(days=i), 3, 0, note))
+    out = diary.export_csv(tmp_path / "export.csv")
+    cells = [row["note"] for row in csv.DictReader(io.StringIO(out.read_text()))]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)  # a spreadsheet runs none
+    assert cells == ["'" + n for n in FORMULAS]
+    fresh = dy.Diary(tmp_path / "other.csv", today=TODAY)
+    fresh.import_csv(out)
+    assert [e.note for e in fresh.sorted()] == FORMULAS  # the reader's text, intact
+    assert [e.note for e in dy.Diary(diary.path).sorted()] == FORMULAS  # the saved diary too
+
+
+@pytest.mark.parametrize("note", ["\t=1+1", "\r=1+1", "\t+1", "=cmd|' /C calc'!A0"])
+def test_tab_or_carriage_return_before_a_formula_is_neutralised_too(note):
+    assert dy.protect_note(note) == "'" + note and dy.restore_note(dy.protect_note(note)) == note
+
+
+def test_entries_that_validation_would_refuse_cannot_be_saved_through_the_api(diary):
+    for bad in ("\r=1+1", "two\nlines", "x\udcffy"):
+        with pytest.raises(dy.EntryError):
+            diary.add(dy.Entry(D(2026, 3, 1), 3, 0, bad))
+    with pytest.raises(dy.EntryError):
+        diary.add(dy.Entry(D(2026, 3, 1), 11, 0, ""))
+    assert len(dy.Diary(diary.path)) == 0
+
+
+def test_an_unterminated_quote_is_refused_by_line_and_swallows_nothing(diary, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("date,pain,minutes,note\n2026-03-01,3,0,fine\n2026-03-02,4,0,\"oops\n"
+                   "2026-03-03,5,0,after\n2026-03-04,2,0,also after\n")
+    with pytest.raises(dy.ImportProblem) as err:
+        diary.import_csv(src)
+    assert [n for n, _ in err.value.problems] == [3] and "quote" in err.value.problems[0][1]
+    assert len(diary) == 0
+    entries, problems = dy.parse_csv(src.read_text(), today=TODAY)
+    assert [e.date.day for e in entries] == [1, 3, 4]  # the rows after the bad line are rows, not a note
+
+
+# --- exports never destroy anything ---------------------------------------------------
+
+def test_export_never_overwrites_without_an_explicit_choice(diary, tmp_path):
+    diary.add(entry("2026-03-08"))
+    target = tmp_path / "mine.csv"
+    target.write_text("my own spreadsheet")
+    with pytest.raises(FileExistsError, match="already a file"):
+        diary.export_csv(target)
+    assert target.read_text() == "my own spreadsheet"
+    diary.export_csv(target, overwrite=True)
+    assert target.read_text().startswith("date,pain,minutes,note")
+
+
+def test_export_refuses_the_reader_own_files_and_the_course_data(home):
+    from glutecourse.paths import data_dir
+    from glutecourse.progress import ProgressStore
+
+    d = dy.Diary(today=TODAY)
+    d.add(entry("2026-03-08"))
+    store = ProgressStore()
+    store.record(notebook="00-start-here", bank="00-warm-up", question="glute-count", correct=True)
+    saved = {p: p.read_bytes() for p in (d.path, store.path)}
+    for target in (d.path, store.path, home / "pain-diary.csv.lock"):
+        with pytest.raises(PermissionError, match="where the course keeps your own work"):
+            d.export_csv(target, overwrite=True)
+    for target in (data_dir() / "pain.csv", data_dir() / "recovery" / "sample-diary.csv", data_dir()):
+        with pytest.raises(PermissionError, match="course's own data folder"):
+            d.export_csv(target, overwrite=True)
+    assert {p: p.read_bytes() for p in saved} == saved
+    assert not (data_dir() / "pain.csv").exists()
+
+
+def test_widget_asks_before_replacing_a_file(widget, tmp_path):
+    fill(widget, date="2026-03-08")
+    widget.save_button.click()
+    widget.show_transfer()
+    target = tmp_path / "mine.csv"
+    target.write_text("keep me")
+    widget.export_path.value = str(target)
+    widget.export_button.click()
+    assert "Press Export CSV again to replace it" in widget.message.value and target.read_text() == "keep me"
+    widget.export_button.click()
+    assert "Exported 1 entries" in widget.message.value and target.read_text().startswith("date,")
+    widget.export_path.value = str(widget.diary.path)
+    widget.export_button.click()
+    widget.export_button.click()
+    assert "Not exported" in widget.message.value and len(dy.Diary(widget.diary.path)) == 1

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .numbers import NumberError, parse_number
 from .paths import data_dir, images_dir, user_dir
-from .storage import atomic_write_text, quarantine
+from . import storage
 from .textfmt import safe_html
 
 FILENAME = "pain-diary.csv"
@@ -124,52 +124,141 @@ def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None =
     note = " ".join(str(note or "").split())
     if len(note) > MAX_NOTE:
         raise EntryError("note", f"The note is {len(note)} characters long; please keep it to {MAX_NOTE}.")
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EntryError("note", f"The note contains a character that cannot be saved (character {exc.start + 1}, "
+                         "a broken half of a symbol, often left by copy and paste). Delete it and type it "
+                         "again.") from None
+    control = next((i for i, ch in enumerate(note) if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0), None)
+    if control is not None:
+        raise EntryError("note", f"The note contains an invisible control character (character {control + 1}); "
+                         "please delete it.")
     return Entry(day, pain_n, minutes_n, note)
 
 
 # --- CSV ------------------------------------------------------------------------------
 
+#: A cell starting with one of these is run as a formula by spreadsheets (OWASP, "CSV
+#: Injection"): on export such a note gets a leading apostrophe, which spreadsheets take as
+#: "this is text" and do not show. A note that itself starts with an apostrophe gets one
+#: too, so reading the file back removes exactly one and restores the note as typed.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def protect_note(note: str) -> str:
+    """A note as written to CSV: neutralised if a spreadsheet would run it as a formula."""
+    return "'" + note if note.startswith(FORMULA_START) else note
+
+
+def restore_note(cell: str) -> str:
+    """The reader's note from a CSV cell written by :func:`protect_note`."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+_ROW_TEXT: dict[Entry, str] = {}
+
+
+def _row_text(entry: Entry) -> str:
+    text = _ROW_TEXT.get(entry)
+    if text is None:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow(
+            [entry.date.isoformat(), str(entry.pain), str(entry.minutes), protect_note(entry.note)])
+        text = buf.getvalue()
+        if len(_ROW_TEXT) > 100_000:
+            _ROW_TEXT.clear()
+        _ROW_TEXT[entry] = text
+    return text
+
+
 def to_csv(entries) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for e in sorted(entries):
-        writer.writerow(e.as_row())
-    return buf.getvalue()
+    """Diary CSV: a header, then one line per entry in date order; notes protected."""
+    return ",".join(FIELDS) + "\n" + "".join(_row_text(e) for e in sorted(entries))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One physical line of a diary CSV file: its number (1 = the header), its text, and
+    either the entry it holds or the problem that keeps it out."""
+    line: int
+    text: str
+    entry: Entry | None = None
+    problem: str = ""
+
+
+# Lines already read, by header and text (a line means the same whatever file it is in).
+_LINE_CACHE: dict[tuple, Entry | str] = {}
+
+
+def _read_line(header: tuple, text: str, today, allow_future: bool) -> Entry | str:
+    key = (header, text) if allow_future else None
+    if key is not None and key in _LINE_CACHE:
+        return _LINE_CACHE[key]
+    try:
+        cells = next(csv.reader([text], strict=True))
+    except csv.Error as exc:
+        result = (f"a quote opens a value and is not closed on this line ({exc}); each entry must be on one line"
+                  if "end of data" in str(exc) else f"this line is not valid CSV ({exc})")
+    else:
+        if len(cells) > len(header):
+            result = "this row has more values than there are columns"
+        else:
+            row = dict(zip(header, cells))
+            try:
+                result = validate_entry(row.get("date"), row.get("pain"), row.get("minutes"),
+                                        restore_note(row.get("note") or ""), today=today, allow_future=allow_future)
+            except EntryError as exc:
+                result = str(exc)
+    if key is not None:
+        if len(_LINE_CACHE) > 100_000:
+            _LINE_CACHE.clear()
+        _LINE_CACHE[key] = result
+    return result
+
+
+def read_rows(text: str, today: _dt.date | None = None, allow_future: bool = False) -> tuple[str, list[Row]]:
+    """Read diary CSV text line by line. Returns (problem with the header or "", rows).
+
+    Every entry is one physical line, so a bad line (an unclosed quote, a pain of 11, a
+    date that appears twice) is reported by its number and never swallows the lines
+    after it. Blank lines are skipped."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = io.StringIO(text, newline="").readlines()
+    first = lines[0] if lines else ""
+    try:
+        names = next(csv.reader([first], strict=True), [])
+    except csv.Error:
+        names = []
+    header = tuple(h.strip().lower() for h in names)
+    missing = [f for f in ("date", "pain", "minutes") if f not in header]
+    if missing:
+        found = ", ".join(names) or "nothing"
+        return (f"the first line must name the columns date, pain, minutes and (optional) note; found {found[:80]}", [])
+    rows, seen = [], {}
+    for number, raw in enumerate(lines[1:], 2):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        result = _read_line(header, line, today, allow_future)
+        if isinstance(result, str):
+            rows.append(Row(number, line, problem=result))
+        elif result.date in seen:
+            rows.append(Row(number, line, problem=f"{result.date.isoformat()} appears twice (also on line "
+                                                 f"{seen[result.date]}); one entry per day"))
+        else:
+            seen[result.date] = number
+            rows.append(Row(number, line, entry=result))
+    return "", rows
 
 
 def parse_csv(text: str, today: _dt.date | None = None, allow_future: bool = False) -> tuple[list[Entry], list[tuple[int, str]]]:
     """Read diary CSV text. Returns (entries, problems); each problem is (line number, message)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [f for f in ("date", "pain", "minutes") if f not in header]
-    if missing:
-        found = ", ".join(reader.fieldnames or []) or "nothing"
-        return [], [(1, f"the first line must name the columns date, pain, minutes and (optional) note; found {found}")]
-    reader.fieldnames = header
-    entries, problems, seen = [], [], {}
-    try:
-        for row in reader:
-            line = reader.line_num
-            if None in row:
-                problems.append((line, "this row has more values than there are columns"))
-                continue
-            try:
-                entry = validate_entry(row.get("date"), row.get("pain"), row.get("minutes"), row.get("note") or "",
-                                       today=today, allow_future=allow_future)
-            except EntryError as exc:
-                problems.append((line, str(exc)))
-                continue
-            if entry.date in seen:
-                problems.append((line, f"{entry.date.isoformat()} appears twice (also on line {seen[entry.date]}); one entry per day"))
-                continue
-            seen[entry.date] = line
-            entries.append(entry)
-    except csv.Error as exc:
-        problems.append((reader.line_num, f"the file is not valid CSV ({exc})"))
-    return entries, problems
+    header_problem, rows = read_rows(text, today=today, allow_future=allow_future)
+    if header_problem:
+        return [], [(1, header_problem)]
+    return [r.entry for r in rows if r.entry], [(r.line, r.problem) for r in rows if r.problem]
 
 
 def sample_entries() -> list[Entry]:
@@ -186,38 +275,96 @@ def sample_entries() -> list[Entry]:
 
 # --- the diary ------------------------------------------------------------------------
 
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10]) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+    return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
+
+
 class Diary:
-    """The reader's entries, kept in ``path`` (default: ``user_dir() / "pain-diary.csv"``)."""
+    """The reader's entries, kept in ``path`` (default: ``user_dir() / "pain-diary.csv"``).
+
+    Every change goes through the course's storage layer (:mod:`glutecourse.storage`):
+    under an inter-process lock the file is re-read, the change is applied to what is on
+    disk now, and the file is replaced atomically. An entry's identity is its date (one
+    entry per day). Edits and deletions carry the entry as the reader last saw it: if
+    another window changed or deleted it meanwhile, nothing is overwritten and the reader
+    is told. Adds of different days from several windows are all kept.
+
+    ``warning``: something repaired on the reader's behalf (a damaged file moved aside, bad
+    lines set aside), or "". ``problem``: why the diary cannot be read or saved, or "".
+    """
 
     def __init__(self, path: Path | str | None = None, today: _dt.date | None = None):
-        self.path = Path(path) if path else user_dir() / FILENAME
         self._today = today
         self.warning = ""
-        self.entries: dict[_dt.date, Entry] = self._read()
+        self.problem = ""
+        if path:
+            self.path = Path(path)
+        else:
+            try:
+                self.path = user_dir() / FILENAME
+            except OSError as exc:
+                self.path = user_dir(create=False) / FILENAME
+                self.problem = storage.describe_error(exc, self.path)
+        self.entries: dict[_dt.date, Entry] = {}
+        self.reload()
 
     @property
     def today(self) -> _dt.date:
         return self._today or _dt.date.today()
 
-    def _read(self) -> dict:
-        if not self.path.exists():
-            return {}
+    # -- reading
+    def _load(self, repair: bool) -> dict:
+        """What the file holds now. Damage is repaired only when ``repair`` (the caller
+        holds the lock); otherwise storage.DamagedFile is raised. OSError propagates."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            return self._quarantine(f"not text ({exc.reason})")
-        # Dates once saved stay valid even if the computer's clock is later set back.
-        entries, problems = parse_csv(text, allow_future=True)
-        if problems:
-            line, message = problems[0]
-            return self._quarantine(f"line {line}: {message}")
-        return {e.date: e for e in entries}
+            raw = storage.read_bytes(self.path)
+            if raw is None:
+                return {}
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise storage.DamagedFile(f"not text ({exc.reason})") from None
+            # Dates once saved stay valid even if the computer's clock is later set back.
+            header_problem, rows = read_rows(text, allow_future=True)
+            if header_problem:
+                raise storage.DamagedFile(f"line 1: {header_problem}")
+        except storage.DamagedFile as exc:
+            if not repair:
+                raise
+            moved = storage.quarantine(self.path, str(exc))
+            self.warning = (f"Your diary file could not be read ({exc}). It was moved to {moved} so nothing "
+                            "is lost, and a new, empty diary was started.")
+            return {}
+        bad = [r for r in rows if r.problem]
+        good = {r.entry.date: r.entry for r in rows if r.entry}
+        if bad:
+            if not repair:
+                raise storage.DamagedFile("bad lines")
+            side = storage.set_aside(self.path, ",".join(FIELDS) + "\n" + "".join(r.text + "\n" for r in bad), ".csv")
+            storage.atomic_write_text(self.path, to_csv(good.values()))
+            details = "; ".join(f"line {r.line}: {r.problem}" for r in bad[:5])
+            self.warning = (f"{_lines([r.line for r in bad]).capitalize()} of your diary file could not be read "
+                            f"({details}). {'It was' if len(bad) == 1 else 'They were'} set aside in {side} so "
+                            f"nothing is lost; your other {len(good)} entries are kept.")
+            import warnings
 
-    def _quarantine(self, reason: str) -> dict:
-        moved = quarantine(self.path, reason)
-        self.warning = (f"Your diary file could not be read ({reason}). It was moved to {moved} so nothing "
-                        "is lost, and a new, empty diary was started.")
-        return {}
+            from .errors import CourseWarning
+
+            warnings.warn(self.warning, CourseWarning, stacklevel=4)
+        return good
+
+    def reload(self) -> None:
+        """Re-read the file (repairing damage under the lock). Never raises for I/O:
+        ``problem`` says what is wrong."""
+        try:
+            try:
+                self.entries = self._load(repair=False)
+            except storage.DamagedFile:
+                with storage.locked(self.path):
+                    self.entries = self._load(repair=True)
+        except OSError as exc:
+            self.problem = f"your diary file cannot be read: {storage.describe_error(exc, self.path)}"
 
     def __len__(self):
         return len(self.entries)
@@ -228,44 +375,115 @@ class Diary:
     def get(self, day) -> Entry | None:
         return self.entries.get(parse_date(day, allow_future=True))
 
-    def _commit(self, new: dict) -> None:
-        """Write ``new`` to disk first; only when that worked does it become the diary."""
-        atomic_write_text(self.path, to_csv(new.values()))
-        self.entries = new
+    # -- changing
+    def _change(self, change) -> object:
+        """Apply ``change(entries_on_disk) -> (new_entries, result)`` under the lock and
+        save. EntryError from ``change`` saves nothing; OSError means nothing was saved.
+        Either way ``self.entries`` is what the file holds afterwards."""
+        try:
+            with storage.locked(self.path):
+                storage.clean_stale_temp_files(self.path)
+                current = self._load(repair=True)
+                self.entries = current
+                new, result = change(dict(current))
+                storage.atomic_write_text(self.path, to_csv(new.values()))
+                self.entries = new
+        except OSError as exc:
+            self.problem = f"your diary file could not be written: {storage.describe_error(exc, self.path)}"
+            raise
+        self.problem = ""
+        return result
+
+    @staticmethod
+    def _checked(entry: Entry) -> Entry:
+        """An Entry made by code passes the same checks as one typed by a reader."""
+        if validate_entry(entry.date, entry.pain, entry.minutes, entry.note, allow_future=True) != entry:
+            raise EntryError("note", "The note must be on one line, without extra spaces.")
+        return entry
 
     def add(self, entry: Entry) -> Entry:
-        if entry.date in self.entries:
-            raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}. "
-                             "Edit that entry instead (one entry per day).")
-        self._commit({**self.entries, entry.date: entry})
-        return entry
+        self._checked(entry)
 
-    def update(self, original_date, entry: Entry) -> Entry:
+        def change(entries):
+            if entry.date in entries:
+                raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}. "
+                                 "Edit that entry instead (one entry per day).")
+            entries[entry.date] = entry
+            return entries, entry
+
+        return self._change(change)
+
+    def update(self, original_date, entry: Entry, expected: Entry | None = None) -> Entry:
+        """Replace the entry of ``original_date`` (which may move to another date).
+
+        ``expected`` is the entry as the reader last saw it (default: this Diary's copy);
+        if the file holds something else now, nothing is changed (EntryError)."""
         original = parse_date(original_date, allow_future=True)
-        if original not in self.entries:
-            raise EntryError("date", f"There is no entry for {original.isoformat()} to change.")
-        if entry.date != original and entry.date in self.entries:
-            raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}; "
-                             "delete or edit that one first (one entry per day).")
-        new = {d: e for d, e in self.entries.items() if d != original}
-        new[entry.date] = entry
-        self._commit(new)
-        return entry
+        expected = expected if expected is not None else self.entries.get(original)
+        self._checked(entry)
 
-    def delete(self, day) -> Entry:
+        def change(entries):
+            current = entries.get(original)
+            if current is None:
+                raise EntryError("date", f"There is no entry for {original.isoformat()} to change "
+                                 "(it may have been deleted in another window).")
+            if expected is not None and current != expected:
+                raise EntryError("date", f"The entry for {original.isoformat()} was changed in another window "
+                                 f"(it now says pain {current.pain}, {current.minutes} min). Nothing was overwritten: "
+                                 "look at it again before changing it.")
+            if entry.date != original and entry.date in entries:
+                raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}; "
+                                 "delete or edit that one first (one entry per day).")
+            del entries[original]
+            entries[entry.date] = entry
+            return entries, entry
+
+        return self._change(change)
+
+    def delete(self, day, expected: Entry | None = None) -> Entry:
+        """Delete the entry of ``day``; refused if it changed since the reader saw it."""
         day = parse_date(day, allow_future=True)
-        if day not in self.entries:
-            raise EntryError("date", f"There is no entry for {day.isoformat()} to delete.")
-        old = self.entries[day]
-        self._commit({d: e for d, e in self.entries.items() if d != day})
-        return old
+        expected = expected if expected is not None else self.entries.get(day)
 
-    def export_csv(self, path: Path | str) -> Path:
-        """Write all entries as CSV to ``path`` (atomic); returns the full path."""
+        def change(entries):
+            current = entries.get(day)
+            if current is None:
+                raise EntryError("date", f"There is no entry for {day.isoformat()} to delete.")
+            if expected is not None and current != expected:
+                raise EntryError("date", f"The entry for {day.isoformat()} was changed in another window; "
+                                 "nothing was deleted. Look at it again first.")
+            del entries[day]
+            return entries, current
+
+        return self._change(change)
+
+    def _protected(self) -> tuple:
+        own = [self.path]
+        try:
+            folder = user_dir(create=False)
+            own += [folder / FILENAME, folder / "progress.json"]
+        except OSError:
+            pass
+        own.append(self.path.with_name("progress.json"))
+        return tuple(own)
+
+    def export_csv(self, path: Path | str, overwrite: bool = False) -> Path:
+        """Write all entries as CSV to ``path`` (a folder gets ``pain-diary-export.csv``).
+
+        Notes that a spreadsheet would run as formulas are neutralised. An existing file is
+        replaced only with ``overwrite=True`` (else FileExistsError); the course's own
+        ``data/`` folder and the reader's saved files (the diary, ``progress.json``) are
+        refused (PermissionError)."""
         path = Path(path).expanduser().resolve()
         if path.is_dir():
             path = path / "pain-diary-export.csv"
-        atomic_write_text(path, to_csv(self.entries.values()))
+        path = storage.check_export_target(path, overwrite=overwrite, protected=self._protected())
+        self.reload()
+        text = to_csv(self.entries.values())
+        if overwrite:
+            storage.atomic_write_text(path, text)
+        else:
+            storage.write_new_file(path, text)
         return path
 
     def import_csv(self, path: Path | str) -> dict:
@@ -281,12 +499,14 @@ class Diary:
             raise ImportProblem(path, problems)
         if not entries:
             raise ImportProblem(path, [(1, "the file has no entries")])
-        new = dict(self.entries)
-        added = sum(e.date not in new for e in entries)
-        updated = sum(e.date in new and new[e.date] != e for e in entries)
-        new.update({e.date: e for e in entries})
-        self._commit(new)
-        return {"added": added, "updated": updated}
+
+        def change(current):
+            counts = {"added": sum(e.date not in current for e in entries),
+                      "updated": sum(e.date in current and current[e.date] != e for e in entries)}
+            current.update({e.date: e for e in entries})
+            return current, counts
+
+        return self._change(change)
 
 
 def rolling_mean(entries, window: int = 7) -> list[tuple[_dt.date, float, int]]:
@@ -388,6 +608,7 @@ class DiaryWidget:
         sh = _shared()
         self.diary = diary if diary is not None else Diary()
         self.editing: _dt.date | None = None
+        self._editing_entry: Entry | None = None
         self._pending_delete: _dt.date | None = None
         self.date = w.Text(value=self.diary.today.isoformat(), description="Date", placeholder="YYYY-MM-DD",
                            tooltip="The day this entry is for, as year-month-day", layout=sh["field"], style=sh["style"])
@@ -432,7 +653,11 @@ class DiaryWidget:
         self._refresh_list()
         self.info.value = (f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
                            f"{len(self.diary)} entries so far.</p>")
-        if self.diary.warning:
+        self._pending_overwrite: Path | None = None
+        if self.diary.problem:
+            self._say(f"{self.diary.problem[:1].upper()}{self.diary.problem[1:]}. The diary still works, but "
+                      "nothing can be saved until this is fixed.", "error")
+        elif self.diary.warning:
             self._say(self.diary.warning, "warning")
 
     # messages
@@ -457,12 +682,14 @@ class DiaryWidget:
         self.minutes.value = ""
         self.note.value = ""
         self.editing = None
+        self._editing_entry = None
         self.save_button.description = "Add entry"
         self.save_button.icon = "plus"
         self.cancel_button.layout.display = "none"
 
     def _load_form(self, entry: Entry):
         self.editing = entry.date
+        self._editing_entry = entry
         self.date.value = entry.date.isoformat()
         self.pain.value = str(entry.pain)
         self.minutes.value = str(entry.minutes)
@@ -482,23 +709,28 @@ class DiaryWidget:
             return
         try:
             if self.editing is not None:
-                self.diary.update(self.editing, entry)
+                self.diary.update(self.editing, entry, expected=self._editing_entry)
                 done = f"Entry for {entry.date.isoformat()} changed: pain {entry.pain}, {entry.minutes} min."
-            elif entry.date in self.diary.entries:
-                old = self.diary.entries[entry.date]
-                self._load_form(old)
-                self._say(f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
-                          f"{old.minutes} min). It is now in the form: change it and press Save changes, "
-                          "or press Cancel editing.", "info")
-                return
             else:
+                self.diary.reload()  # another window may have added this date meanwhile
+                if entry.date in self.diary.entries:
+                    old = self.diary.entries[entry.date]
+                    self._load_form(old)
+                    self._refresh_list()
+                    self._say(f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
+                              f"{old.minutes} min). It is now in the form: change it and press Save changes, "
+                              "or press Cancel editing.", "info")
+                    return
                 self.diary.add(entry)
                 done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
         except EntryError as exc:
+            self._refresh_list()
             self._say(str(exc), "error")
             return
-        except OSError as exc:
-            self._say(f"Your diary file could not be written ({exc}). Nothing was changed.", "error")
+        except (OSError, ValueError) as exc:
+            self._refresh_list()
+            reason = storage.describe_error(exc, self.diary.path) if isinstance(exc, OSError) else str(exc)
+            self._say(f"Your diary file could not be written ({reason}). Nothing was changed.", "error")
             return
         self._clear_form()
         self._refresh_list(select=entry.date)
@@ -530,9 +762,15 @@ class DiaryWidget:
             return
         self._pending_delete = None
         try:
-            self.diary.delete(entry.date)
+            self.diary.delete(entry.date, expected=entry)
+        except EntryError as exc:
+            self._refresh_list()
+            self._say(str(exc), "error")
+            return
         except OSError as exc:
-            self._say(f"Your diary file could not be written ({exc}). Nothing was changed.", "error")
+            self._refresh_list()
+            self._say(f"Your diary file could not be written ({storage.describe_error(exc, self.diary.path)}). "
+                      "Nothing was changed.", "error")
             return
         if self.editing == entry.date:
             self._clear_form()
@@ -582,14 +820,25 @@ class DiaryWidget:
         self.widget.children = tuple(children)
 
     def export(self):
+        """Export to the typed path; an existing file is replaced only when the reader
+        presses Export CSV a second time for the same path (the widget asks first)."""
         text = self.export_path.value.strip()
         if not text:
             self._say("Type where to save the file first.", "error")
             return
+        overwrite = self._pending_overwrite == text
+        self._pending_overwrite = None
         try:
-            path = self.diary.export_csv(text)
+            path = self.diary.export_csv(text, overwrite=overwrite)
+        except FileExistsError as exc:
+            self._pending_overwrite = text
+            self._say(f"{exc.strerror}. Press Export CSV again to replace it, or type another name.", "info")
+            return
+        except storage.RefusedTarget as exc:
+            self._say(f"Not exported: {exc.strerror}.", "error")
+            return
         except OSError as exc:
-            self._say(f"Could not write {text}: {exc.strerror or exc}.", "error")
+            self._say(f"Could not write {text}: {storage.describe_error(exc, text)}.", "error")
             return
         self._say(f"Exported {len(self.diary)} entries to {path}.")
 
@@ -610,8 +859,12 @@ class DiaryWidget:
         except FileNotFoundError:
             self._say(f"There is no file at {text}.", "error")
             return
-        except (OSError, UnicodeDecodeError) as exc:
-            self._say(f"Could not read {text} as a text CSV file ({exc}).", "error")
+        except UnicodeDecodeError as exc:
+            self._say(f"Could not read {text} as a text CSV file ({exc.reason}).", "error")
+            return
+        except OSError as exc:
+            self._refresh_list()
+            self._say(f"Could not import {text}: {storage.describe_error(exc)}.", "error")
             return
         self._refresh_list()
         self._say(f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")

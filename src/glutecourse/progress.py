@@ -486,9 +486,12 @@ class ProgressDashboard:
                 "<em>Export for my teacher</em> again to replace it with your answers as they are now, or type "
                 "another name first.</p>")
             return None
+        except storage.RefusedTarget as exc:
+            self.export_message.value = f"<p>Not exported: {html.escape(exc.strerror)}.</p>"
+            return None
         except (OSError, ValueError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.export_message.value = f"<p>Could not write the export file: {html.escape(reason)}</p>"
+            reason = storage.describe_error(exc, target) if isinstance(exc, OSError) else str(exc)
+            self.export_message.value = f"<p>Could not write the export file: {html.escape(reason)}.</p>"
             return None
         b64 = base64.b64encode(path.read_bytes()).decode()
         self.export_message.value = (

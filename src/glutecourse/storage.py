@@ -45,6 +45,10 @@ class DamagedFile(ValueError):
     """A reader file that cannot be used as it is; the message says why."""
 
 
+class RefusedTarget(PermissionError):
+    """An export would land in the course's data or on the reader's own saved files."""
+
+
 # ------------------------------------------------------------------ errors in words
 
 
@@ -293,19 +297,20 @@ def check_export_target(path: Path | str, overwrite: bool = False, protected: tu
     Never into the course's own ``data/`` folder or onto a reader's own saved files
     (``protected``, plus anything in the reader's folder that the course keeps: lock
     files, moved-aside copies), and never over an existing file unless ``overwrite``.
-    Raises FileExistsError or PermissionError with a plain-words message.
+    Raises FileExistsError or RefusedTarget (a PermissionError) with a plain-words
+    message in ``strerror``.
     """
     from .paths import data_dir, repo_root
 
     path = Path(path).expanduser().resolve()
     for folder in {data_dir().resolve(), (repo_root() / "data").resolve()}:
         if path == folder or folder in path.parents:
-            raise PermissionError(errno.EACCES, f"{path} is inside the course's own data folder ({folder}); "
+            raise RefusedTarget(errno.EACCES, f"{path} is inside the course's own data folder ({folder}); "
                                   "choose a place outside the course, for example your home folder", str(path))
     for own in protected:
         own = Path(own).expanduser().resolve()
         if path == own or path.name.startswith(own.name + ".") and path.parent == own.parent:
-            raise PermissionError(errno.EACCES, f"{path} is one of the files where the course keeps your own "
+            raise RefusedTarget(errno.EACCES, f"{path} is one of the files where the course keeps your own "
                                   "work; choose another name for the export", str(path))
     if path.exists() and not overwrite:
         kind = "a folder" if path.is_dir() else "a file"
