@@ -326,8 +326,58 @@ def test_example_curve_is_the_acute_average_on_a_0_to_10_scale():
 def test_diary_chart_labels_the_example_as_not_a_target():
     from glutecourse.plots import figure_svg
 
-    svg = figure_svg(dy.diary_figure([entry("2026-03-01", 6), entry("2026-03-02", 5)]))
+    recent = dy.Settings(pain_began=D(2026, 2, 25))
+    svg = figure_svg(dy.diary_figure([entry("2026-03-01", 6), entry("2026-03-02", 5)], settings=recent))
     assert "example average, not a target" in svg and "7-day rolling mean" in svg
+
+
+def test_the_acute_average_is_used_only_for_recent_pain_anchored_to_its_start():
+    entries = [entry("2026-03-01", 6), entry("2026-03-02", 4), entry("2026-03-09", 3)]
+    recent = dy.comparison(entries, dy.Settings(pain_began=D(2026, 2, 20)))
+    assert recent == {"kind": "acute", "offset": 9}
+    # Anchored: the first entry sits 9 days into the published curve, not at its start.
+    assert dict(dy.example_curve(40, start=9))[9] == pytest.approx(dict(dy.example_curve(40))[9])
+    assert dict(dy.example_curve(40))[9] < dict(dy.example_curve(40))[0]
+    limit = D(2026, 3, 1) - dt.timedelta(weeks=dy.RECENT_WEEKS)
+    assert dy.comparison(entries, dy.Settings(pain_began=limit))["kind"] == "acute"
+    for began, why in ((None, "not said"), (limit - dt.timedelta(days=1), "more than"), (D(2026, 3, 5), "after")):
+        own = dy.comparison(entries, dy.Settings(pain_began=began))
+        assert own["kind"] == "own" and why in own["reason"]
+        assert own["first_week"] == pytest.approx((6 + 4) / 2)  # the entries within 7 days of the first
+
+
+def test_long_standing_pain_is_compared_with_its_own_first_week_and_goals():
+    from glutecourse.plots import figure_svg
+
+    entries = [entry("2026-03-01", 6), entry("2026-03-02", 4), entry("2026-03-09", 3)]
+    svg = figure_svg(dy.diary_figure(entries, settings=dy.Settings(D(2025, 6, 1), goal_pain=2, goal_minutes=30)))
+    assert "example average" not in svg and "your first week" in svg and "your pain goal (2)" in svg
+
+
+def test_widget_asks_when_the_pain_began_and_saves_goals(widget):
+    for day, pain in (("2026-03-01", "6"), ("2026-03-02", "4")):
+        fill(widget, date=day, pain=pain)
+        widget.save_button.click()
+    widget.draw_button.click()
+    assert "your own first week" in widget.chart_caption.value and "not said" in widget.chart_caption.value
+    widget.pain_began.value = "2026-02-27"
+    widget.goal_pain.value = "1,000"
+    widget.settings_button.click()
+    assert "Not saved" in widget.message.value and "ambiguous" in widget.message.value
+    widget.goal_pain.value = "2"
+    widget.settings_button.click()
+    assert "settings are saved" in widget.message.value
+    assert "began on 2026-02-27, recently" in widget.chart_caption.value and "goals" in widget.chart_caption.value
+    assert widget.diary.settings() == dy.Settings(D(2026, 2, 27), 2, None)
+    again = dy.diary_widget(dy.Diary(widget.diary.path, today=TODAY))
+    again.draw_button.click()
+    assert again.pain_began.value == "2026-02-27" and "recently" in again.chart_caption.value
+
+
+def test_a_damaged_settings_file_is_moved_aside(diary):
+    diary.settings_path.write_text('{"format": "glutecourse-diary-settings", "version": 1, "goal_pain": "low"}')
+    with pytest.warns(CourseWarning, match="moved to"):
+        assert diary.settings() == dy.Settings()
 
 
 # --- widget -------------------------------------------------------------------------
@@ -625,3 +675,33 @@ def test_widget_asks_before_replacing_a_file(widget, tmp_path):
     widget.export_button.click()
     widget.export_button.click()
     assert "Not exported" in widget.message.value and len(dy.Diary(widget.diary.path)) == 1
+
+
+# --- notebook 09 ----------------------------------------------------------------------
+
+def _notebook_text():
+    import nbformat
+
+    from conftest import NOTEBOOKS
+
+    nb = nbformat.read(NOTEBOOKS / "09-pain-diary.ipynb", as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_notebook_09_gives_recurrence_with_its_definitions_from_the_data():
+    from glutecourse.timeline import prognosis
+
+    text = _notebook_text()
+    figures = [f for f in prognosis()["findings"] if f["ref"] == "da-silva-2019" and f["group"] == "recurrence"
+               and f["unit"] == "%"]
+    assert len(figures) == 3  # any recurrence, activity-limiting, sought care
+    for f in figures:
+        assert f"{f['value']}%" in text
+    assert "more than two thirds" not in text  # the largest figure is never given alone
+
+
+def test_notebook_09_uses_the_public_advice_on_when_to_see_a_gp():
+    text = _notebook_text()
+    assert "not improving after a few weeks of home care" in text
+    assert "a few days" not in text
+    assert "began recently" in text and "your own first week" in text.lower()

@@ -28,7 +28,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .numbers import NumberError, parse_number
+from .numbers import NumberError, format_number, parse_number
 from .paths import data_dir, images_dir, user_dir
 from . import storage
 from .textfmt import safe_html
@@ -457,11 +457,49 @@ class Diary:
 
         return self._change(change)
 
+    # -- the reader's settings (when the pain began, goals)
+    @property
+    def settings_path(self) -> Path:
+        return self.path.with_name(SETTINGS_FILE)
+
+    def settings(self) -> Settings:
+        """The saved settings (``diary-settings.json`` beside the diary, checked against
+        ``schemas/diary-settings.schema.json``); a damaged file is moved aside."""
+        from .data import validate
+        from .errors import CourseDataError
+
+        def check(data):
+            try:
+                validate(data, "diary-settings", self.settings_path)
+            except CourseDataError as exc:
+                raise storage.DamagedFile(str(exc)) from None
+
+        try:
+            data = storage.load_json_or_quarantine(self.settings_path, check=check)
+        except OSError:
+            return Settings()
+        if not data:
+            return Settings()
+        began = _dt.date.fromisoformat(data["pain_began"]) if data.get("pain_began") else None
+        return Settings(began, data.get("goal_pain"), data.get("goal_minutes"))
+
+    def save_settings(self, settings: Settings) -> Settings:
+        """Save the settings (locked, atomic). OSError if the folder cannot be written."""
+        import json
+
+        data = {"format": SETTINGS_FORMAT, "version": 1,
+                "pain_began": settings.pain_began.isoformat() if settings.pain_began else None,
+                "goal_pain": settings.goal_pain, "goal_minutes": settings.goal_minutes}
+        with storage.locked(self.settings_path):
+            storage.clean_stale_temp_files(self.settings_path)
+            storage.atomic_write_text(self.settings_path, json.dumps(data, indent=1) + "\n")
+        return settings
+
     def _protected(self) -> tuple:
-        own = [self.path]
+        own = [self.path, self.settings_path]
         try:
             folder = user_dir(create=False)
-            own += [folder / FILENAME, folder / "progress.json"]
+            own += [folder / FILENAME, folder / "progress.json", folder / SETTINGS_FILE]
         except OSError:
             pass
         own.append(self.path.with_name("progress.json"))
@@ -521,27 +559,91 @@ def rolling_mean(entries, window: int = 7) -> list[tuple[_dt.date, float, int]]:
     return out
 
 
-def example_curve(days: int) -> list[tuple[int, float]]:
-    """The published average for acute low back pain (Menezes Costa et al. 2012),
-    interpolated by the course and rescaled from 0-100 to 0-10, for days 0..``days``."""
+def example_curve(days: int, start: int = 0) -> list[tuple[int, float]]:
+    """The published average for acute low back pain (Menezes Costa et al. 2012; its
+    weeks count from the onset of pain), interpolated by the course and rescaled from
+    0-100 to 0-10, for days ``start``..``days`` after the pain began."""
     from .timeline import curve, interpolate
 
     points = curve("acute")["points"]
     last = min(days, int(points[-1]["week"] * 7))
-    return [(d, interpolate(points, d / 7)["mean"] / 10) for d in range(0, last + 1)]
+    return [(d, interpolate(points, d / 7)["mean"] / 10) for d in range(max(0, start), last + 1)]
+
+
+# --- what the chart compares you with ----------------------------------------------------
+
+#: Pain that began at most this many weeks before the first entry counts as recent
+#: (acute): only then is the acute average drawn, anchored to the day the pain began.
+RECENT_WEEKS = 6
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the reader told the diary about themselves (all optional): the day this
+    episode of pain began, and their goals for pain and for daily exercise."""
+    pain_began: _dt.date | None = None
+    goal_pain: int | None = None
+    goal_minutes: int | None = None
+
+
+SETTINGS_FILE = "diary-settings.json"
+SETTINGS_FORMAT = "glutecourse-diary-settings"
+
+
+def validate_settings(pain_began, goal_pain, goal_minutes, today: _dt.date | None = None) -> Settings:
+    """Check what a reader typed in the settings boxes (each may be left empty)."""
+    began = None
+    if pain_began is not None and str(pain_began).strip():
+        try:
+            began = parse_date(pain_began, today=today)
+        except EntryError as exc:
+            raise EntryError("pain_began", str(exc)) from None
+    pain = _whole_number(goal_pain, "goal_pain", "Your pain goal", 0, 10, "0 = no pain", empty_means=-1)
+    minutes = _whole_number(goal_minutes, "goal_minutes", "Your exercise goal (minutes a day)", 0, MAX_MINUTES,
+                            "a day has 1440 minutes", empty_means=-1)
+    return Settings(began, None if pain == -1 else pain, None if minutes == -1 else minutes)
+
+
+def comparison(entries, settings: Settings | None = None) -> dict:
+    """What the chart compares the reader's diary with (pure; no drawing).
+
+    - ``{"kind": "acute", "offset": n}``: the pain began recently (at most
+      :data:`RECENT_WEEKS` weeks before the first entry, and not after it), so the acute
+      average is drawn, anchored to the day it began (the first entry is ``n`` days in);
+    - ``{"kind": "own", "first_week": mean, "reason": ...}``: otherwise the reader is
+      compared with their own first week (mean pain of the entries in the 7 days from the
+      first), never with the average of people whose pain had only just begun.
+    Goals, when set, are drawn either way.
+    """
+    entries = sorted(entries)
+    settings = settings or Settings()
+    first = entries[0].date
+    began = settings.pain_began
+    if began is not None and began <= first and (first - began).days <= RECENT_WEEKS * 7:
+        return {"kind": "acute", "offset": (first - began).days}
+    week = [e.pain for e in entries if (e.date - first).days < 7]
+    if began is None:
+        reason = "you have not said when this pain began"
+    elif began > first:
+        reason = "the day you gave for the start of the pain is after your first entry"
+    else:
+        weeks = (first - began).days // 7
+        reason = f"your pain began about {weeks} weeks before your first entry, more than {RECENT_WEEKS} weeks"
+    return {"kind": "own", "first_week": sum(week) / len(week), "reason": reason}
 
 
 # --- chart ----------------------------------------------------------------------------
 
-def diary_figure(entries, title: str = "Your pain diary"):
-    """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and the
-    example average curve from the first entry's date, labelled as not a target."""
+def diary_figure(entries, title: str = "Your pain diary", settings: Settings | None = None):
+    """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and what the
+    reader is compared with (see :func:`comparison`): the acute average from the day the
+    pain began (labelled as not a target), or their own first week; plus their goals."""
     from .plots import styled
 
-    return styled(_diary_figure)(sorted(entries), title)
+    return styled(_diary_figure)(sorted(entries), title, settings or Settings())
 
 
-def _diary_figure(entries, title):
+def _diary_figure(entries, title, settings):
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     from .plots import OKABE_ITO, new_figure
@@ -550,30 +652,49 @@ def _diary_figure(entries, title):
     ax, bars = fig.subplots(2, 1, sharex=True, height_ratios=[4, 1])
     first, last = entries[0].date, entries[-1].date
     span = (last - first).days
-    ex = example_curve(max(span, 7))
-    ex_days = [first + _dt.timedelta(days=d) for d, _ in ex]
-    ax.plot(ex_days, [v for _, v in ex], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
-            label="example average, not a target (acute back pain, 0-10)")
+    compare = comparison(entries, settings)
+    end = last
+    if compare["kind"] == "acute":
+        offset = compare["offset"]
+        ex = example_curve(offset + max(span, 7), start=offset)
+        ex_days = [first + _dt.timedelta(days=d - offset) for d, _ in ex]
+        ax.plot(ex_days, [v for _, v in ex], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
+                label="example average, not a target (acute back pain, 0-10)")
+        end = ex_days[-1] if ex_days[-1] >= last else last
+        dashed = "dashed: example average, not a target"
+    else:
+        ax.axhline(compare["first_week"], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
+                   label=f"your first week's average ({format_number(compare['first_week'], 1)})")
+        dashed = "dashed: your first week's average"
     ax.plot([e.date for e in entries], [e.pain for e in entries], "o", ms=4.5, color=OKABE_ITO["orange"],
             label="pain that day")
     roll = rolling_mean(entries)
     ax.plot([d for d, _, _ in roll], [m for _, m, _ in roll], "-", lw=2.2, color=OKABE_ITO["blue"],
             label="7-day rolling mean")
-    end = ex_days[-1] if ex_days[-1] >= last else last
+    if settings.goal_pain is not None:
+        ax.axhline(settings.goal_pain, ls=":", lw=1.8, color=OKABE_ITO["vermillion"],
+                   label=f"your pain goal ({settings.goal_pain})")
     ax.text(last + _dt.timedelta(days=0.8), roll[-1][1], "7-day mean", color=OKABE_ITO["blue"], fontsize=8,
             va="center", fontweight="bold")
-    mid = len(ex) * 2 // 5
-    ax.text(ex_days[mid], ex[mid][1] + 0.5, "example average,\nnot a target", color="#006B4F", fontsize=8,
-            va="bottom", ha="left", fontweight="bold")
+    if compare["kind"] == "acute":
+        mid = len(ex) * 2 // 5
+        ax.text(ex_days[mid], ex[mid][1] + 0.5, "example average,\nnot a target", color="#006B4F", fontsize=8,
+                va="bottom", ha="left", fontweight="bold")
+    else:
+        ax.text(first, compare["first_week"] + 0.3, "your first week", color="#006B4F", fontsize=8,
+                va="bottom", ha="left", fontweight="bold")
     ax.set_ylim(0, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain (0-10)")
     ax.set_xlim(first - _dt.timedelta(days=1), max(end, last) + _dt.timedelta(days=max(4, span // 8)))
     ax.legend(loc="upper right", fontsize=8, framealpha=0.95)
-    ax.set_title(f"{title}\nDots: pain each day · line: 7-day rolling mean · dashed: example average, not a target",
-                 fontsize=10)
+    ax.set_title(f"{title}\nDots: pain each day · line: 7-day rolling mean · {dashed}", fontsize=10)
     bars.bar([e.date for e in entries], [e.minutes for e in entries], width=0.8, color=OKABE_ITO["sky_blue"],
              label="exercise (minutes)")
+    if settings.goal_minutes is not None:
+        bars.axhline(settings.goal_minutes, ls=":", lw=1.5, color=OKABE_ITO["vermillion"])
+        bars.text(last + _dt.timedelta(days=0.8), settings.goal_minutes, "goal", fontsize=7, va="center",
+                  color=OKABE_ITO["vermillion"])
     bars.set_ylabel("exercise\n(min)", fontsize=8)
     bars.grid(axis="x", visible=False)
     locator = AutoDateLocator(minticks=4, maxticks=9)
@@ -777,13 +898,54 @@ class DiaryWidget:
         self._refresh_list()
         self._say(f"Deleted the entry for {entry.date.isoformat()}.")
 
-    def draw(self):
+    def _build_chart_area(self):
+        """The chart, its caption and the 'about your pain' boxes, built on first use."""
         import ipywidgets as w
 
+        sh = _shared()
+        saved = self.diary.settings()
+        self.pain_began = w.Text(value=saved.pain_began.isoformat() if saved.pain_began else "",
+                                 description="Pain began on", placeholder="YYYY-MM-DD (optional)",
+                                 tooltip="The day this episode of back pain began, as year-month-day. Only if it "
+                                         "began recently is your chart compared with the average for recent pain.",
+                                 layout=sh["field"], style=sh["style"])
+        self.goal_pain = w.Text(value="" if saved.goal_pain is None else str(saved.goal_pain),
+                                description="Pain goal (0-10)", placeholder="optional",
+                                tooltip="A pain level you would like to get to, a whole number from 0 to 10",
+                                layout=sh["field"], style=sh["style"])
+        self.goal_minutes = w.Text(value="" if saved.goal_minutes is None else str(saved.goal_minutes),
+                                   description="Exercise goal (min/day)", placeholder="optional",
+                                   tooltip="Minutes of exercise a day you are aiming for, a whole number",
+                                   layout=sh["field"], style=sh["style"])
+        self.settings_button = w.Button(description="Save and redraw", icon="check", layout=sh["auto"],
+                                        style=sh["button"], tooltip="Save these three boxes and draw your chart again")
+        self.settings_button.on_click(lambda _: self.save_settings())
+        self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
+        self.chart_caption = w.HTML()
+        about = w.VBox([w.HTML("<p><strong>About your pain</strong> (optional): what your chart compares you "
+                               "with.</p>"), self.pain_began, self.goal_pain, self.goal_minutes, self.settings_button],
+                       layout=sh["plain"])
+        self.widget.children = (*self.widget.children, about, self.chart_caption, self.chart)
+
+    def save_settings(self):
+        try:
+            settings = validate_settings(self.pain_began.value, self.goal_pain.value, self.goal_minutes.value,
+                                         today=self.diary.today)
+        except EntryError as exc:
+            self._say(str(exc), "error")
+            return
+        try:
+            self.diary.save_settings(settings)
+        except OSError as exc:
+            self._say(f"Your settings could not be saved ({storage.describe_error(exc, self.diary.settings_path)}).",
+                      "error")
+            return
+        self._say("Your settings are saved.")
+        self.draw(settings)
+
+    def draw(self, settings: Settings | None = None):
         if self.chart is None:
-            self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
-            self.chart_caption = w.HTML()
-            self.widget.children = (*self.widget.children, self.chart_caption, self.chart)
+            self._build_chart_area()
         if not self.diary.entries:
             self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
             self.chart_caption.value = ("<p>You have no entries yet, so this is the <strong>made-up sample "
@@ -791,10 +953,23 @@ class DiaryWidget:
             return
         from .plots import figure_svg
 
-        self.chart.value = figure_svg(diary_figure(self.diary.sorted())).encode("utf-8")
-        self.chart_caption.value = (f"<p>Your diary: {len(self.diary)} entries, "
-                                    f"{self.diary.sorted()[0].date.isoformat()} to {self.diary.sorted()[-1].date.isoformat()}. "
-                                    "The dashed line is an example average from research, not a target.</p>")
+        settings = settings or self.diary.settings()
+        entries = self.diary.sorted()
+        compare = comparison(entries, settings)
+        self.chart.value = figure_svg(diary_figure(entries, settings=settings)).encode("utf-8")
+        if compare["kind"] == "acute":
+            against = (f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
+                       "average for recent back pain from research, counted from that day. It is an example, "
+                       "<strong>not a target</strong>: about half of people sit above an average.")
+        else:
+            against = (f"The dashed line is <strong>your own first week</strong> (average pain "
+                       f"{format_number(compare['first_week'], 1)}): {safe_html(compare['reason'])}, so your "
+                       "chart is not compared with the average for pain that has only just begun.")
+        goals = ""
+        if settings.goal_pain is not None or settings.goal_minutes is not None:
+            goals = " The dotted lines are your goals."
+        self.chart_caption.value = (f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
+                                    f"{entries[-1].date.isoformat()}. {against}{goals}</p>")
 
     def show_transfer(self):
         """Build the export and import controls (only when the reader asks for them)."""

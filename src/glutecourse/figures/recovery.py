@@ -14,9 +14,13 @@ def _timeline(kind):
 
 
 def _diary_sample():
-    from ..diary import diary_figure, sample_entries
+    from ..diary import Settings, diary_figure, sample_entries
 
-    return diary_figure(sample_entries(), title="Sample diary (made-up data for illustration)")
+    entries = sample_entries()
+    # The sample's pain began on its first day (its first note says so): recent pain, so
+    # the chart compares it with the acute average from that day.
+    return diary_figure(entries, title="Sample diary (made-up data for illustration)",
+                        settings=Settings(pain_began=entries[0].date))
 
 
 def figures():
