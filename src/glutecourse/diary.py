@@ -4,9 +4,18 @@
   :class:`EntryError` with a plain-language message (pain 11, "five", a future date...).
 - :class:`Diary` keeps the entries in ``pain-diary.csv`` in the reader's data folder
   (``glutecourse.paths.user_dir()``, the same folder as quiz progress, outside the course
-  repository). Every change is written at once with an atomic write, so a crash leaves
-  either the old or the new file. A file that cannot be read is moved aside (never
-  deleted) with a visible warning, and a fresh diary is started.
+  repository). Every change goes through the course's storage layer
+  (:mod:`glutecourse.storage`): under an inter-process lock the file is re-read, the
+  change is applied to what is there now, and the file is replaced atomically, so a crash
+  leaves either the old or the new file and two open windows never undo each other's
+  entries. Lines that cannot be read are set aside in a side file (named by line in a
+  warning) and the rest is kept; a file that is not a diary at all is moved aside whole.
+  Nothing is ever deleted. A file that cannot be read or written gives a message
+  (``Diary.problem``), never a traceback.
+- **Numbers** (pain, minutes, goals) are read by the course's one number parser
+  (:mod:`glutecourse.numbers`). Notes are kept on one line; a note a spreadsheet would
+  run as a formula is neutralised in every CSV the diary writes (OWASP's advice) and
+  restored when read back.
 - **One entry per date.** :meth:`Diary.add` refuses a date that already has an entry (the
   widget then loads that entry into the form so the reader can edit it);
   :meth:`Diary.update` changes an entry; :meth:`Diary.delete` removes one.
@@ -1059,6 +1068,11 @@ def where_saved():
     """Show where this reader's diary is saved (it never leaves the computer)."""
     from IPython.display import HTML
 
-    path = user_dir() / FILENAME
-    state = "It already exists." if path.exists() else "It will be created when you add your first entry."
-    return HTML(f"<p>Your diary file on this computer: <code>{safe_html(path)}</code>. {state}</p>")
+    try:
+        path = user_dir() / FILENAME
+        state = "It already exists." if path.exists() else "It will be created when you add your first entry."
+    except OSError as exc:
+        path = user_dir(create=False) / FILENAME
+        state = (f"It cannot be saved there at the moment ({storage.describe_error(exc, path)}); the diary "
+                 "below will say so too.")
+    return HTML(f"<p>Your diary file on this computer: <code>{safe_html(path)}</code>. {safe_html(state)}</p>")
