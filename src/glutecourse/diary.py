@@ -165,25 +165,41 @@ def restore_note(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
-_ROW_TEXT: dict[Entry, str] = {}
-
-
 def _row_text(entry: Entry) -> str:
-    text = _ROW_TEXT.get(entry)
-    if text is None:
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerow(
-            [entry.date.isoformat(), str(entry.pain), str(entry.minutes), protect_note(entry.note)])
-        text = buf.getvalue()
-        if len(_ROW_TEXT) > 100_000:
-            _ROW_TEXT.clear()
-        _ROW_TEXT[entry] = text
-    return text
+    """One CSV line (with its newline) for ``entry``, its note protected."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(
+        [entry.date.isoformat(), str(entry.pain), str(entry.minutes), protect_note(entry.note)])
+    return buf.getvalue()
+
+
+HEADER = ",".join(FIELDS)
 
 
 def to_csv(entries) -> str:
     """Diary CSV: a header, then one line per entry in date order; notes protected."""
-    return ",".join(FIELDS) + "\n" + "".join(_row_text(e) for e in sorted(entries))
+    return HEADER + "\n" + "".join(_row_text(e) for e in sorted(entries, key=_entry_key))
+
+
+def _entry_key(entry: Entry) -> tuple:
+    return (entry.date, entry.pain, entry.minutes, entry.note)
+
+
+def _diary_text(entries: dict, before: dict, lines: dict) -> str:
+    """The diary file for ``entries`` (date -> Entry), re-using the line of every entry
+    that is the very one read from the file (``before``/``lines``), so a save does work
+    only for what changed."""
+    parts = [HEADER, "\n"]
+    cache = _LINE_CACHE.setdefault(tuple(FIELDS), {})
+    for day in sorted(entries):
+        entry = entries[day]
+        line = lines.get(day) if before.get(day) is entry else None
+        if line is None:
+            line = _row_text(entry)[:-1]
+            cache[line] = entry  # a checked entry reads back as itself (see Diary._checked)
+        parts.append(line)
+        parts.append("\n")
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -196,14 +212,14 @@ class Row:
     problem: str = ""
 
 
-# Lines already read, by header and text (a line means the same whatever file it is in).
-_LINE_CACHE: dict[tuple, Entry | str] = {}
+# Lines already read, by header then text (a line means the same whatever file it is in).
+_LINE_CACHE: dict[tuple, dict[str, Entry | str]] = {}
 
 
 def _read_line(header: tuple, text: str, today, allow_future: bool) -> Entry | str:
-    key = (header, text) if allow_future else None
-    if key is not None and key in _LINE_CACHE:
-        return _LINE_CACHE[key]
+    cache = _LINE_CACHE.setdefault(header, {}) if allow_future else None
+    if cache is not None and text in cache:
+        return cache[text]
     try:
         cells = next(csv.reader([text], strict=True))
     except csv.Error as exc:
@@ -219,11 +235,28 @@ def _read_line(header: tuple, text: str, today, allow_future: bool) -> Entry | s
                                         restore_note(row.get("note") or ""), today=today, allow_future=allow_future)
             except EntryError as exc:
                 result = str(exc)
-    if key is not None:
-        if len(_LINE_CACHE) > 100_000:
-            _LINE_CACHE.clear()
-        _LINE_CACHE[key] = result
+    if cache is not None:
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[text] = result
     return result
+
+
+def _read_known(text: str) -> tuple[dict, dict] | None:
+    """Quick path for the reader's own file: when every line was read before (by this
+    kernel) and was a good entry, (entries by date, their lines by date); else None."""
+    lines = text.split("\n")
+    if lines[0].rstrip("\r") != HEADER:
+        return None
+    body = [line for line in lines[1:] if line]
+    cache = _LINE_CACHE.get(tuple(FIELDS), {})
+    found = list(map(cache.get, body))
+    if {type(r) for r in found} - {Entry}:
+        return None
+    days = [r.date for r in found]
+    if len(set(days)) != len(days):
+        return None
+    return dict(zip(days, found)), dict(zip(days, body))
 
 
 def read_rows(text: str, today: _dt.date | None = None, allow_future: bool = False) -> tuple[str, list[Row]]:
@@ -316,6 +349,7 @@ class Diary:
                 self.path = user_dir(create=False) / FILENAME
                 self.problem = storage.describe_error(exc, self.path)
         self.entries: dict[_dt.date, Entry] = {}
+        self._lines: dict[_dt.date, str] = {}  # each entry's line in the file, as last read
         self.reload()
 
     @property
@@ -326,6 +360,7 @@ class Diary:
     def _load(self, repair: bool) -> dict:
         """What the file holds now. Damage is repaired only when ``repair`` (the caller
         holds the lock); otherwise storage.DamagedFile is raised. OSError propagates."""
+        self._lines = {}
         try:
             raw = storage.read_bytes(self.path)
             if raw is None:
@@ -334,6 +369,10 @@ class Diary:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise storage.DamagedFile(f"not text ({exc.reason})") from None
+            known = _read_known(text)
+            if known is not None:
+                entries, self._lines = known
+                return entries
             # Dates once saved stay valid even if the computer's clock is later set back.
             header_problem, rows = read_rows(text, allow_future=True)
             if header_problem:
@@ -347,6 +386,7 @@ class Diary:
             return {}
         bad = [r for r in rows if r.problem]
         good = {r.entry.date: r.entry for r in rows if r.entry}
+        self._lines = {r.entry.date: r.text for r in rows if r.entry}
         if bad:
             if not repair:
                 raise storage.DamagedFile("bad lines")
@@ -379,7 +419,7 @@ class Diary:
         return len(self.entries)
 
     def sorted(self) -> list[Entry]:
-        return sorted(self.entries.values())
+        return [self.entries[day] for day in sorted(self.entries)]
 
     def get(self, day) -> Entry | None:
         return self.entries.get(parse_date(day, allow_future=True))
@@ -395,7 +435,7 @@ class Diary:
                 current = self._load(repair=True)
                 self.entries = current
                 new, result = change(dict(current))
-                storage.atomic_write_text(self.path, to_csv(new.values()))
+                storage.atomic_write_text(self.path, _diary_text(new, current, self._lines))
                 self.entries = new
         except OSError as exc:
             self.problem = f"your diary file could not be written: {storage.describe_error(exc, self.path)}"
