@@ -104,6 +104,31 @@ def check_envelope(data, schema_name: str = "progress") -> None:
         raise storage.DamagedFile(f"not a course {schema_name} file: {_problem(exc)}") from None
 
 
+def _marker(raw: bytes):
+    """The cache marker saying "these exact bytes passed the progress schema", or None."""
+    from .data import _validated_marker
+
+    try:
+        return _validated_marker("progress", raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _mark(raw: bytes) -> None:
+    """Leave the marker for ``raw`` (and remove older progress markers: one is enough)."""
+    marker = _marker(raw)
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        for old in marker.parent.glob("valid-progress-*"):
+            if old != marker:
+                old.unlink()
+        marker.touch()
+    except OSError:
+        pass  # a read-only folder only costs speed
+
+
 def _dump(data: dict) -> str:
     """JSON with one attempt per line (readable, and quick to write)."""
     head = json.dumps({k: v for k, v in data.items() if k != "attempts"}, ensure_ascii=False)[:-1]
@@ -173,6 +198,14 @@ class ProgressStore:
                 self._remember(raw, data)
                 return data
             data = storage.parse_json(raw)
+            marker = None if repair else _marker(raw)
+            if marker is not None and marker.exists() and isinstance(data, dict) \
+                    and isinstance(data.get("attempts"), list):
+                # This exact file passed this exact schema before (as data files do):
+                # no schema compile on the reader's path at notebook start.
+                self._ids_added = self._ensure_ids(data)
+                self._remember(None if self._ids_added else raw, data)
+                return data
             check_envelope(data)
         except storage.DamagedFile as exc:
             self._remember(None, None)
@@ -207,6 +240,8 @@ class ProgressStore:
             raw = None
         self._ids_added = self._ensure_ids(data)
         self._remember(None if self._ids_added else raw, data)
+        if not repair and not bad and raw is not None:
+            _mark(raw)
         return data
 
     _END = b"\n]}\n"
