@@ -129,7 +129,7 @@ def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None =
     """
     day = parse_date(date, today=today, allow_future=allow_future)
     pain_n = _whole_number(pain, "pain", "Pain", 0, 10, "0 = no pain, 10 = worst pain imaginable")
-    minutes_n = _whole_number(minutes, "minutes", "Minutes of exercise", 0, MAX_MINUTES, "a day has 1,440 minutes", empty_means=0)
+    minutes_n = _whole_number(minutes, "minutes", "Minutes of exercise", 0, MAX_MINUTES, "a day has 1440 minutes", empty_means=0)
     note = " ".join(str(note or "").split())
     if len(note) > MAX_NOTE:
         raise EntryError("note", f"The note is {len(note)} characters long; please keep it to {MAX_NOTE}.")
