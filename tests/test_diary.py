@@ -167,14 +167,18 @@ def test_bad_rows_are_set_aside_and_the_good_ones_kept(tmp_path):
     assert "Please note" not in w.message.value
 
 
-def test_leftover_temporary_files_are_cleaned_on_the_next_save(diary):
+def test_leftover_temporary_files_are_cleaned_on_the_next_start(diary):
     old = diary.path.with_name(".pain-diary.csv.x1y2z3.tmp")
     young = diary.path.with_name(".pain-diary.csv.a1b2c3.tmp")
-    for p in (old, young):
+    mine = diary.path.with_name(".my-notes.csv.x1y2z3.tmp")
+    for p in (old, young, mine):
         p.write_text("half")
-    os.utime(old, (time.time() - 3600, time.time() - 3600))
+        os.utime(p, (time.time() - 3600, time.time() - 3600))
+    os.utime(young, None)
+    dy.Diary(diary.path, today=TODAY)
+    assert not old.exists() and young.exists() and mine.exists()
     diary.add(entry("2026-03-08"))
-    assert not old.exists() and young.exists()
+    assert young.exists()
 
 
 # --- two windows, four processes ----------------------------------------------------

@@ -147,8 +147,10 @@ def test_leftover_temporary_files_are_cleaned_on_the_next_start(tmp_path):
     stale = time.time() - 3600
     os.utime(old, (stale, stale))
     os.utime(other, (stale, stale))
-    record(ProgressStore(path))
+    ProgressStore(path)  # opening the store is enough: no answer needs to be saved
     assert not old.exists() and young.exists() and other.exists()
+    record(ProgressStore(path))
+    assert young.exists()  # still too young to be a leftover
 
 
 # ------------------------------------------------------------ damaged and hostile files

@@ -350,6 +350,7 @@ class Diary:
                 self.problem = storage.describe_error(exc, self.path)
         self.entries: dict[_dt.date, Entry] = {}
         self._lines: dict[_dt.date, str] = {}  # each entry's line in the file, as last read
+        storage.clean_on_start(self.path)
         self.reload()
 
     @property

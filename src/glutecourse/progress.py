@@ -177,6 +177,7 @@ class ProgressStore:
         self.data = self._fresh()
         self._raw: bytes | None = None  # the file's bytes as last read or written ...
         self._known: dict | None = None  # ... and what they hold
+        storage.clean_on_start(self.path)
         self.reload()
 
     # -- reading

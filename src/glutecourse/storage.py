@@ -140,6 +140,19 @@ def clean_stale_temp_files(path: Path | str, min_age: float = STALE_TEMP_SECONDS
     return removed
 
 
+def clean_on_start(path: Path | str) -> list[Path]:
+    """At start-up: if crashed writes of ``path`` left temporary files, remove the stale
+    ones under the lock (the lock is taken only when there is something to clean, so an
+    ordinary start costs one directory listing). Never raises."""
+    if not temp_files(path):
+        return []
+    try:
+        with locked(path, timeout=1):
+            return clean_stale_temp_files(path)
+    except OSError:
+        return []
+
+
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` so that a crash leaves either the old or the new file.
 
