@@ -204,6 +204,24 @@ def test_two_widgets_keep_both_entries(tmp_path):
     assert [v for _, v in two.entry_list.options] == ["2026-03-09", "2026-03-08"]
 
 
+def test_widget_edit_conflict_is_shown_and_a_second_press_decides(tmp_path):
+    path = tmp_path / "pain-diary.csv"
+    mine = dy.diary_widget(dy.Diary(path, today=TODAY))
+    fill(mine, date="2026-03-08", pain="5")
+    mine.save_button.click()
+    mine.entry_list.value = "2026-03-08"
+    mine.edit_button.click()
+    other = dy.Diary(path, today=TODAY)
+    other.update("2026-03-08", entry("2026-03-08", 7, 0, "from the other window"))
+    mine.note.value = "mine"
+    mine.save_button.click()
+    assert "changed in another window" in mine.message.value and "Press Save changes again" in mine.message.value
+    assert dy.Diary(path).get("2026-03-08").note == "from the other window"  # nothing overwritten
+    assert "from the other window" in mine.entry_list.options[0][0]  # the list shows it
+    mine.save_button.click()
+    assert "changed" in mine.message.value and dy.Diary(path).get("2026-03-08").note == "mine"
+
+
 def test_one_window_edits_while_the_other_adds(tmp_path):
     a = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
     a.add(entry("2026-03-08", 5))

@@ -57,6 +57,10 @@ class EntryError(ValueError):
         super().__init__(message)
 
 
+class ConflictError(EntryError):
+    """The entry was changed or deleted in another window since the reader saw it."""
+
+
 class ImportProblem(ValueError):
     """An import file with bad rows: ``problems`` is a list of (line number, message)."""
 
@@ -475,10 +479,10 @@ class Diary:
         def change(entries):
             current = entries.get(original)
             if current is None:
-                raise EntryError("date", f"There is no entry for {original.isoformat()} to change "
-                                 "(it may have been deleted in another window).")
+                raise ConflictError("date", f"There is no entry for {original.isoformat()} to change "
+                                    "(it may have been deleted in another window).")
             if expected is not None and current != expected:
-                raise EntryError("date", f"The entry for {original.isoformat()} was changed in another window "
+                raise ConflictError("date", f"The entry for {original.isoformat()} was changed in another window "
                                  f"(it now says pain {current.pain}, {current.minutes} min). Nothing was overwritten: "
                                  "look at it again before changing it.")
             if entry.date != original and entry.date in entries:
@@ -500,7 +504,7 @@ class Diary:
             if current is None:
                 raise EntryError("date", f"There is no entry for {day.isoformat()} to delete.")
             if expected is not None and current != expected:
-                raise EntryError("date", f"The entry for {day.isoformat()} was changed in another window; "
+                raise ConflictError("date", f"The entry for {day.isoformat()} was changed in another window; "
                                  "nothing was deleted. Look at it again first.")
             del entries[day]
             return entries, current
@@ -894,6 +898,19 @@ class DiaryWidget:
                     return
                 self.diary.add(entry)
                 done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
+        except ConflictError as exc:
+            self._refresh_list()
+            current = self.diary.entries.get(self.editing) if self.editing is not None else None
+            if current is not None:
+                # The reader has now been shown the other window's version: pressing Save
+                # changes again is a deliberate choice to replace it.
+                self._editing_entry = current
+                self._say(f"{exc} Press Save changes again to replace it with what is in the form, or Cancel "
+                          "editing.", "error")
+            else:
+                self._clear_form()
+                self._say(str(exc), "error")
+            return
         except EntryError as exc:
             self._refresh_list()
             self._say(str(exc), "error")
