@@ -439,3 +439,18 @@ def test_written_exports_validate(tmp_path):
     data = json.loads(export_progress(store, "Ana", tmp_path).read_text())
     jsonschema.validate(data, json.loads(schema_path("progress-export").read_text()))
     assert data["attempts"][0]["id"] and {"format", "version", "reader", "name", "exported_at", "attempts"} <= set(data)
+
+
+def test_exports_work_on_a_file_system_without_hard_links(tmp_path, monkeypatch):
+    store = ProgressStore(tmp_path / "progress.json")
+    record(store)
+
+    def no_links(*a, **k):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = export_progress(store, "Ana", tmp_path / "out")
+    assert json.loads(path.read_text())["attempts"][0]["question"] == "glute-count"
+    with pytest.raises(FileExistsError):
+        export_progress(store, "Ana", tmp_path / "out")
+    assert not storage.temp_files(path)

@@ -190,7 +190,18 @@ def write_new_file(path: Path | str, text: str) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.link(tmp, path)  # fails with FileExistsError rather than replace a file
+        try:
+            os.link(tmp, path)  # fails with FileExistsError rather than replace a file
+        except FileExistsError:
+            raise
+        except OSError:
+            # A file system without hard links: create the file exclusively instead
+            # (still never replaces one; a crash could leave a partial export, never a
+            # damaged saved file).
+            with open(path, "xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
     finally:
         try:
             os.unlink(tmp)
