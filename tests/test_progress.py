@@ -454,3 +454,20 @@ def test_exports_work_on_a_file_system_without_hard_links(tmp_path, monkeypatch)
     with pytest.raises(FileExistsError):
         export_progress(store, "Ana", tmp_path / "out")
     assert not storage.temp_files(path)
+
+
+def test_the_final_quiz_keeps_working_when_answers_cannot_be_saved(tmp_path, monkeypatch):
+    from glutecourse.quizzes import FinalQuiz
+
+    (tmp_path / "progress.json").mkdir()  # a folder where the file should be
+    quiz = FinalQuiz(store=ProgressStore(tmp_path / "progress.json"))
+    view = quiz.view(0)
+    q = view.question
+    if q.type == "multiple":
+        view.checkboxes[q.options[0].id].value = True
+    else:
+        view.input.value = {"single": q.options[0].id if q.options else None, "truefalse": True,
+                            "numeric": "1"}[q.type]
+    view.check_button.click()  # must not raise
+    assert "(1 answered)" in quiz.score.value
+    assert "Your answers cannot be saved:" in quiz.score.value and "is a folder" in quiz.score.value
