@@ -70,7 +70,7 @@ def describe_error(exc: BaseException, path: Path | str | None = None) -> str:
     if code == errno.EROFS:
         return f"{folder} is on a read-only disk"
     if code in (errno.EACCES, errno.EPERM):
-        return f"you do not have permission to change {name}"
+        return f"you do not have permission to read or change {name}"
     if code == errno.EISDIR:
         return f"{name} is a folder, not a file"
     if code in (errno.ENOTDIR, errno.EEXIST):
