@@ -61,7 +61,8 @@ def test_bad_files_are_listed_and_skipped(small_class):
     (small_class / "ana-old.json").write_text(json.dumps(older))
     odd = dict(older, reader="zzz", attempts=[{"bank": "00-warm-up", "question": "q", "correct": "yes"}])
     (small_class / "malformed.json").write_text(json.dumps(odd))
-    unknown = dict(older, reader="yyy", attempts=[{"notebook": "00-start-here", "bank": "retired", "question": "q", "correct": True}])
+    unknown = dict(older, reader="yyy", attempts=[{"notebook": "00-start-here", "bank": "retired", "question": "q", "topic": "",
+                                                         "correct": True, "at": older["exported_at"]}])
     (small_class / "unknown.json").write_text(json.dumps(unknown))
     cls = load_class(small_class)
     reasons = dict(cls.skipped)

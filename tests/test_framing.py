@@ -24,11 +24,6 @@ RECURRENCE_RE = re.compile(r"recurr|come back|comes back|came back|coming back|a
 LIMITING_RE = re.compile(rf"\b{int(LIMITING['value'])}\s?%")
 WINDOW = 400
 
-#: Files other tasks own in this round: they still state recurrence bare. Strict, so the
-#: marker must go as soon as the file is fixed.
-OWNED_ELSEWHERE = {
-    "notebooks/09-pain-diary.ipynb": "task C rewrites notebook 09",
-}
 
 
 def text_of(path):
@@ -54,9 +49,7 @@ def bare_recurrence_figures(text):
 
 
 def _param(path):
-    rel = path.relative_to(ROOT).as_posix()
-    marks = [pytest.mark.xfail(strict=True, reason=OWNED_ELSEWHERE[rel])] if rel in OWNED_ELSEWHERE else []
-    return pytest.param(path, id=rel, marks=marks)
+    return pytest.param(path, id=path.relative_to(ROOT).as_posix())
 
 
 def test_the_checker_finds_a_bare_figure_and_accepts_a_framed_one():
