@@ -35,7 +35,10 @@ def text_of(path):
 def course_texts():
     paths = sorted((ROOT / "notebooks").rglob("*.ipynb")) + sorted((ROOT / "data").rglob("*.json"))
     paths += sorted((ROOT / "data").rglob("*.md")) + [ROOT / "instructor" / "README.md", ROOT / "instructor" / "answer-keys.md"]
-    return [p for p in paths if "class-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts]
+    # data/claims.json is the register of where each figure comes from, one source at a
+    # time: not text a reader sees.
+    return [p for p in paths if "class-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts
+            and p.name != "claims.json"]
 
 
 def bare_recurrence_figures(text):
