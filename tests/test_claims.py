@@ -12,7 +12,9 @@ What counts as a clinical number (the full rule is ``glutecourse.claims.RULE``):
   where a claim comes from (recommendation and section numbers such as 1.2.22, B.4,
   "Recommendation 3"; years and dates in citations; codes such as NG59; nerve roots L5,
   S1); reading times and quiz lengths; the ends of a rating scale ("0-10", "0 to 100",
-  "10 = worst"); the 95% that names a confidence interval; phone numbers 999 and 111;
+  "10 = worst"); the 95% that names a confidence interval; a rate's denominator after a
+  word ("cases per 100,000"); the course's chart and diary settings ("7-day rolling
+  mean"); phone numbers 999 and 111;
   made-up or drawing values in data (worked-case people, drawing coordinates, example
   programme weeks, exercise settings, which are checked against registered dose ranges
   instead); the text of a quiz option that is not the keyed answer.

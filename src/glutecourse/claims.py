@@ -48,8 +48,11 @@ These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
     2020", "Woodfield 2022"), document codes ("NG59", "CD007612"), nerve-root labels
     ("L5", "S1");
   * reading times ("in about 25 minutes") and quiz lengths ("Eight questions");
-  * the ends of a rating scale ("0 to 10", "0-100 scale", "10 = worst"), and the 95% that
-    names a confidence interval;
+  * the ends of a rating scale ("0 to 10", "0-100 scale", "10 = worst"), the 95% that
+    names a confidence interval, and a rate's denominator written after a word ("cases
+    per 100,000"; "2.7 per 100,000" keeps it as the unit);
+  * the course's own chart and diary settings ("7-day rolling mean", "weeks 0-14 are
+    stretched"), and image descriptions of made-up examples and exercise drawings;
   * UK phone numbers for help (999, 111);
   * made-up or drawing values in data: worked-case people, drawing coordinates, example
     programme weeks, reading minutes, exercise settings (checked against registered dose
