@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print the quiz banks' health figures (see glutecourse/bankhealth.py for what each
+"""Print the quiz banks' health figures (see glutecourse/topics/bank_health.py for what each
 figure means and its target). The tests check the same figures against the targets.
 
     python scripts/bank_health.py [--json]
@@ -16,8 +16,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print every figure as JSON")
     args = parser.parse_args(argv)
-    from glutecourse.bankhealth import figures, report
-    from glutecourse.quizzes import all_banks
+    from glutecourse.topics.bank_health import figures, report
+    from glutecourse.topics.quizzes import all_banks
 
     banks = all_banks()
     print(json.dumps(figures(banks), indent=1) if args.json else report(banks))

@@ -90,7 +90,8 @@ def main(argv=None) -> int:
         print(f"{name:48} {med:9.3f} {empty:8.3f} {ratio:6.2f}{flag}")
     imp = import_time("import glutecourse", 7)
     imp_all = import_time(
-        "import glutecourse; from glutecourse import quizzes, progress, coursemap, display, references, data", 7
+        "import glutecourse.ui.quizzes, glutecourse.ui.progress, glutecourse.ui.course, glutecourse.ui.display, "
+        "glutecourse.ui.references, glutecourse.core.data", 7
     )
     print(f"\nimport glutecourse:                 {imp:.3f} s (target <= {IMPORT_TARGET} s)")
     print(f"import glutecourse + its submodules: {imp_all:.3f} s")

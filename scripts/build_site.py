@@ -95,8 +95,8 @@ def build(out: Path, paths: list[Path]) -> list[Path]:
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    from glutecourse.coursemap import course
-    from glutecourse.display import disclaimer_html
+    from glutecourse.catalog.course import course
+    from glutecourse.ui.safety import disclaimer_html
 
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True

@@ -8,7 +8,7 @@ For each notebook and data file it lists the clinical numbers the register does 
 for that file (with the claims that hold the same number elsewhere, so you know whether to
 add the file to a claim's appears_in or write a new claim), and claims that list a file
 that no longer shows their numbers. Quiz banks (task E) are checked against the whole
-register. The rule for what counts is glutecourse.claims.RULE.
+register. The rule for what counts is glutecourse.catalog.claims.RULE.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from glutecourse import claims as cl  # noqa: E402
+from glutecourse.catalog import claims as cl  # noqa: E402
 
 
 def summary(data: dict) -> list[str]:

@@ -43,14 +43,14 @@ def blueprint_lines(data: dict, titles: dict) -> list[str]:
 
 
 def render() -> str:
-    from glutecourse.blueprint import blueprint
-    from glutecourse.cases import cases
-    from glutecourse.coursemap import notebook_info, notebook_stems
-    from glutecourse.quizzes import all_banks
-    from glutecourse.references import short_citations
+    from glutecourse.topics.final_quiz import blueprint
+    from glutecourse.topics.selfcheck import checked_cases
+    from glutecourse.catalog.course import notebook_info, notebook_stems
+    from glutecourse.topics.quizzes import all_banks
+    from glutecourse.catalog.references import short_citations
 
     refs = short_citations()
-    people = {c["id"]: c["name"] for c in cases()}
+    people = {c["id"]: c["name"] for c in checked_cases()}
     order = {stem: i for i, stem in enumerate(notebook_stems())}
     titles = {}
     for stem in order:

@@ -8,7 +8,7 @@
 The banner is Markdown between the comments ``<!-- safety-banner:start ... -->`` and
 ``<!-- safety-banner:end -->`` in cell 0, so it shows before any cell runs: in JupyterLab,
 in slides, in the Voila app and on the static site. Its text comes from the ``disclaimer``
-object in data/course.json (see ``glutecourse.safety``); edit the data, never the notebook.
+object in data/course.json (see ``glutecourse.catalog.safety``); edit the data, never the notebook.
 Only the text between the markers changes; the cell's other text and metadata are kept.
 """
 
@@ -26,13 +26,14 @@ from nbtool import dump, notebooks  # noqa: E402  (scripts/nbtool.py: the course
 
 
 def first_cell_with_banner(nb: dict, path: Path) -> tuple[dict, str]:
-    from glutecourse.safety import set_banner
+    from glutecourse.catalog.safety import set_banner
+    from glutecourse.topics.selfcheck import checked_disclaimer
 
     cells = nb.get("cells") or []
     if not cells or cells[0].get("cell_type") != "markdown":
         raise SystemExit(f"{path}: the first cell must be a Markdown cell (title, one-line promise, banner)")
     cell = cells[0]
-    return cell, set_banner("".join(cell["source"]))
+    return cell, set_banner("".join(cell["source"]), checked_disclaimer())
 
 
 def main(argv=None) -> int:

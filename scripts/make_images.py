@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(out: Path) -> list[str]:
-    from glutecourse.figures import all_specs
-    from glutecourse.plots import save_svg
+    from glutecourse.charts import all_specs
+    from glutecourse.charts.plotting import save_svg
 
     out.mkdir(parents=True, exist_ok=True)
     changed = []

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the anonymised sample class in data/class-sample/ (fixed seed: same files
+"""Generate the anonymised sample class in data/classroom-sample/ (fixed seed: same files
 every run), so the class-results notebook runs on a fresh machine and under nbval.
 
 It also writes four files a real class folder may contain, to show how they are handled:
@@ -18,14 +18,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data" / "class-sample"
+OUT = ROOT / "data" / "classroom-sample"
 SEED = 2026  # fixed so the sample (and every chart and table built from it) never changes
 READERS = 24
 
 
 def build(out: Path) -> None:
-    from glutecourse.progress import EXPORT_FORMAT, VERSION
-    from glutecourse.quizzes import all_banks
+    from glutecourse.topics.progress import EXPORT_FORMAT, VERSION
+    from glutecourse.topics.quizzes import all_banks
 
     rng = random.Random(SEED)
     banks = all_banks()
@@ -70,7 +70,7 @@ def build(out: Path) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="exit 1 if data/class-sample is out of date")
+    parser.add_argument("--check", action="store_true", help="exit 1 if data/classroom-sample is out of date")
     args = parser.parse_args(argv)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
@@ -78,7 +78,7 @@ def main(argv=None) -> int:
             fresh = {p.name: p.read_bytes() for p in Path(tmp).iterdir()}
         committed = {p.name: p.read_bytes() for p in OUT.iterdir()} if OUT.exists() else {}
         if fresh != committed:
-            print("data/class-sample is out of date: run python scripts/make_sample_class.py")
+            print("data/classroom-sample is out of date: run python scripts/make_sample_class.py")
             return 1
         return 0
     build(OUT)

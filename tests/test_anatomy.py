@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
-from glutecourse import anatomy
-from glutecourse.errors import CourseDataError
+from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import anatomy
+from glutecourse.ui import anatomy as anatomy_ui
 
 GLUTES = {"gluteus-maximus", "gluteus-medius", "gluteus-minimus"}
 ROTATORS = {"piriformis", "superior-gemellus", "obturator-internus", "inferior-gemellus", "quadratus-femoris", "obturator-externus"}
@@ -34,7 +35,7 @@ def test_facts_a_reader_checks_against_the_sources():
 
 
 def test_every_muscle_cites_a_known_reference():
-    from glutecourse.references import reference_keys
+    from glutecourse.catalog.references import reference_keys
 
     for m in anatomy.muscles():
         assert m["refs"] and set(m["refs"]) <= reference_keys(), m["id"]
@@ -57,7 +58,7 @@ def test_unknown_reference_in_the_data_is_reported_by_name(tmp_path, monkeypatch
 
 
 def test_bad_muscle_entry_is_rejected_with_its_id(tmp_path):
-    from glutecourse.data import validate
+    from glutecourse.core.data import validate
 
     data = json.loads((ROOT / "data" / "anatomy.json").read_text())
     data["muscles"][3]["group"] = "hamstring"
@@ -123,7 +124,7 @@ def test_every_muscle_has_a_committed_highlight_picture_naming_it():
 
 
 def test_figures_use_only_okabe_ito_colours_for_muscles():
-    from glutecourse.plots import OKABE_ITO
+    from glutecourse.core.palette import OKABE_ITO
 
     for view in anatomy.diagram()["views"]:
         for m in view["muscles"]:
@@ -140,7 +141,7 @@ def test_figures_use_only_okabe_ito_colours_for_muscles():
 
 
 def test_explorer_shows_the_chosen_muscle_with_its_picture_and_facts():
-    ex = anatomy.muscle_explorer()
+    ex = anatomy_ui.muscle_explorer()
     assert ex.dropdown.description == "Muscle"
     assert len(ex.dropdown.options) == 9
     assert ex.dropdown.value == "gluteus-maximus"
@@ -159,32 +160,32 @@ def test_explorer_shows_the_chosen_muscle_with_its_picture_and_facts():
 
 
 def test_explorer_can_start_on_a_given_muscle_and_reports_unknown_ones():
-    ex = anatomy.muscle_explorer("obturator-externus")
+    ex = anatomy_ui.muscle_explorer("obturator-externus")
     assert "Obturator nerve" in ex.details.value and "L3, L4" in ex.details.value
     assert ex.show("hamstring<script>") is False
     assert "Unknown muscle" in ex.details.value
     assert "<script>" not in ex.details.value and "&lt;script&gt;" in ex.details.value
     assert bytes(ex.image.value) == b""
-    bad_start = anatomy.muscle_explorer("nonsense")
+    bad_start = anatomy_ui.muscle_explorer("nonsense")
     assert "Unknown muscle" in bad_start.details.value
 
 
 def test_explorer_says_so_when_a_picture_is_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(anatomy, "images_dir", lambda: tmp_path)
-    ex = anatomy.muscle_explorer()
+    monkeypatch.setattr(anatomy_ui, "images_dir", lambda: tmp_path)
+    ex = anatomy_ui.muscle_explorer()
     assert "Picture missing" in ex.details.value and "make images" in ex.details.value
     assert "Inferior gluteal nerve" in ex.details.value  # the facts still show
 
 
 def test_data_text_is_escaped_in_the_table():
     m = dict(anatomy.muscle("piriformis"), action='<img src=x onerror="alert(1)"> <em>outwards</em>')
-    html = anatomy.muscle_details_html(m)
+    html = anatomy_ui.muscle_details_html(m)
     assert "<img" not in html and "&lt;img" in html
     assert "<em>outwards</em>" in html
 
 
 def test_overview_lists_every_muscle_with_nerve_and_roots():
-    html = anatomy.overview_html()
+    html = anatomy_ui.overview_html()
     assert len(re.findall(r"<tr><td>", html)) == 9
     assert "Superior gluteal nerve" in html and "L3, L4" in html
 
@@ -193,18 +194,18 @@ def test_explorer_builds_few_widgets_and_shares_layouts():
     from ipywidgets.widgets.widget import _instances
 
     before = len(_instances)
-    a = anatomy.muscle_explorer()
+    a = anatomy_ui.muscle_explorer()
     after_one = len(_instances)
-    anatomy.muscle_explorer()
+    anatomy_ui.muscle_explorer()
     after_two = len(_instances)
     assert after_one - before <= 12
     assert after_two - after_one <= 5  # dropdown, image, HTML, VBox (+ at most one style)
-    assert a.image.layout is anatomy._shared()["image"]
+    assert a.image.layout is anatomy_ui._shared()["image"]
 
 
 def test_module_import_is_cheap():
     out = subprocess.run(
-        [sys.executable, "-c", "import sys, glutecourse.anatomy, glutecourse.figures.anatomy\n"
+        [sys.executable, "-c", "import sys, glutecourse.topics.anatomy, glutecourse.charts.anatomy\n"
          "print([m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules])"],
         capture_output=True, text=True, check=True,
     ).stdout

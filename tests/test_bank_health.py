@@ -1,6 +1,6 @@
 """Bank health: the quizzes cannot be gamed by a test-wise reader, and no two questions
 test the same fact with the same answer. Every figure is computed from the banks; the
-targets live in glutecourse/bankhealth.py (issue 11), which also says why each matters.
+targets live in glutecourse/topics/bank_health.py (issue 11), which also says why each matters.
 
 Scopes: "course" is every bank (topic quizzes and the final pool); "topic quizzes" is what
 a reader meets in the notebooks. Both must meet the targets.
@@ -10,9 +10,9 @@ from collections import defaultdict
 
 import pytest
 
-from glutecourse import bankhealth as bh
-from glutecourse.quizzes import all_banks, parse_bank, topic_banks
-from glutecourse.references import reference_keys
+from glutecourse.catalog.references import reference_keys
+from glutecourse.topics import bank_health as bh
+from glutecourse.topics.quizzes import all_banks, parse_bank, topic_banks
 
 SCOPES = {"course": all_banks, "topic quizzes": topic_banks}
 #: The final quiz draws mostly on the final pool, so the cues a test-wise reader uses

@@ -9,8 +9,9 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, course_notebooks
 from test_environment import conda_specs, norm
+
+from conftest import ROOT, course_notebooks
 
 STDLIB = set(sys.stdlib_module_names)
 

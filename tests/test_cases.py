@@ -5,14 +5,14 @@ import copy
 import json
 
 import pytest
-from conftest import ROOT
 
-from glutecourse.cases import case_ids, cases, check_cases
-from glutecourse.coursemap import notebook_stems
-from glutecourse.errors import CourseDataError
-from glutecourse.quizzes import all_banks, topic_banks
-from glutecourse.references import reference_keys
-from glutecourse.triage import symptom_data, triage
+from conftest import ROOT
+from glutecourse.catalog.cases import case_ids, cases, check_cases
+from glutecourse.catalog.course import notebook_stems
+from glutecourse.catalog.references import reference_keys
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics.quizzes import all_banks, topic_banks
+from glutecourse.topics.selfcheck import symptom_data, triage
 
 #: Notebooks every person must appear in (issue 11: introduced in 00, met again in 03-09).
 REQUIRED = ["00-start-here"] + [s for s in notebook_stems() if "03" <= s[:2] <= "09"]
@@ -21,7 +21,7 @@ REQUIRED = ["00-start-here"] + [s for s in notebook_stems() if "03" <= s[:2] <= 
 def test_cases_validate_with_jsonschema_too():
     import jsonschema
 
-    from glutecourse.data import SCHEMA_DIR
+    from glutecourse.core.data import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "cases.schema.json").read_text())
     jsonschema.validate(json.loads((ROOT / "data" / "cases.json").read_text()), schema)

@@ -3,22 +3,11 @@
 import json
 
 import pytest
-from conftest import ROOT
 
-from glutecourse.causes import (
-    cause,
-    cause_card_html,
-    cause_cards,
-    causes,
-    check_causes,
-    levels_key_html,
-    parse_hours,
-    sitting_calculator,
-    sitting_report_html,
-    sitting_summary,
-    sitting_threshold,
-)
-from glutecourse.errors import CourseDataError
+from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics.causes import cause, causes, check_causes, parse_hours, sitting_summary, sitting_threshold
+from glutecourse.ui.causes import cause_card_html, cause_cards, levels_key_html, sitting_calculator, sitting_report_html
 
 SEVEN = ["muscle-imbalance", "sedentary-lifestyle", "poor-posture", "overtraining", "stress-and-tension",
          "inadequate-stretching", "injury-or-trauma"]
@@ -73,7 +62,7 @@ def test_data_with_an_unknown_reference_is_rejected():
 
 
 def test_schema_rejects_an_unknown_strength_level():
-    from glutecourse.data import validate
+    from glutecourse.core.data import validate
 
     data = json.loads((ROOT / "data" / "causes.json").read_text())
     data["causes"][3]["level"] = "proven"
@@ -143,7 +132,7 @@ def test_calculator_widget_shows_messages_not_tracebacks():
 
 
 def test_data_text_is_escaped_in_the_widget(monkeypatch):
-    import glutecourse.causes as mod
+    import glutecourse.ui.causes as mod
 
     evil = dict(cause("overtraining"), claim="<script>alert(1)</script>")
     monkeypatch.setattr(mod, "cause", lambda cid: evil)

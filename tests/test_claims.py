@@ -1,6 +1,6 @@
 """The clinical claims register (data/claims.json, issue 9 "Proof").
 
-What counts as a clinical number (the full rule is ``glutecourse.claims.RULE``):
+What counts as a clinical number (the full rule is ``glutecourse.catalog.claims.RULE``):
 
 * COUNTED: any quantity stated about health, the body, a study or a treatment, as a numeral
   with its range and unit ("69%", "2.7 per 100,000", "SMD -0.33 (95% CI -0.52 to 0.09)",
@@ -30,10 +30,10 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import ROOT
 
-from glutecourse import claims as cl
-from glutecourse.errors import CourseDataError
+from conftest import ROOT
+from glutecourse.catalog import claims as cl
+from glutecourse.core.errors import CourseDataError
 
 REGISTER = cl.register()
 BY_ID = {c["id"]: c for c in REGISTER["claims"]}
@@ -57,7 +57,7 @@ def test_every_clinical_number_shown_is_held_by_the_register(path):
     assert not missing, (
         f"{rel(path)} shows numbers that data/claims.json does not hold for this file. Add each to a claim "
         f"with its source, place, how it was read and the date checked (or list this file under the claim "
-        f"that already holds it). What counts is glutecourse.claims.RULE.\n{describe(missing)}"
+        f"that already holds it). What counts is glutecourse.catalog.claims.RULE.\n{describe(missing)}"
     )
 
 
@@ -79,7 +79,7 @@ def test_every_course_file_is_scanned_and_the_exclusions_are_few():
     scanned = {rel(p) for p in cl.course_files(ROOT)}
     for nb in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"):
         assert rel(nb) in scanned
-    for name in ("data/treatments.json", "data/symptoms.json", "data/evidence.json", "data/recovery/prognosis.json",
+    for name in ("data/treatments.json", "data/selfcheck.json", "data/evidence.json", "data/timeline.json",
                  "data/myths.json", "data/exercises.json", "data/glossary/general.json"):
         assert name in scanned
     assert len(cl.EXCLUDED_FILES) <= 5 and len(cl.EXCLUDED_FIELDS) <= 20
@@ -214,7 +214,7 @@ def test_a_broken_register_is_reported_by_file_and_claim(change, message):
 
 
 def test_a_register_that_breaks_the_schema_names_the_claim():
-    from glutecourse.data import validate
+    from glutecourse.core.data import validate
 
     bad = copy.deepcopy(REGISTER)
     del bad["claims"][1]["checked"]
@@ -248,10 +248,10 @@ def test_every_guideline_stance_is_in_the_register_with_its_place_and_date():
 
 
 def test_every_self_check_item_and_rule_is_in_the_register_with_its_place_and_date():
-    symptoms = json.loads((ROOT / "data" / "symptoms.json").read_text(encoding="utf-8"))
-    rules = json.loads((ROOT / "data" / "triage-rules.json").read_text(encoding="utf-8"))
-    assert _pointed("self-check", "data/symptoms.json") == {i["id"] for i in symptoms["items"]}
-    assert _pointed("self-check", "data/triage-rules.json") == {r["id"] for r in rules["rules"]}
+    symptoms = json.loads((ROOT / "data" / "selfcheck.json").read_text(encoding="utf-8"))
+    rules = json.loads((ROOT / "data" / "selfcheck-rules.json").read_text(encoding="utf-8"))
+    assert _pointed("self-check", "data/selfcheck.json") == {i["id"] for i in symptoms["items"]}
+    assert _pointed("self-check", "data/selfcheck-rules.json") == {r["id"] for r in rules["rules"]}
     for record in symptoms["items"] + rules["rules"]:
         dt.date.fromisoformat(record["checked"])
         assert record["source"], record["id"]

@@ -10,12 +10,19 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, course_notebooks
 
-from glutecourse.classroom import (
-    ClassReport, load_class, most_missed, question_stats, reader_scores, score_bins, topic_strengths,
+from conftest import ROOT, course_notebooks
+from glutecourse.topics.classroom import (
+    load_class,
+    most_missed,
+    question_stats,
+    reader_scores,
+    score_bins,
+    topic_strengths,
 )
-from glutecourse.progress import ProgressStore, export_progress, progress_dashboard
+from glutecourse.topics.progress import ProgressStore, export_progress
+from glutecourse.ui.classroom import ClassReport
+from glutecourse.ui.progress import progress_dashboard
 
 
 def make_reader(tmp_path, name, answers):
@@ -236,7 +243,7 @@ def test_hostile_json_is_skipped_with_a_reason_and_never_crashes(small_class):
 
 
 def test_a_file_over_the_size_cap_is_skipped(small_class):
-    from glutecourse.classroom import MAX_EXPORT_BYTES
+    from glutecourse.topics.classroom import MAX_EXPORT_BYTES
 
     with open(small_class / "huge.json", "wb") as handle:  # sparse: costs no disk space
         handle.truncate(MAX_EXPORT_BYTES + 1)
@@ -262,7 +269,7 @@ def test_export_with_no_answers_is_listed_not_counted_as_zero(small_class):
 
 
 def test_names_and_file_names_with_markup_show_as_text(small_class):
-    from glutecourse.classroom import class_figure
+    from glutecourse.charts.classroom import class_figure
 
     hostile_name = "<strong>Bo</strong> <script>alert(1)</script> \u202eevil\ud800"
     export = valid_export(small_class, reader="bo", name=hostile_name)
@@ -316,7 +323,7 @@ def run_script(*args):
 def test_sample_class_is_up_to_date_and_loads():
     out = run_script(ROOT / "scripts" / "make_sample_class.py", "--check")
     assert out.returncode == 0, out.stdout + out.stderr
-    cls = load_class(ROOT / "data" / "class-sample")
+    cls = load_class(ROOT / "data" / "classroom-sample")
     assert len(cls.readers) == 24
     assert len(cls.skipped) == 4
 
@@ -327,7 +334,7 @@ def test_answer_keys_are_up_to_date():
 
 
 def test_answer_keys_cover_every_question():
-    from glutecourse.quizzes import all_banks
+    from glutecourse.topics.quizzes import all_banks
 
     text = (ROOT / "instructor" / "answer-keys.md").read_text()
     for bank in all_banks():

@@ -8,10 +8,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
-from conftest import NOTEBOOKS, ROOT, course_notebooks
 
-from glutecourse.coursemap import course, course_map, notebooks
-from glutecourse.errors import CourseDataError
+from conftest import NOTEBOOKS, ROOT
+from glutecourse.catalog.course import course, notebooks
+from glutecourse.core.errors import CourseDataError
+from glutecourse.ui.course import course_map
 
 
 def readme():
@@ -66,7 +67,7 @@ def test_start_notebook_is_first_and_has_objectives():
 def course_with(tmp_path, monkeypatch):
     """Load the course map from a modified copy of data/course.json (the real notebooks
     folder and bibliography stay)."""
-    from glutecourse.references import bibliography
+    from glutecourse.catalog.references import bibliography
 
     def _load(change):
         data = json.loads((ROOT / "data" / "course.json").read_text(encoding="utf-8"))

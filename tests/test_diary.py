@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from glutecourse import diary as dy
-from glutecourse.errors import CourseWarning
+from glutecourse.charts import diary as dy_charts
+from glutecourse.core.errors import CourseWarning
+from glutecourse.topics import diary as dy
+from glutecourse.ui import diary as dy_ui
 
 TODAY = dt.date(2026, 3, 10)
 D = dt.date
@@ -84,7 +86,7 @@ def diary(tmp_path):
 
 
 def test_default_location_is_the_reader_folder_outside_the_repository(home):
-    from glutecourse.paths import repo_root
+    from glutecourse.core.paths import repo_root
 
     d = dy.Diary()
     assert d.path == home / "pain-diary.csv"
@@ -163,7 +165,7 @@ def test_bad_rows_are_set_aside_and_the_good_ones_kept(tmp_path):
     assert len(side) == 1
     assert side[0].read_text().splitlines() == [lines[0], lines[2], lines[4], lines[6]]  # every bad row, verbatim
     assert [e.date.day for e in dy.Diary(path).sorted()] == [1, 3, 5]  # no warning the second time
-    w = dy.diary_widget(dy.Diary(path, today=TODAY))
+    w = dy_ui.diary_widget(dy.Diary(path, today=TODAY))
     assert "Please note" not in w.message.value
 
 
@@ -194,7 +196,7 @@ def test_two_diaries_open_at_once_keep_both_entries(tmp_path):
 
 def test_two_widgets_keep_both_entries(tmp_path):
     path = tmp_path / "pain-diary.csv"
-    one, two = dy.diary_widget(dy.Diary(path, today=TODAY)), dy.diary_widget(dy.Diary(path, today=TODAY))
+    one, two = dy_ui.diary_widget(dy.Diary(path, today=TODAY)), dy_ui.diary_widget(dy.Diary(path, today=TODAY))
     fill(one, date="2026-03-08", pain="5")
     one.save_button.click()
     fill(two, date="2026-03-09", pain="3")
@@ -206,7 +208,7 @@ def test_two_widgets_keep_both_entries(tmp_path):
 
 def test_widget_edit_conflict_is_shown_and_a_second_press_decides(tmp_path):
     path = tmp_path / "pain-diary.csv"
-    mine = dy.diary_widget(dy.Diary(path, today=TODAY))
+    mine = dy_ui.diary_widget(dy.Diary(path, today=TODAY))
     fill(mine, date="2026-03-08", pain="5")
     mine.save_button.click()
     mine.entry_list.value = "2026-03-08"
@@ -346,10 +348,10 @@ def test_example_curve_is_the_acute_average_on_a_0_to_10_scale():
 
 
 def test_diary_chart_labels_the_example_as_not_a_target():
-    from glutecourse.plots import figure_svg
+    from glutecourse.charts.plotting import figure_svg
 
     recent = dy.Settings(pain_began=D(2026, 2, 25))
-    svg = figure_svg(dy.diary_figure([entry("2026-03-01", 6), entry("2026-03-02", 5)], settings=recent))
+    svg = figure_svg(dy_charts.diary_figure([entry("2026-03-01", 6), entry("2026-03-02", 5)], settings=recent))
     assert "example average, not a target" in svg and "7-day rolling mean" in svg
 
 
@@ -369,10 +371,10 @@ def test_the_acute_average_is_used_only_for_recent_pain_anchored_to_its_start():
 
 
 def test_long_standing_pain_is_compared_with_its_own_first_week_and_goals():
-    from glutecourse.plots import figure_svg
+    from glutecourse.charts.plotting import figure_svg
 
     entries = [entry("2026-03-01", 6), entry("2026-03-02", 4), entry("2026-03-09", 3)]
-    svg = figure_svg(dy.diary_figure(entries, settings=dy.Settings(D(2025, 6, 1), goal_pain=2, goal_minutes=30)))
+    svg = figure_svg(dy_charts.diary_figure(entries, settings=dy.Settings(D(2025, 6, 1), goal_pain=2, goal_minutes=30)))
     assert "example average" not in svg and "your first week" in svg and "your pain goal (2)" in svg
 
 
@@ -391,7 +393,7 @@ def test_widget_asks_when_the_pain_began_and_saves_goals(widget):
     assert "settings are saved" in widget.message.value
     assert "began on 2026-02-27, recently" in widget.chart_caption.value and "goals" in widget.chart_caption.value
     assert widget.diary.settings() == dy.Settings(D(2026, 2, 27), 2, None)
-    again = dy.diary_widget(dy.Diary(widget.diary.path, today=TODAY))
+    again = dy_ui.diary_widget(dy.Diary(widget.diary.path, today=TODAY))
     again.draw_button.click()
     assert again.pain_began.value == "2026-02-27" and "recently" in again.chart_caption.value
 
@@ -406,7 +408,7 @@ def test_a_damaged_settings_file_is_moved_aside(diary):
 
 @pytest.fixture
 def widget(diary):
-    return dy.diary_widget(diary)
+    return dy_ui.diary_widget(diary)
 
 
 def fill(w, date="2026-03-09", pain="4", minutes="20", note=""):
@@ -520,7 +522,7 @@ def test_widget_reports_a_corrupt_file(tmp_path):
     path.write_text("garbage\n1,2\n")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CourseWarning)
-        w = dy.diary_widget(dy.Diary(path, today=TODAY))
+        w = dy_ui.diary_widget(dy.Diary(path, today=TODAY))
     assert "moved to" in w.message.value
 
 
@@ -570,7 +572,7 @@ def test_home_pointing_at_a_file_or_a_folder_in_the_way(tmp_path, monkeypatch):
     afile = tmp_path / "not-a-folder"
     afile.write_text("hello")
     monkeypatch.setenv("GLUTECOURSE_HOME", str(afile))
-    w = dy.diary_widget()  # no exception
+    w = dy_ui.diary_widget()  # no exception
     assert "Not saved" in w.message.value and "not a folder" in w.message.value
     fill(w)
     w.save_button.click()
@@ -579,7 +581,7 @@ def test_home_pointing_at_a_file_or_a_folder_in_the_way(tmp_path, monkeypatch):
     folder = tmp_path / "home"
     (folder / "pain-diary.csv").mkdir(parents=True)
     monkeypatch.setenv("GLUTECOURSE_HOME", str(folder))
-    w = dy.diary_widget()
+    w = dy_ui.diary_widget()
     assert "cannot be read" in w.message.value and "is a folder" in w.message.value
     fill(w)
     w.save_button.click()
@@ -664,8 +666,8 @@ def test_export_never_overwrites_without_an_explicit_choice(diary, tmp_path):
 
 
 def test_export_refuses_the_reader_own_files_and_the_course_data(home):
-    from glutecourse.paths import data_dir
-    from glutecourse.progress import ProgressStore
+    from glutecourse.core.paths import data_dir
+    from glutecourse.topics.progress import ProgressStore
 
     d = dy.Diary(today=TODAY)
     d.add(entry("2026-03-08"))
@@ -711,7 +713,7 @@ def _notebook_text():
 
 
 def test_notebook_09_gives_recurrence_with_its_definitions_from_the_data():
-    from glutecourse.timeline import prognosis
+    from glutecourse.topics.timeline import prognosis
 
     text = _notebook_text()
     figures = [f for f in prognosis()["findings"] if f["ref"] == "da-silva-2019" and f["group"] == "recurrence"

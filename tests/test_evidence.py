@@ -4,19 +4,12 @@ import copy
 import json
 
 import pytest
-from conftest import ROOT
 
-from glutecourse.errors import CourseDataError
-from glutecourse.evidence import (
-    check_evidence,
-    ci_text,
-    effects,
-    effects_table_html,
-    includes_zero,
-    panel,
-    study,
-    study_card_html,
-)
+from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics.evidence import check_evidence, ci_text, effects, includes_zero, study
+from glutecourse.ui.display import panel
+from glutecourse.ui.evidence import effects_table_html, study_card_html
 
 
 def raw():
@@ -87,13 +80,13 @@ def test_panel_joins_boxes_into_one_output():
 
 
 def test_figures_have_alt_text_and_draw():
-    from glutecourse.figures import hips_spine
-    from glutecourse.plots import figure_svg
+    from glutecourse.charts import causes, evidence, hips
+    from glutecourse.charts.plotting import figure_svg
 
-    specs = list(hips_spine.figures())
-    assert {s.name for s in specs} == {"hips-laird-forest.svg", "hips-trendelenburg.svg", "hips-forward-bend.svg",
+    specs = [*evidence.figures(), *hips.figures(), *causes.figures()]
+    assert {s.name for s in specs} == {"evidence-laird-forest.svg", "hips-trendelenburg.svg", "hips-forward-bend.svg",
                                        "causes-evidence-map.svg"}
-    forest = figure_svg(next(s for s in specs if s.name == "hips-laird-forest.svg").draw())
+    forest = figure_svg(next(s for s in specs if s.name == "evidence-laird-forest.svg").draw())
     assert "no difference" in forest and "\u22120.52 to 0.09" in forest  # labels are text, not only colour
     trend = figure_svg(next(s for s in specs if s.name == "hips-trendelenburg.svg").draw())
     assert "drops" in trend and "level" in trend

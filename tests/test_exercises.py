@@ -5,11 +5,12 @@ import json
 import math
 
 import pytest
-from conftest import ROOT
 
-from glutecourse import exercises as exm
-from glutecourse.errors import CourseDataError
-from glutecourse.phases import phases
+from conftest import ROOT
+from glutecourse.catalog.phases import phases
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import exercises as exm
+from glutecourse.ui import exercises as exm_ui
 
 PHASES = [p["id"] for p in phases()]
 LEVELS = (1, 2, 3)
@@ -94,7 +95,7 @@ def check_rules(r):
 
 @pytest.mark.parametrize("phase_id", PHASES)
 def test_every_phase_minutes_and_level_keeps_the_rules(phase_id):
-    for minutes in range(exm.MIN_MINUTES, exm.MAX_MINUTES + 1):
+    for minutes in range(exm_ui.MIN_MINUTES, exm_ui.MAX_MINUTES + 1):
         for level in LEVELS:
             r = exm.build_routine(phase_id, minutes, level)
             assert r.ok, (phase_id, minutes, level, r.message)
@@ -172,7 +173,7 @@ def test_library_check_names_the_problem(mutate, match):
 
 
 def test_schema_rejects_an_unknown_exercise_type():
-    from glutecourse.data import validate
+    from glutecourse.core.data import validate
 
     data = _data()
     data["exercises"][0]["type"] = "yoga"
@@ -216,14 +217,14 @@ def test_stick_figures_have_plausible_proportions():
 
 
 def test_card_shows_steps_cautions_and_evidence_escaped():
-    html = exm.card_html("clamshell")
+    html = exm_ui.card_html("clamshell")
     assert "<ol>" in html and "How to do it" in html and "Take care" in html
     assert "Selkowitz" in html  # the source, by its short citation
     assert "not a clinical trial" in html
 
 
 def test_routine_builder_widget_updates_the_table_and_shows_cards(home):
-    b = exm.routine_builder()
+    b = exm_ui.routine_builder()
     assert [o[1] for o in b.phase.options] == PHASES
     assert all(c.description or c.tooltip for c in (b.phase, b.minutes, b.level, b.card_choice))
     b.phase.value = "settle"
@@ -244,7 +245,7 @@ def test_routine_builder_widget_updates_the_table_and_shows_cards(home):
 
 
 def test_builder_keeps_the_chosen_card_when_it_is_still_in_the_routine(home):
-    b = exm.routine_builder("strength", 20, 1)
+    b = exm_ui.routine_builder("strength", 20, 1)
     b.card_choice.value = "glute-bridge"
     b.minutes.value = 25
     assert b.card_choice.value == "glute-bridge"

@@ -6,14 +6,23 @@ import copy
 import json
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutecourse.blueprint import BlueprintError, blueprint, items_from_banks, rule_violations, select, total
-from glutecourse.coursemap import notebook_stems
-from glutecourse.progress import ProgressStore
-from glutecourse.quizzes import all_banks, answered, final_questions, topic_banks
+from conftest import ROOT
+from glutecourse.catalog.course import notebook_stems
+from glutecourse.topics.final_quiz import (
+    BlueprintError,
+    blueprint,
+    final_questions,
+    items_from_banks,
+    rule_violations,
+    select,
+    total,
+)
+from glutecourse.topics.progress import ProgressStore
+from glutecourse.topics.quizzes import all_banks, answered, topic_banks
+from glutecourse.ui.progress import progress_summary
 
 BANKS = all_banks()
 ITEMS = items_from_banks(BANKS)
@@ -43,7 +52,7 @@ HISTORIES = {
 def test_blueprint_validates_with_jsonschema_too():
     import jsonschema
 
-    from glutecourse.data import SCHEMA_DIR
+    from glutecourse.core.data import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "final-quiz.schema.json").read_text())
     jsonschema.validate(json.loads((ROOT / "data" / "final-quiz.json").read_text()), schema)
@@ -162,7 +171,7 @@ def test_progress_counts_stay_per_notebook(tmp_path):
     """Topic notebooks count their own quiz; final-only questions count for notebook 10,
     where a reader answers them (FinalQuiz records them there)."""
     store = ProgressStore(tmp_path / "progress.json")
-    totals = {r["notebook"]: r["questions"] for r in store.summary()}
+    totals = {r["notebook"]: r["questions"] for r in progress_summary(store)}
     for bank in topic_banks():
         assert totals[bank.notebook] == len(bank.questions), bank.id
     pool = [b for b in BANKS if b.pool == "final"]
@@ -171,7 +180,7 @@ def test_progress_counts_stay_per_notebook(tmp_path):
 
 
 def test_final_quiz_widget_records_pool_answers_under_notebook_10(tmp_path):
-    from glutecourse.quizzes import FinalQuiz
+    from glutecourse.ui.final_quiz import FinalQuiz
 
     store = ProgressStore(tmp_path / "progress.json")
     quiz = FinalQuiz(store=store)
@@ -186,5 +195,5 @@ def test_final_quiz_widget_records_pool_answers_under_notebook_10(tmp_path):
     v.check_button.click()
     assert store.attempts[-1]["notebook"] == "10-conclusion-and-final-quiz"
     assert store.attempts[-1]["correct"] is True
-    row = next(r for r in store.summary() if r["notebook"] == "10-conclusion-and-final-quiz")
+    row = next(r for r in progress_summary(store) if r["notebook"] == "10-conclusion-and-final-quiz")
     assert row["answered"] == 1 and row["answered"] <= row["questions"]

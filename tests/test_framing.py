@@ -2,16 +2,17 @@
 
 Recurrence: the largest figure ("69%", "two thirds") frightens when it stands alone, so every
 place that states it also gives the share whose recurrence limited their activities. The
-figures are read from data/recovery/prognosis.json, not restated here.
+figures are read from data/timeline.json, not restated here.
 """
 
 import json
 import re
 
 import pytest
-from conftest import ROOT
 
-from glutecourse import timeline as tl
+from conftest import ROOT
+from glutecourse.topics import timeline as tl
+from glutecourse.ui import timeline as tl_ui
 
 FINDINGS = {f["id"]: f for f in tl.prognosis()["findings"]}
 LIMITING = FINDINGS["dasilva-activity-limiting"]
@@ -37,7 +38,7 @@ def course_texts():
     paths += sorted((ROOT / "data").rglob("*.md")) + [ROOT / "instructor" / "README.md", ROOT / "instructor" / "answer-keys.md"]
     # data/claims.json is the register of where each figure comes from, one source at a
     # time: not text a reader sees.
-    return [p for p in paths if "class-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts
+    return [p for p in paths if "classroom-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts
             and p.name != "claims.json"]
 
 
@@ -81,13 +82,13 @@ def test_the_data_keep_all_three_da_silva_figures_together():
 
 
 def test_explorer_and_tables_show_the_recurrence_figures_with_their_definitions():
-    for html in (tl.explorer_note_html("acute"), tl.findings_html(("recurrence",))):
+    for html in (tl_ui.explorer_note_html("acute"), tl_ui.findings_html(("recurrence",))):
         assert not bare_recurrence_figures(re.sub(r"<[^>]+>", " ", html))
         assert LIMITING_RE.search(html)
 
 
 def test_study_card_gives_all_three_recurrence_measures():
-    from glutecourse.evidence import study
+    from glutecourse.topics.evidence import study
 
     card = study(LIMITING["ref"])
     numbers = card["numbers"]
@@ -101,7 +102,7 @@ def test_study_card_gives_all_three_recurrence_measures():
 
 
 def glossary_entry(term):
-    from glutecourse.glossary import lookup
+    from glutecourse.catalog.glossary import lookup
 
     return lookup(term)
 

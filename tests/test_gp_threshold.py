@@ -1,6 +1,6 @@
 """One threshold for seeing a GP: "a few weeks" of home care (NHS), not "a few days".
 
-The wording lives once in data/symptoms.json (thresholds.see_gp_after). Notebooks 04 and 05
+The wording lives once in data/selfcheck.json (thresholds.see_gp_after). Notebooks 04 and 05
 use the same words, and say "a few days" only when they quote the article to correct it.
 "Quoted" means: inside double quotation marks ("..." or “...”) on one line.
 """
@@ -9,9 +9,9 @@ import json
 import re
 
 import pytest
-from conftest import NOTEBOOKS
 
-from glutecourse import triage as T
+from conftest import NOTEBOOKS
+from glutecourse.topics import selfcheck as T
 
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 FEW_DAYS = re.compile(r"\bfew days\b", re.I)

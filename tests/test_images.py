@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT, course_notebooks
 
 IMAGES = ROOT / "images"
@@ -20,7 +21,7 @@ def rebuilt(tmp_path_factory):
 
 def test_committed_images_are_up_to_date(rebuilt):
     fresh = sorted(p.name for p in rebuilt.iterdir())
-    committed = sorted(p.name for p in IMAGES.iterdir() if p.name != ".gitkeep")
+    committed = sorted(p.name for p in IMAGES.iterdir() if p.name not in (".gitkeep", "__init__.py", "__pycache__"))
     assert fresh == committed, "images/ has files no generator makes, or misses some: run make images"
     for name in fresh:
         assert (IMAGES / name).read_bytes() == (rebuilt / name).read_bytes(), f"images/{name} is stale: run make images"

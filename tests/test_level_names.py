@@ -1,6 +1,6 @@
 """The self-check's four levels are named the same way everywhere.
 
-The names come from data/symptoms.json (each level's ``short``). Wherever a notebook, the
+The names come from data/selfcheck.json (each level's ``short``). Wherever a notebook, the
 course map (data/course.json), the README or the instructor guide lists levels, the list
 must be exactly those four names, in order; nobody may speak of three levels or tiers.
 """
@@ -9,9 +9,9 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, course_notebooks
 
-from glutecourse import triage as T
+from conftest import ROOT, course_notebooks
+from glutecourse.topics import selfcheck as T
 
 NAMES = [n.lower() for n in T.level_names().values()]
 # Words that name a level, the data's names first, then older wordings the course used.

@@ -10,8 +10,9 @@ import os
 
 import nbformat
 import pytest
-from conftest import ROOT, course_notebooks
 from nbclient import NotebookClient
+
+from conftest import ROOT, course_notebooks
 
 NETBLOCK = ROOT / "tests" / "netblock"
 

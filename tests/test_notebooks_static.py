@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import NOTEBOOKS, ROOT, course_notebooks
+
+from conftest import ROOT, course_notebooks
 
 
 def load(path):

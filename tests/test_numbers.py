@@ -1,4 +1,4 @@
-"""The course's one number parser (glutecourse.numbers) and where it is used.
+"""The course's one number parser (glutecourse.core.numbers) and where it is used.
 
 Each refused input must get a message naming the problem; each accepted form must give
 the number a reader meant. The last tests check that the diary, the sitting calculator,
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from glutecourse import numbers as nm
+from glutecourse.core import numbers as nm
 
 
 @pytest.mark.parametrize("typed, value", [
@@ -64,7 +64,7 @@ def test_formatters_never_use_exponents_and_round_trip_through_the_parser():
 
 @pytest.mark.parametrize("typed", ["1,000", "1_0", "1e1", "\u0665", "1e3", "NaN", "inf", "99999999999999"])
 def test_diary_pain_and_minutes_refuse_what_the_parser_refuses(typed):
-    from glutecourse import diary as dy
+    from glutecourse.topics import diary as dy
 
     today = dt.date(2026, 3, 10)
     for field, args in (("pain", (typed, "10")), ("minutes", ("4", typed))):
@@ -77,7 +77,7 @@ def test_diary_pain_and_minutes_refuse_what_the_parser_refuses(typed):
 
 
 def test_diary_minutes_1e3_is_not_read_as_a_thousand():
-    from glutecourse import diary as dy
+    from glutecourse.topics import diary as dy
 
     with pytest.raises(dy.EntryError, match="not a plain number"):
         dy.validate_entry("2026-03-09", "4", "1e3", today=dt.date(2026, 3, 10))
@@ -85,7 +85,7 @@ def test_diary_minutes_1e3_is_not_read_as_a_thousand():
 
 @pytest.mark.parametrize("typed", ["1,000", "1_0", "1e1", "\u0665", "NaN"])
 def test_sitting_calculator_refuses_what_the_parser_refuses(typed):
-    from glutecourse.causes import parse_hours
+    from glutecourse.topics.causes import parse_hours
 
     value, message = parse_hours(typed, "Work")
     assert value is None and message.startswith("Work:")
@@ -93,7 +93,7 @@ def test_sitting_calculator_refuses_what_the_parser_refuses(typed):
 
 
 def test_the_old_copies_are_gone():
-    from glutecourse import causes, diary, quizzes
+    from glutecourse.topics import causes, diary, quizzes
 
     assert not hasattr(quizzes, "_fmt_number")
     assert quizzes.parse_number is nm.parse_number

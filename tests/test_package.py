@@ -1,10 +1,9 @@
 """The helper package: cheap, side-effect-free import; the course style; safe HTML."""
 
-import json
 import subprocess
 import sys
 
-from glutecourse.textfmt import safe_html, strip_tags
+from glutecourse.core.text import safe_html, strip_tags
 
 
 def run(code):
@@ -14,8 +13,8 @@ def run(code):
 def test_import_loads_no_heavy_modules_and_changes_no_state():
     out = run(
         "import sys, pkgutil, importlib, glutecourse\n"
-        "for m in pkgutil.iter_modules(glutecourse.__path__):\n"
-        "    importlib.import_module('glutecourse.' + m.name)\n"
+        "for m in pkgutil.walk_packages(glutecourse.__path__, 'glutecourse.'):\n"
+        "    importlib.import_module(m.name)\n"
         "heavy = [m for m in ('matplotlib', 'ipywidgets', 'jsonschema', 'numpy') if m in sys.modules]\n"
         "print(heavy)"
     )
@@ -25,7 +24,7 @@ def test_import_loads_no_heavy_modules_and_changes_no_state():
 def test_import_leaves_matplotlib_rcparams_alone():
     out = run(
         "import matplotlib as mpl\nbefore = dict(mpl.rcParams)\n"
-        "import glutecourse\nfrom glutecourse import progress, quizzes, plots\n"
+        "import glutecourse\nfrom glutecourse.ui import progress, quizzes\nfrom glutecourse.charts import plotting\n"
         "print(dict(mpl.rcParams) == before)"
     )
     assert out.strip() == "True"
@@ -33,7 +32,8 @@ def test_import_leaves_matplotlib_rcparams_alone():
 
 def test_use_course_style_applies_okabe_ito():
     out = run(
-        "import matplotlib as mpl\nfrom glutecourse import use_course_style, PALETTE\n"
+        "import matplotlib as mpl\nfrom glutecourse.charts.plotting import use_course_style\n"
+        "from glutecourse.core.palette import PALETTE\n"
         "use_course_style()\n"
         "print([c.upper() for c in mpl.rcParams['axes.prop_cycle'].by_key()['color']] == [p.upper() for p in PALETTE])"
     )
@@ -43,7 +43,7 @@ def test_use_course_style_applies_okabe_ito():
 def test_course_style_context_restores_state():
     import matplotlib as mpl
 
-    from glutecourse.plots import course_style
+    from glutecourse.charts.plotting import course_style
 
     before = mpl.rcParams["axes.prop_cycle"]
     with course_style():
@@ -59,8 +59,9 @@ def test_safe_html_escapes_all_but_the_documented_subset():
 
 
 def test_unknown_attribute_gives_attribute_error():
-    import glutecourse
     import pytest
+
+    import glutecourse
 
     with pytest.raises(AttributeError):
         glutecourse.no_such_thing  # noqa: B018

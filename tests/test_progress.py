@@ -7,15 +7,15 @@ import json
 import multiprocessing
 import os
 import time
-import warnings
 from pathlib import Path
 
 import pytest
 
-from glutecourse import storage
-from glutecourse.errors import CourseWarning
-from glutecourse.progress import ProgressStore, export_progress, progress_dashboard, summary_html
-from glutecourse.storage import atomic_write_text
+from glutecourse.core import storage
+from glutecourse.core.errors import CourseWarning
+from glutecourse.core.storage import atomic_write_text
+from glutecourse.topics.progress import ProgressStore, export_progress
+from glutecourse.ui.progress import progress_dashboard, progress_summary, summary_html
 
 
 def record(store, question="glute-count", correct=True, bank="00-warm-up", notebook="00-start-here"):
@@ -218,7 +218,7 @@ def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
     with pytest.warns(CourseWarning, match="set aside"):
         store = ProgressStore(path)
     assert [a["question"] for a in store.attempts] == ["emergency-sign"]
-    row = next(r for r in store.summary() if r["notebook"] == "00-start-here")
+    row = next(r for r in progress_summary(store) if r["notebook"] == "00-start-here")
     assert row["answered"] == 1 and row["correct"] == 0  # "no" (or 1) was never counted as correct
     assert "number 2" in store.notice
     side = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
@@ -290,7 +290,8 @@ PLACES = {"no permission": (_no_permission, "permission"), "read-only folder": (
 
 @pytest.mark.parametrize("place", PLACES)
 def test_an_unwritable_progress_file_gives_one_message_and_the_quiz_keeps_working(tmp_path, monkeypatch, bank_dict, place):
-    from glutecourse.quizzes import QuizWidget, parse_bank
+    from glutecourse.topics.quizzes import parse_bank
+    from glutecourse.ui.quizzes import QuizWidget
 
     path = tmp_path / "progress.json"
     breaker, words = PLACES[place]
@@ -310,7 +311,8 @@ def test_an_unwritable_progress_file_gives_one_message_and_the_quiz_keeps_workin
 
 
 def test_glutecourse_home_pointing_at_a_file(tmp_path, monkeypatch, bank_dict):
-    from glutecourse.quizzes import QuizWidget, parse_bank
+    from glutecourse.topics.quizzes import parse_bank
+    from glutecourse.ui.quizzes import QuizWidget
 
     afile = tmp_path / "not-a-folder"
     afile.write_text("hello")
@@ -332,7 +334,7 @@ def test_summary_counts_latest_attempt_per_question(tmp_path):
     record(store, "glute-count", False)
     record(store, "glute-count", True)
     record(store, "emergency-sign", False)
-    row = next(r for r in store.summary() if r["notebook"] == "00-start-here")
+    row = next(r for r in progress_summary(store) if r["notebook"] == "00-start-here")
     assert row == {"notebook": "00-start-here", "questions": 3, "answered": 2, "correct": 1}
 
 
@@ -385,7 +387,7 @@ def test_export_never_overwrites_without_an_explicit_choice(tmp_path):
 
 
 def test_export_refuses_the_course_data_folder_and_the_reader_own_files(tmp_path):
-    from glutecourse.paths import data_dir
+    from glutecourse.core.paths import data_dir
 
     store = ProgressStore(tmp_path / "progress.json")
     record(store)
@@ -415,16 +417,16 @@ def test_dashboard_asks_before_replacing_an_export(tmp_path):
 def test_export_validates_against_the_export_schema_and_the_sample_class_does_too():
     import jsonschema
 
-    from glutecourse.data import schema_path
-    from glutecourse.paths import data_dir
-    from glutecourse.progress import check_export
+    from glutecourse.core.data import schema_path
+    from glutecourse.core.paths import data_dir
+    from glutecourse.topics.progress import check_export
 
     schema = json.loads(schema_path("progress-export").read_text())
-    for path in sorted((data_dir() / "class-sample").glob("progress-export-student-*.json")):
+    for path in sorted((data_dir() / "classroom-sample").glob("progress-export-student-*.json")):
         data = json.loads(path.read_text())
         jsonschema.validate(data, schema)
         assert check_export(data) == []
-    first = sorted((data_dir() / "class-sample").glob("progress-export-student-*.json"))[0]
+    first = sorted((data_dir() / "classroom-sample").glob("progress-export-student-*.json"))[0]
     broken = json.loads(first.read_text())
     broken["attempts"][0]["correct"] = "no"
     assert check_export(broken) and "correct" in check_export(broken)[0]
@@ -433,7 +435,7 @@ def test_export_validates_against_the_export_schema_and_the_sample_class_does_to
 def test_written_exports_validate(tmp_path):
     import jsonschema
 
-    from glutecourse.data import schema_path
+    from glutecourse.core.data import schema_path
 
     store = ProgressStore(tmp_path / "progress.json")
     record(store)
@@ -458,7 +460,7 @@ def test_exports_work_on_a_file_system_without_hard_links(tmp_path, monkeypatch)
 
 
 def test_the_final_quiz_keeps_working_when_answers_cannot_be_saved(tmp_path, monkeypatch):
-    from glutecourse.quizzes import FinalQuiz
+    from glutecourse.ui.final_quiz import FinalQuiz
 
     (tmp_path / "progress.json").mkdir()  # a folder where the file should be
     quiz = FinalQuiz(store=ProgressStore(tmp_path / "progress.json"))

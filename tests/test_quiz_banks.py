@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from glutecourse.errors import CourseDataError
-from glutecourse.quizzes import all_banks, load_bank
-from glutecourse.references import reference_keys
+from glutecourse.catalog.references import reference_keys
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics.quizzes import all_banks, load_bank
 
 
 def test_shipped_banks_load():
@@ -95,13 +95,13 @@ def test_error_renders_as_short_message_in_jupyter(bank_dict, write_bank):
 
 def test_the_error_is_raised_from_quiz_in_a_kernel_as_short_text(bank_dict, write_bank, tmp_path):
     """In a real kernel a reader sees the short message, not the package's traceback."""
+    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
-    import nbformat
 
     path = write_bank(broken(bank_dict, lambda d: d["questions"][1].update(answer=["z"])))
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from glutecourse.quizzes import load_bank\nload_bank({str(path)!r})")]
+    nb.cells = [nbformat.v4.new_code_cell(f"from glutecourse.topics.quizzes import load_bank\nload_bank({str(path)!r})")]
     with pytest.raises(CellExecutionError):
         NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     tb = "\n".join(nb.cells[0].outputs[0]["traceback"])
@@ -110,7 +110,7 @@ def test_the_error_is_raised_from_quiz_in_a_kernel_as_short_text(bank_dict, writ
 
 
 def test_shipped_bank_text_is_valid_json_with_unique_ids(tmp_path):
-    from glutecourse.paths import data_dir
+    from glutecourse.core.paths import data_dir
 
     for path in (data_dir() / "quizzes").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))

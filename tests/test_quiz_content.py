@@ -3,9 +3,9 @@ published figure is corrected in data/, the question that reads it must change t
 
 import pytest
 
-from glutecourse.anatomy import muscles
-from glutecourse.quizzes import all_banks
-from glutecourse.timeline import curve, finding
+from glutecourse.topics.anatomy import muscles
+from glutecourse.topics.quizzes import all_banks
+from glutecourse.topics.timeline import curve, finding
 
 QUESTIONS = {(b.id, q.id): q for b in all_banks() for q in b.questions}
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from glutecourse.quizzes import grade, parse_bank
+from glutecourse.topics.quizzes import grade, parse_bank
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 import pytest
 
-from glutecourse.progress import ProgressStore
-from glutecourse.quizzes import QuizWidget, parse_bank
+from glutecourse.topics.progress import ProgressStore
+from glutecourse.topics.quizzes import parse_bank
+from glutecourse.ui.quizzes import QuizWidget
 
 
 @pytest.fixture
@@ -117,7 +118,8 @@ def test_options_display_in_seeded_order(quiz, bank_dict):
 
 
 def test_quiz_helper_loads_a_shipped_bank(home):
-    from glutecourse import load_bank, quiz
+    from glutecourse import quiz
+    from glutecourse.topics.quizzes import load_bank
 
     bank = load_bank("00-warm-up")
     launcher = quiz("00-warm-up")
@@ -159,8 +161,9 @@ def test_position_counts_answers(quiz):
 
 
 def test_final_quiz_follows_the_blueprint_and_scores_per_topic(store):
-    from glutecourse.blueprint import blueprint
-    from glutecourse.quizzes import answered, final_questions, final_quiz
+    from glutecourse.topics.final_quiz import blueprint, final_questions
+    from glutecourse.topics.quizzes import answered
+    from glutecourse.ui.final_quiz import final_quiz
 
     store.record(notebook="05-when-to-see-a-doctor", bank="05-when-to-see-a-doctor", question="fever-action", correct=True)
     quiz = final_quiz(store=store, start=True).quiz

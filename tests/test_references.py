@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+
 from conftest import ROOT
 
 BIB = json.loads((ROOT / "data" / "references.json").read_text())
@@ -25,7 +26,7 @@ def data_citations():
             found.append((path, node))
 
     for path in sorted((ROOT / "data").rglob("*.json")):
-        if "class-sample" in path.parts or path.name == "references.json":
+        if "classroom-sample" in path.parts or path.name == "references.json":
             continue
         walk(json.loads(path.read_text()), path.relative_to(ROOT))
     return found
@@ -72,7 +73,7 @@ def test_every_content_notebook_follows_the_skeleton(path):
 
 
 def test_content_quizzes_have_six_mixed_questions():
-    from glutecourse.quizzes import all_banks
+    from glutecourse.topics.quizzes import all_banks
 
     for bank in all_banks():
         if bank.id == "00-warm-up":
@@ -115,15 +116,15 @@ def _load(dotted: str):
 
 # (data file, where it cites a key, the loader that checks it)
 CITERS = [
-    ("course.json", ["disclaimer", "refs"], "coursemap:course"),
-    ("anatomy.json", ["muscles", 0, "refs"], "anatomy:muscles"),
-    ("causes.json", ["causes", 0, "refs"], "causes:causes_data"),
-    ("evidence.json", ["studies", 0, "ref"], "evidence:evidence_data"),
-    ("exercises.json", ["exercises", 0, "evidence", "refs"], "exercises:library"),
-    ("quizzes/01-glute-anatomy.json", ["questions", 0, "ref"], "quizzes:load_bank:01-glute-anatomy"),
-    ("symptoms.json", ["items", 0, "source", 0, "ref"], "triage:symptom_data"),
-    ("treatments.json", ["treatments", 0, "refs"], "treatments:treatments_data"),
-    ("myths.json", ["myths", 0, "refs"], "recap:myths"),
+    ("course.json", ["disclaimer", "refs"], "catalog.course:course"),
+    ("anatomy.json", ["muscles", 0, "refs"], "topics.anatomy:muscles"),
+    ("causes.json", ["causes", 0, "refs"], "topics.causes:causes_data"),
+    ("evidence.json", ["studies", 0, "ref"], "topics.evidence:evidence_data"),
+    ("exercises.json", ["exercises", 0, "evidence", "refs"], "topics.exercises:library"),
+    ("quizzes/01-glute-anatomy.json", ["questions", 0, "ref"], "topics.quizzes:load_bank:01-glute-anatomy"),
+    ("selfcheck.json", ["items", 0, "source", 0, "ref"], "topics.selfcheck:symptom_data"),
+    ("treatments.json", ["treatments", 0, "refs"], "topics.treatments:treatments_data"),
+    ("myths.json", ["myths", 0, "refs"], "topics.myths:myths"),
 ]
 BAD_KEYS = {"unknown": "no-such-source", "malformed": "Not A Key!"}
 
@@ -145,7 +146,7 @@ def data_copy(tmp_path, monkeypatch):
 @pytest.mark.parametrize("kind", sorted(BAD_KEYS))
 @pytest.mark.parametrize("name, where, loader", CITERS, ids=[c[0].split("/")[-1] for c in CITERS])
 def test_a_bad_cited_key_is_reported_by_name(data_copy, name, where, loader, kind):
-    from glutecourse.errors import CourseDataError
+    from glutecourse.core.errors import CourseDataError
 
     key = BAD_KEYS[kind]
     path = data_copy / name
@@ -161,8 +162,8 @@ def test_a_bad_cited_key_is_reported_by_name(data_copy, name, where, loader, kin
 
 
 def test_a_badly_named_bibliography_key_is_reported_by_name(data_copy):
-    from glutecourse.errors import CourseDataError
-    from glutecourse.references import bibliography
+    from glutecourse.catalog.references import bibliography
+    from glutecourse.core.errors import CourseDataError
 
     path = data_copy / "references.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -4,9 +4,10 @@ import asyncio
 
 import pytest
 
-from glutecourse import exercises as exm
-from glutecourse.phases import phases
-from glutecourse.routine_timer import RoutineTimer, routine_steps
+from glutecourse.catalog.phases import phases
+from glutecourse.topics import exercises as exm
+from glutecourse.ui import exercises as exm_ui
+from glutecourse.ui.exercises import RoutineTimer, routine_steps
 
 
 @pytest.mark.parametrize("phase_id", [p["id"] for p in phases()])
@@ -104,7 +105,7 @@ def test_running_to_the_end_finishes_cleanly(timer):
 
 
 def test_timer_follows_the_builders_current_routine(home):
-    b = exm.routine_builder("settle", 5, 1)
+    b = exm_ui.routine_builder("settle", 5, 1)
     t = RoutineTimer(b, autorun=False)
     b.phase.value = "strength"
     t.start()

@@ -13,12 +13,14 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, course_notebooks
 
-from glutecourse import safety as S
-from glutecourse import triage as T
-from glutecourse.display import disclaimer_html
-from glutecourse.errors import CourseDataError
+from conftest import ROOT, course_notebooks
+from glutecourse.catalog import safety as S
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import selfcheck as S_topics
+from glutecourse.topics import selfcheck as T
+from glutecourse.ui import selfcheck as T_ui
+from glutecourse.ui.safety import disclaimer_html
 
 COURSE = json.loads((ROOT / "data" / "course.json").read_text(encoding="utf-8"))
 D = COURSE["disclaimer"]
@@ -86,14 +88,14 @@ def test_disclaimer_box_shows_both_lists_from_the_same_data():
     html = disclaimer_html()
     for level in ("emergency", "urgent"):
         for sign in D[level]["signs"]:
-            assert T.safe_html(sign["text"]) in html
-        assert T.safe_html(D[level]["action"]) in html
+            assert T_ui.safe_html(sign["text"]) in html
+        assert T_ui.safe_html(D[level]["action"]) in html
 
 
 def test_self_check_actions_come_from_the_same_message():
     assert D["emergency"]["action"] in T.level_info("emergency")["action"]
     assert D["urgent"]["action"] in T.level_info("urgent")["action"]
-    raw = json.loads((ROOT / "data" / "symptoms.json").read_text(encoding="utf-8"))
+    raw = json.loads((ROOT / "data" / "selfcheck.json").read_text(encoding="utf-8"))
     assert "999" not in json.dumps(raw["levels"]), "write {emergency_action}, not a second copy of the numbers"
 
 
@@ -122,7 +124,7 @@ def test_disclaimer_that_drifts_from_the_self_check_is_rejected(mutate, message)
     d = copy.deepcopy(D)
     mutate(d)
     with pytest.raises(CourseDataError, match=r"course\.json.*" + message):
-        S.check_disclaimer(d, "course.json")
+        S_topics.check_disclaimer(d, "course.json")
 
 
 def test_make_banners_check_fails_on_a_stale_banner_and_rewrite_fixes_it(tmp_path):

@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from glutecourse import timeline as tl
-from glutecourse.errors import CourseDataError
-from glutecourse.references import reference_keys
+from glutecourse.catalog.references import reference_keys
+from glutecourse.charts import timeline as tl_charts
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import timeline as tl
+from glutecourse.ui import timeline as tl_ui
 
 
 def test_published_numbers_match_the_sources():
@@ -76,13 +78,12 @@ def test_unknown_kind_is_refused():
 
 
 def test_broken_data_names_the_curve(tmp_path, monkeypatch):
-    from glutecourse.paths import data_dir
+    from glutecourse.core.paths import data_dir
 
     data = json.loads((data_dir() / tl.DATA_NAME).read_text())
     bad = copy.deepcopy(data)
     bad["curves"][1]["points"][2]["low"] = 40  # above its mean of 26
-    (tmp_path / "recovery").mkdir()
-    (tmp_path / "recovery" / "prognosis.json").write_text(json.dumps(bad))
+    (tmp_path / tl.DATA_NAME).write_text(json.dumps(bad))
     monkeypatch.setenv("GLUTECOURSE_DATA", str(tmp_path))
     tl.prognosis.cache_clear()
     try:
@@ -94,48 +95,48 @@ def test_broken_data_names_the_curve(tmp_path, monkeypatch):
 
 
 def test_chart_labels_say_what_is_published_and_what_is_not():
-    from glutecourse.plots import figure_svg
+    from glutecourse.charts.plotting import figure_svg
 
-    svg = figure_svg(tl.timeline_figure("acute"))
+    svg = figure_svg(tl_charts.timeline_figure("acute"))
     assert "published mean (95% CI)" in svg
     assert "straight-line interpolation between published points" in svg
     assert "Average across studies; individuals vary" in svg
     for phase_name in ("Strengthening", "Settle and keep moving", "Return to full activity"):
         assert phase_name in svg
     assert "half have recovered from pain" in svg and "Henschke" in svg
-    rescaled = figure_svg(tl.timeline_figure("acute", 80))
+    rescaled = figure_svg(tl_charts.timeline_figure("acute", 80))
     assert "illustration, not a prediction" in rescaled and "rescaled" in rescaled
 
 
 def test_predrawn_images_are_the_default_charts():
-    from glutecourse.paths import images_dir
-    from glutecourse.plots import figure_svg
+    from glutecourse.charts.plotting import figure_svg
+    from glutecourse.core.paths import images_dir
 
     for kind in tl.KINDS:
-        assert (images_dir() / tl.image_name(kind)).read_text() == figure_svg(tl.timeline_figure(kind))
+        assert (images_dir() / tl.image_name(kind)).read_text() == figure_svg(tl_charts.timeline_figure(kind))
 
 
 def test_notes_give_recurrence_figures_and_call_rescaling_an_illustration():
-    default = tl.explorer_note_html("acute")
+    default = tl_ui.explorer_note_html("acute")
     for figure in ("73%", "69%", "65%", "72%"):
         assert figure in default
     assert "illustration" not in default.split("</p>")[0]
-    mine = tl.explorer_note_html("acute", 80)
+    mine = tl_ui.explorer_note_html("acute", 80)
     assert "80/52" in mine and "not a prediction" in mine
-    assert "not drawn here" in tl.explorer_note_html("persistent")
+    assert "not drawn here" in tl_ui.explorer_note_html("persistent")
 
 
 def test_findings_table_lists_every_source():
-    html = tl.findings_html()
+    html = tl_ui.findings_html()
     for short in ("Pengel", "Henschke", "Itz", "da Silva", "Menezes Costa"):
         assert short in html
     assert "11,166" in html
 
 
 def test_explorer_starts_from_the_predrawn_svg_and_redraws_on_interaction(monkeypatch):
-    from glutecourse.paths import images_dir
+    from glutecourse.core.paths import images_dir
 
-    explorer = tl.timeline_explorer()
+    explorer = tl_ui.timeline_explorer()
     assert explorer.image.value == (images_dir() / "timeline-acute.svg").read_bytes()
     assert not explorer.drawn_at_runtime
     assert explorer.start.description == "Your starting pain (0-100)"
@@ -158,8 +159,8 @@ def test_explorer_starts_from_the_predrawn_svg_and_redraws_on_interaction(monkey
 
 
 def test_explorer_shows_a_message_not_a_traceback_if_an_image_is_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(tl, "images_dir", lambda: tmp_path)
-    explorer = tl.timeline_explorer()
+    monkeypatch.setattr(tl_ui, "images_dir", lambda: tmp_path)
+    explorer = tl_ui.timeline_explorer()
     assert "Could not draw the chart" in explorer.note.value
     assert explorer.image.layout.display == "none"
 
@@ -168,6 +169,6 @@ def test_importing_the_module_does_not_import_matplotlib():
     import subprocess
     import sys
 
-    code = "import sys, glutecourse.timeline, glutecourse.diary; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    code = "import sys, glutecourse.topics.timeline, glutecourse.topics.diary; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"

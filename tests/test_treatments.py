@@ -6,12 +6,13 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
 
-from glutecourse import treatments as tr
-from glutecourse.data import validate
-from glutecourse.errors import CourseDataError
-from glutecourse.textfmt import safe_html
+from conftest import ROOT
+from glutecourse.core.data import validate
+from glutecourse.core.errors import CourseDataError
+from glutecourse.core.text import safe_html
+from glutecourse.topics import treatments as tr
+from glutecourse.ui import treatments as tr_ui
 
 DATA = ROOT / "data" / "treatments.json"
 
@@ -45,7 +46,7 @@ def test_unknown_stance_is_rejected(raw):
 @pytest.fixture
 def load_with(tmp_path, monkeypatch):
     """Load treatments from a modified copy of the data (in a temporary data folder)."""
-    from glutecourse.references import bibliography
+    from glutecourse.catalog.references import bibliography
 
     def _load(data):
         folder = tmp_path / "data"
@@ -128,7 +129,7 @@ def test_a_stance_that_takes_a_side_must_say_how_strong_it_is(raw, load_with):
 
 
 def test_source_is_shown_in_the_table_with_the_date_checked():
-    html = tr.treatment_table_html("conventional", guideline="acp")
+    html = tr_ui.treatment_table_html("conventional", guideline="acp")
     for t in tr.treatments("conventional"):
         src = t["guidelines"]["acp"]["source"]
         assert safe_html(src["place"]) in html, t["id"]
@@ -250,11 +251,11 @@ def test_psychological_care_is_in_the_course_with_each_guidelines_stance():
         assert therapy in names, therapy
     # At least one psychological treatment on which all three guidelines take a verified side.
     assert any(all(tr.DIRECTION[c["stance"]] is not None for c in t["guidelines"].values()) for t in psych)
-    assert "Psychological care" in tr.treatment_table_html()
+    assert "Psychological care" in tr_ui.treatment_table_html()
 
 
 def test_effect_claims_cite_trials_and_systematic_reviews_not_narrative_reviews():
-    from glutecourse.references import bibliography
+    from glutecourse.catalog.references import bibliography
 
     bib = bibliography()
     for t in tr.treatments():
@@ -300,7 +301,7 @@ def test_agreement_and_silence_are_not_disagreement():
 
 
 def test_table_shows_stance_words_and_symbols_not_colour_alone():
-    html = tr.treatment_table_html("alternative")
+    html = tr_ui.treatment_table_html("alternative")
     assert "Acupuncture" in html and "Massage" in html
     assert "Paracetamol" not in html
     assert "do not offer" in html and "✘" in html
@@ -310,13 +311,13 @@ def test_table_shows_stance_words_and_symbols_not_colour_alone():
 
 
 def test_table_for_one_guideline_has_only_its_column():
-    html = tr.treatment_table_html(guideline="who")
+    html = tr_ui.treatment_table_html(guideline="who")
     headers = re.findall(r"<th scope='col'[^>]*>([^<]+)</th>", html)
     assert headers == ["Treatment", "WHO 2023", "Other evidence"]
 
 
 def test_table_shows_who_was_studied():
-    html = tr.treatment_table_html("home")
+    html = tr_ui.treatment_table_html("home")
     assert "healthy young adults" in html  # foam rolling
     assert "Konrad et al. 2022" in html
     assert "recent-onset (acute) pain" in html  # ACP heat
@@ -324,11 +325,11 @@ def test_table_shows_who_was_studied():
 
 def test_unknown_category_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown category"):
-        tr.treatment_table_html("magic")
+        tr_ui.treatment_table_html("magic")
 
 
 def test_claims_table_covers_the_articles_overstatements():
-    html = tr.claims_html()
+    html = tr_ui.claims_html()
     for text in ("paracetamol", "15-30 seconds", "1-2 minutes", "cold"):
         assert text in html, text
     assert "not supported" in html and "untested in back pain" in html
@@ -336,7 +337,7 @@ def test_claims_table_covers_the_articles_overstatements():
 
 def test_data_text_is_escaped(monkeypatch):
     monkeypatch.setitem(tr.treatment("cold"), "name", "Cold <script>alert(1)</script>")
-    html = tr.treatment_table_html("home")
+    html = tr_ui.treatment_table_html("home")
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -344,7 +345,7 @@ def test_data_text_is_escaped(monkeypatch):
 
 
 def test_explorer_filters_by_category_and_guideline():
-    ex = tr.treatment_explorer()
+    ex = tr_ui.treatment_explorer()
     assert "Acupuncture" in ex.output.value and "Paracetamol" in ex.output.value
     ex.category.value = "home"
     assert "Foam rolling" in ex.output.value and "Acupuncture" not in ex.output.value
@@ -353,35 +354,35 @@ def test_explorer_filters_by_category_and_guideline():
 
 
 def test_explorer_shows_only_disagreements_when_asked():
-    ex = tr.treatment_explorer()
+    ex = tr_ui.treatment_explorer()
     ex.category.value = "disagree"
     html = ex.output.value
-    assert tr.treatment_explorer(show="disagree").output.value == html
+    assert tr_ui.treatment_explorer(show="disagree").output.value == html
     with pytest.raises(ValueError, match="unknown view"):
-        tr.treatment_explorer(show="everything")
+        tr_ui.treatment_explorer(show="everything")
     assert "Acupuncture" in html and "Massage" in html and "Spinal manipulation" in html
     assert "Foam rolling" not in html and "Paracetamol" not in html
 
 
 def test_empty_filter_result_gives_a_message_not_an_empty_table():
-    html = tr.treatment_table_html("home", disagreements_only=True)
+    html = tr_ui.treatment_table_html("home", disagreements_only=True)
     assert "No treatments match" in html and "<table" not in html
 
 
 def test_explorer_controls_are_labelled_for_screen_readers():
-    ex = tr.treatment_explorer()
+    ex = tr_ui.treatment_explorer()
     for control in (ex.category, ex.guideline):
         assert control.description
     assert len(ex.category.tooltips) == len(ex.category.options)
 
 
 def test_explorer_shows_a_message_instead_of_a_traceback(monkeypatch):
-    ex = tr.treatment_explorer()
+    ex = tr_ui.treatment_explorer()
 
     def broken(*args, **kwargs):
         raise CourseDataError(DATA, "treatment 'x'", "stance is wrong")
 
-    monkeypatch.setattr(tr, "treatment_table_html", broken)
+    monkeypatch.setattr(tr_ui, "treatment_table_html", broken)
     ex.category.value = "alternative"
     assert "could not be shown" in ex.output.value and "stance is wrong" in ex.output.value
 
@@ -390,7 +391,7 @@ def test_explorer_shows_a_message_instead_of_a_traceback(monkeypatch):
 
 
 def test_grid_figure_names_the_disagreements_in_its_alt_text():
-    from glutecourse.figures.treatments import figures
+    from glutecourse.charts.treatments import figures
 
     spec = next(iter(figures()))
     assert spec.name.startswith("treatments-")
@@ -400,7 +401,7 @@ def test_grid_figure_names_the_disagreements_in_its_alt_text():
 
 
 def test_grid_figure_labels_every_cell_in_words():
-    from glutecourse.figures.treatments import draw_guideline_grid
+    from glutecourse.charts.treatments import draw_guideline_grid
 
     fig = draw_guideline_grid()
     texts = [t.get_text() for t in fig.axes[0].texts]
@@ -412,7 +413,7 @@ def test_grid_figure_labels_every_cell_in_words():
 
 
 def test_quiz_bank_has_mixed_types_and_cites_sources():
-    from glutecourse.quizzes import load_bank
+    from glutecourse.topics.quizzes import load_bank
 
     bank = load_bank("06-treatment-options")
     assert 6 <= len(bank.questions) <= 8
@@ -421,7 +422,7 @@ def test_quiz_bank_has_mixed_types_and_cites_sources():
 
 
 def test_glossary_terms_used_in_the_notebook_exist():
-    from glutecourse.glossary import lookup
+    from glutecourse.catalog.glossary import lookup
 
     for term in ("nsaid", "acetaminophen", "opioid", "placebo", "spinal manipulation", "acupuncture",
                  "conditional recommendation", "tens", "self-management", "muscle relaxant", "manual therapy"):

@@ -8,12 +8,13 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutecourse import triage as T
-from glutecourse.errors import CourseDataError
+from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import selfcheck as T
+from glutecourse.ui import selfcheck as T_ui
 
 # Every red flag in content-facts §4 (NHS public advice, BMJ Best Practice on cauda equina
 # syndrome, Verhagen 2016 / NICE NG59, NG234), with the level it must trigger on its own.
@@ -46,7 +47,7 @@ REQUIRED_GP_ITEMS = {
     "sd-mobility": ["stops you doing everyday things"],
     "sd-struggling": ["worried", "struggling to cope"],
 }
-# Risk factors that change what other signs mean (combinations: data/triage-rules.json).
+# Risk factors that change what other signs mean (combinations: data/selfcheck-rules.json).
 REQUIRED_RISK_FACTORS = {
     "ab-osteoporosis": ["bones"],
     "ab-older": ["later life"],
@@ -109,12 +110,12 @@ def small_subsets(pool, size=2):
 
 
 def rules_raw():
-    return json.loads((ROOT / "data" / "triage-rules.json").read_text(encoding="utf-8"))["rules"]
+    return json.loads((ROOT / "data" / "selfcheck-rules.json").read_text(encoding="utf-8"))["rules"]
 
 
 def expected_level(ticked):
     """An independent oracle: the most severe single level, raised by every rule in
-    data/triage-rules.json whose sets are all met (back pain is always met)."""
+    data/selfcheck-rules.json whose sets are all met (back pain is always met)."""
     facts = set(ticked) | {"back-pain"}
     levels = [ITEMS[i].level for i in ticked]
     levels += [r["level"] for r in rules_raw() if all(facts & set(g["any_of"]) for g in r["when"])]
@@ -122,7 +123,7 @@ def expected_level(ticked):
 
 
 def raw_data():
-    return json.loads((ROOT / "data" / "symptoms.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "data" / "selfcheck.json").read_text(encoding="utf-8"))
 
 
 # ----------------------------------------------------------------------------- data
@@ -130,7 +131,7 @@ def raw_data():
 
 def test_every_red_flag_from_the_sources_is_present_with_its_level():
     for item_id, level in REQUIRED_RED_FLAGS.items():
-        assert item_id in ITEMS, f"red flag {item_id} missing from data/symptoms.json"
+        assert item_id in ITEMS, f"red flag {item_id} missing from data/selfcheck.json"
         assert ITEMS[item_id].level == level, f"{item_id} must be {level}"
         assert ITEMS[item_id].group == "red-flag"
         for word in RED_FLAG_KEYWORDS[item_id]:
@@ -186,7 +187,7 @@ def test_every_item_records_where_it_was_checked():
 
 
 def test_sources_not_found_are_marked_secondary_in_the_bibliography():
-    from glutecourse.references import bibliography
+    from glutecourse.catalog.references import bibliography
 
     for entry in raw_data()["source_check"]["sources"]:
         if entry["found"] in ("no", "copy"):
@@ -197,7 +198,7 @@ def test_one_threshold_for_seeing_a_gp_weeks_not_days():
     data = raw_data()
     threshold = data["thresholds"]["see_gp_after"]["text"]
     assert "week" in threshold
-    text = (ROOT / "data" / "symptoms.json").read_text(encoding="utf-8")
+    text = (ROOT / "data" / "selfcheck.json").read_text(encoding="utf-8")
     assert "few days" not in text
     # written once, as a placeholder, and filled in where the reader sees it
     assert text.count(f'"{threshold}"') == 1
@@ -222,7 +223,7 @@ def test_no_unexpected_red_flag_is_downgraded():
 
 
 def test_every_item_cites_a_known_reference():
-    from glutecourse.references import reference_keys
+    from glutecourse.catalog.references import reference_keys
 
     keys = reference_keys()
     for item in ITEMS.values():
@@ -240,12 +241,12 @@ def test_emergency_advice_gives_uk_and_generic_numbers():
 
 
 def test_schema_rejects_an_unknown_level(tmp_path):
-    from glutecourse.data import validate
+    from glutecourse.core.data import validate
 
     data = raw_data()
     data["items"][0]["level"] = "whenever"
     with pytest.raises(CourseDataError, match="c-worse-sitting-standing.*level"):
-        validate(data, "symptoms", "symptoms.json")
+        validate(data, "selfcheck", "selfcheck.json")
 
 
 @pytest.mark.parametrize(
@@ -268,7 +269,7 @@ def test_bad_data_is_rejected_with_a_clear_message(mutate, message):
     data = copy.deepcopy(raw_data())
     mutate(data)
     with pytest.raises(CourseDataError, match=message):
-        T.check_symptom_data(data, "symptoms.json")
+        T.check_symptom_data(data, "selfcheck.json")
 
 
 # ----------------------------------------------------------------------------- rules
@@ -277,7 +278,7 @@ def test_bad_data_is_rejected_with_a_clear_message(mutate, message):
 def test_nothing_ticked_says_so():
     result = T.triage([])
     assert result.level is None and result.causes == ()
-    assert "not ticked anything" in result.html()
+    assert "not ticked anything" in T_ui.result_html(result)
 
 
 def test_unknown_ids_raise_a_clear_error():
@@ -353,9 +354,9 @@ FORBIDDEN = re.compile(r"\b(sciatica|cauda equina|piriformis|disc|discs|herniat\
 
 @pytest.mark.parametrize("item_id", list(ITEMS))
 def test_self_check_output_never_names_a_diagnosis(item_id):
-    html = T.triage([item_id]).html()
+    html = T_ui.result_html(T.triage([item_id]))
     # the ticked item is echoed in the reader's own words; everything else must be free of diagnoses
-    text = html.replace(T.safe_html(ITEMS[item_id].label), "")
+    text = html.replace(T_ui.safe_html(ITEMS[item_id].label), "")
     assert not FORBIDDEN.search(text), FORBIDDEN.search(text).group(0)
 
 
@@ -369,7 +370,7 @@ def test_labels_are_symptoms_not_diagnoses():
 
 def test_result_shows_level_in_words_and_icon_not_colour_alone():
     for level, ids in BY_LEVEL.items():
-        html = T.triage([ids[0]]).html()
+        html = T_ui.result_html(T.triage([ids[0]]))
         info = T.level_info(level)
         assert info["icon"] in html and info["title"] in html
 
@@ -377,7 +378,7 @@ def test_result_shows_level_in_words_and_icon_not_colour_alone():
 def test_result_escapes_markup_in_labels():
     item = T.Item("x", "common", "selfcare", "<script>alert(1)</script>", ("nice-ng59",))
     result = T.TriageResult("selfcare", (item,), (), "t", "a", "m")
-    html = T.result_html(result)
+    html = T_ui.result_html(result)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -385,38 +386,38 @@ def test_result_escapes_markup_in_labels():
 
 
 def test_levels_table_lists_every_sign_in_its_level():
-    html = T.levels_table_html()
+    html = T_ui.levels_table_html()
     rows = html.split("<tr>")[2:]  # caption/header first
     assert len(rows) == len(T.LEVELS)
     for row, level in zip(rows, T.LEVELS):
         assert T.level_info(level)["title"] in row
         for item_id in BY_LEVEL[level]:
-            assert T.safe_html(ITEMS[item_id].label) in row
-    assert T.tiers_table_html is T.levels_table_html  # the old name still works
-    partial = T.levels_table_html(("emergency",))
-    assert all(T.safe_html(ITEMS[i].label) not in partial for i in BY_LEVEL["selfcare"])
+            assert T_ui.safe_html(ITEMS[item_id].label) in row
+    assert T_ui.tiers_table_html is T_ui.levels_table_html  # the old name still works
+    partial = T_ui.levels_table_html(("emergency",))
+    assert all(T_ui.safe_html(ITEMS[i].label) not in partial for i in BY_LEVEL["selfcare"])
 
 
 def test_symptom_list_shows_a_group_and_rejects_unknown_groups():
-    html = T.symptom_list_html("less-common")
+    html = T_ui.symptom_list_html("less-common")
     for item_id in REQUIRED_OUTLINE_ITEMS:
         if item_id.startswith("lc-"):
-            assert T.safe_html(ITEMS[item_id].label) in html
+            assert T_ui.safe_html(ITEMS[item_id].label) in html
     with pytest.raises(CourseDataError, match="no such group"):
-        T.symptom_list_html("rare")
+        T_ui.symptom_list_html("rare")
 
 
 def test_clinician_checklist_mentions_bladder_bowel_and_sexual_function():
-    html = T.clinician_checklist_html()
+    html = T_ui.clinician_checklist_html()
     assert html.count("<li>") == len(T.symptom_data()["clinician_checklist"])
     assert "bladder" in html and "sexual" in html
 
 
 def test_prevalence_figure_has_alt_text_with_every_number():
-    from glutecourse.figures import red_flags
+    from glutecourse.charts import selfcheck as selfcheck_charts
 
-    (spec,) = list(red_flags.figures())
-    assert spec.name.startswith("redflags-") and spec.name.endswith(".svg")
+    (spec,) = list(selfcheck_charts.figures())
+    assert spec.name.startswith("selfcheck-") and spec.name.endswith(".svg")
     for row in T.prevalence_rows():
         assert f"{row['percent']:g}%" in spec.alt
         assert row["label"].split(" (")[0].split(",")[0].lower() in spec.alt.lower()
@@ -436,7 +437,7 @@ def test_prevalence_gives_fracture_as_an_upper_bound_and_the_later_cohort():
 
 @pytest.fixture
 def checker(home):
-    return T.symptom_checker()
+    return T_ui.symptom_checker()
 
 
 def test_every_control_has_an_accessible_name(checker):
@@ -456,16 +457,16 @@ def test_widget_red_flag_among_others_shows_emergency_first(checker, home):
     assert "role='alert'" in html
     emergency = T.level_info("emergency")
     first = html.index(emergency["title"])
-    assert first < html.index(T.safe_html(emergency["action"]))
+    assert first < html.index(T_ui.safe_html(emergency["action"]))
     for item_id in ("c-spasms", "lc-tired", "rf-fever", "sd-history"):
-        assert first < html.index(T.safe_html(ITEMS[item_id].label)), item_id
-    assert T.safe_html(ITEMS["rf-saddle-numbness"].label) in html
+        assert first < html.index(T_ui.safe_html(ITEMS[item_id].label)), item_id
+    assert T_ui.safe_html(ITEMS["rf-saddle-numbness"].label) in html
     assert T.symptom_data()["reminder"] in html
     assert list(home.iterdir()) == [], "the self-check must save nothing"
 
 
 def test_checklist_is_built_when_the_reader_starts_it(home):
-    checker = T.symptom_checker()
+    checker = T_ui.symptom_checker()
     assert checker.box.children == (checker.start_button, checker.result)
     assert checker.start_button.description == "Start the self-check" and checker.start_button.tooltip
     checker.start_button.click()
@@ -510,7 +511,7 @@ def test_widget_shows_a_message_not_a_traceback_when_data_is_wrong(checker, monk
     def broken(_ids):
         raise T.UnknownSymptomError("unknown symptom id(s): 'x'")
 
-    monkeypatch.setattr(T, "triage", broken)
+    monkeypatch.setattr(T_ui, "triage", broken)
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     assert "could not run" in checker.result.value and "get help now" in checker.result.value

@@ -1,17 +1,19 @@
-"""Worked cases (data/triage-cases.json): the self-check gives every case the level public
+"""Worked cases (data/selfcheck-cases.json): the self-check gives every case the level public
 guidance gives it, and the cases cover every emergency and urgent item and every rule."""
 
 import copy
 import json
 
 import pytest
+
 from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import selfcheck as C
+from glutecourse.topics import selfcheck as T
+from glutecourse.ui import selfcheck as C_ui
+from glutecourse.ui import selfcheck as T_ui
 
-from glutecourse import triage_cases as C
-from glutecourse import triage as T
-from glutecourse.errors import CourseDataError
-
-RAW = json.loads((ROOT / "data" / "triage-cases.json").read_text(encoding="utf-8"))
+RAW = json.loads((ROOT / "data" / "selfcheck-cases.json").read_text(encoding="utf-8"))
 CASES = RAW["cases"]
 
 
@@ -52,22 +54,22 @@ def test_cases_cover_all_four_levels():
 
 
 def test_teaching_cases_render_as_questions_with_the_answer_behind_a_click():
-    teaching = C.cases(teaching_only=True)
+    teaching = C.worked_case_list(teaching_only=True)
     assert 3 <= len(teaching) < len(CASES)
-    html = C.worked_cases_html()
+    html = C_ui.worked_cases_html()
     assert html.count("<details>") == len(teaching)
     for case in teaching:
-        assert T.safe_html(case["person"]) in html
+        assert T_ui.safe_html(case["person"]) in html
         info = T.level_info(case["level"])
-        question, answer = html.split(T.safe_html(case["person"]), 1)[1].split("<details>", 1)
+        question, answer = html.split(T_ui.safe_html(case["person"]), 1)[1].split("<details>", 1)
         assert "What would you do?" in question
         assert info["title"] in answer.split("</details>", 1)[0]  # the answer is hidden until clicked
         for item_id in case["ticks"]:
-            assert T.safe_html(T.items()[item_id].label) in question
+            assert T_ui.safe_html(T.items()[item_id].label) in question
 
 
 def test_bad_case_names_the_file_and_the_case():
     data = copy.deepcopy(RAW)
     data["cases"][0]["ticks"].append("rf-no-such-thing")
-    with pytest.raises(CourseDataError, match=r"triage-cases\.json, case 'saddle-when-wiping': ticks unknown item 'rf-no-such-thing'"):
-        C.check_cases(data, "triage-cases.json")
+    with pytest.raises(CourseDataError, match=r"selfcheck-cases\.json, case 'saddle-when-wiping': ticks unknown item 'rf-no-such-thing'"):
+        C.check_worked_cases(data, "selfcheck-cases.json")

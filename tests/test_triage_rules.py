@@ -1,4 +1,4 @@
-"""Combinations escalate (data/triage-rules.json): a rule only ever raises the level.
+"""Combinations escalate (data/selfcheck-rules.json): a rule only ever raises the level.
 
 Every rule's item sets are enumerated exhaustively (one item from each set, every choice)
 and combined with other items; the tests read the rules from the data file, not from
@@ -10,14 +10,15 @@ import itertools
 import json
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutecourse import triage as T
-from glutecourse.errors import CourseDataError
+from conftest import ROOT
+from glutecourse.core.errors import CourseDataError
+from glutecourse.topics import selfcheck as T
+from glutecourse.ui import selfcheck as T_ui
 
-RULES_FILE = ROOT / "data" / "triage-rules.json"
+RULES_FILE = ROOT / "data" / "selfcheck-rules.json"
 RAW = json.loads(RULES_FILE.read_text(encoding="utf-8"))
 ITEMS = T.items()
 RANK = {lv: n for n, lv in enumerate(T.LEVELS)}
@@ -97,8 +98,8 @@ def test_a_rule_that_raises_the_level_is_explained_in_plain_words(rule):
         raised = {c.rule.id for c in result.raised_by}
         if RANK[rule["level"]] < RANK[single_top(chosen)]:
             assert rule["id"] in raised and result.level == rule["level"], chosen
-            html = result.html()
-            assert T.safe_html(rule["explanation"]) in html and "Why " in html
+            html = T_ui.result_html(result)
+            assert T_ui.safe_html(rule["explanation"]) in html and "Why " in html
             # the items that met the rule are named as the causes
             assert {i.id for i in result.causes} == set(chosen)
         else:
@@ -132,9 +133,9 @@ def test_adding_items_never_lowers_the_level(base, extra):
 @pytest.mark.parametrize("rule", RAW["rules"], ids=lambda r: r["id"])
 def test_result_with_a_combination_never_names_a_diagnosis(rule):
     for chosen in rule_choices(rule):
-        html = T.triage(chosen).html()
+        html = T_ui.result_html(T.triage(chosen))
         for item_id in chosen:  # the reader's own ticked words are echoed; the rest is ours
-            html = html.replace(T.safe_html(ITEMS[item_id].label), "")
+            html = html.replace(T_ui.safe_html(ITEMS[item_id].label), "")
         match = T.DIAGNOSIS_WORDS.search(html)
         assert not match, (rule["id"], match and match.group(0))
 
@@ -143,15 +144,15 @@ def test_result_with_a_combination_never_names_a_diagnosis(rule):
 
 
 def check(data):
-    return T.check_rules(data, "triage-rules.json")
+    return T.check_rules(data, "selfcheck-rules.json")
 
 
 @pytest.mark.parametrize(
     "mutate, message",
     [
-        (lambda d: d["rules"][0]["when"][1]["any_of"].append("rf-no-such-thing"), r"triage-rules\.json, rule 'cancer-with-nerve-symptoms': unknown item id 'rf-no-such-thing'"),
-        (lambda d: d["rules"][2].update(level="whenever"), r"triage-rules\.json, rule 'weak-immunity-with-fever'.*level"),
-        (lambda d: d["rules"][3]["when"][1].update(any_of=[]), r"triage-rules\.json, rule 'fragile-bones-with-minor-fall': set 2 of 'when' is empty"),
+        (lambda d: d["rules"][0]["when"][1]["any_of"].append("rf-no-such-thing"), r"selfcheck-rules\.json, rule 'cancer-with-nerve-symptoms': unknown item id 'rf-no-such-thing'"),
+        (lambda d: d["rules"][2].update(level="whenever"), r"selfcheck-rules\.json, rule 'weak-immunity-with-fever'.*level"),
+        (lambda d: d["rules"][3]["when"][1].update(any_of=[]), r"selfcheck-rules\.json, rule 'fragile-bones-with-minor-fall': set 2 of 'when' is empty"),
         (lambda d: d["rules"][1].update(explanation="This could be cancer spreading to your spine."), r"rule 'cancer-with-back-pain': explanation names a diagnosis"),
         (lambda d: d["rules"].append(copy.deepcopy(d["rules"][0])), r"rule 'cancer-with-nerve-symptoms': id is used twice"),
         (lambda d: d["rules"][0]["source"].append({"ref": "no-such-ref", "place": "page one, line two"}), r"rule 'cancer-with-nerve-symptoms': reference key 'no-such-ref'"),
@@ -173,7 +174,7 @@ def test_rule_for_everyone_with_back_pain_requires_the_item_level_to_say_so():
     known = {i.id: i.level for i in ITEMS.values()}
     known["rf-cancer-history"] = "routine"
     with pytest.raises(CourseDataError, match=r"rule 'cancer-with-back-pain': applies to item 'rf-cancer-history' on its own.*at least 'urgent'"):
-        T.check_rules(copy.deepcopy(RAW), "triage-rules.json", known_items=known)
+        T.check_rules(copy.deepcopy(RAW), "selfcheck-rules.json", known_items=known)
 
 
 def test_the_committed_rules_pass_the_checks():
@@ -184,27 +185,27 @@ def test_the_committed_rules_pass_the_checks():
 
 
 def test_widget_explains_the_combination_that_raised_the_level(home):
-    checker = T.symptom_checker()
+    checker = T_ui.symptom_checker()
     checker.boxes["rf-cancer-history"].value = True
     checker.boxes["lc-numb-tingling"].value = True
     checker.check_button.click()
     html = checker.result.value
     rule = next(r for r in T.rules() if r.id == "cancer-with-nerve-symptoms")
     assert T.level_info("emergency")["title"] in html and "role='alert'" in html
-    assert T.safe_html(rule.explanation) in html
+    assert T_ui.safe_html(rule.explanation) in html
     # unticking the nerve symptom drops back to same day, and says why
     checker.boxes["lc-numb-tingling"].value = False
     assert T.level_info("urgent")["title"] in checker.result.value
-    assert T.safe_html(rule.explanation) not in checker.result.value
+    assert T_ui.safe_html(rule.explanation) not in checker.result.value
 
 
 def test_combinations_table_shows_every_rule_from_the_data():
-    html = T.combinations_table_html()
+    html = T_ui.combinations_table_html()
     assert html.count("<tr style='vertical-align:top'>") == len(RAW["rules"])
     for rule in RAW["rules"]:
-        assert T.safe_html(rule["explanation"]) in html
+        assert T_ui.safe_html(rule["explanation"]) in html
         for group in rule["when"]:
             for item_id in group["any_of"]:
                 text = ITEMS[item_id].label if item_id in ITEMS else next(a["label"] for a in RAW["assumed"] if a["id"] == item_id)
-                assert T.safe_html(text) in html
+                assert T_ui.safe_html(text) in html
     assert "everyone using the check has it" in html

@@ -1,18 +1,82 @@
 """glutecourse: the helper package behind the course "Tight glutes and low back pain".
 
-The notebooks stay readable prose plus short calls into this package. Importing it is
-cheap and changes no global state: submodules (and matplotlib, ipywidgets) load only when
-a name that needs them is first used.
+The notebooks stay readable prose plus short calls into this package, and they import
+only the names below, from ``glutecourse`` itself. Importing it is cheap and changes no
+global state: each name loads its module (and ipywidgets, or matplotlib when something is
+drawn) only when it is first used.
 
-Public API (re-exported lazily):
+The package is built in layers, each a subpackage that imports only the ones below it
+(checked by import-linter, see pyproject.toml): ``core`` (paths, errors, storage, data
+loading, numbers, text, palette) < ``catalog`` (references, glossary, course map, phases,
+cases, safety, claims) < ``topics`` (pure logic per topic) < ``charts`` (matplotlib) <
+``ui`` (widgets and HTML views).
 
-- ``quiz(bank_id)``: show a self-assessment quiz from ``data/quizzes/<bank_id>.json``.
-- ``load_bank(path_or_id)``, ``grade(question, response)``: the quiz engine without widgets.
-- ``ProgressStore``: the reader's saved answers (atomic writes, corrupt files moved aside).
-- ``progress_dashboard()``: answered/correct per notebook, as a table and a bar chart.
-- ``use_course_style()``: apply the course's colour-blind-safe matplotlib style.
-- ``disclaimer()``: the medical disclaimer box every notebook shows.
+Public API (what the notebooks use):
+
+Every notebook
+- ``objectives(stem)``: a notebook's header box: its learning objectives and time.
+- ``define(*terms)``: plain-language definitions from the course glossary.
+- ``panel(*boxes)``: several HTML boxes shown as one output.
+- ``references(*keys)``: the notebook's reference list, from the bibliography.
+- ``quiz(bank_id)``: a self-assessment quiz (answers saved to your progress).
+
+Notebook 00, start here
+- ``disclaimer()``: the medical disclaimer with the signs that need care at once or the same day.
 - ``course_map()``: every notebook with its time and objectives.
+- ``progress_dashboard()``: your answers per notebook, as a table and a chart, and an export.
+
+Notebook 01, anatomy
+- ``muscle_overview()``: every gluteal muscle in one table.
+- ``muscle_explorer()``: pick a muscle; see it highlighted, with its facts.
+
+Notebooks 02 and 03, hips, evidence and causes
+- ``study_card(*ids)``: one box per study: design, size, findings, limits.
+- ``effects_table(study_id)``: the forest plot's numbers as a table.
+- ``claim_vs_evidence(cause_id)``: one claimed cause against the evidence.
+- ``cause_cards()``: pick a claimed cause, read its card.
+- ``levels_key()``: what each strength-of-evidence badge means.
+- ``sitting_calculator()``: add up your daily sitting time against a study's figure.
+
+Notebooks 04 and 05, the self-check
+- ``symptom_list(group)``: the tickable items of one group, with their levels.
+- ``symptom_checker()``: the self-check widget (guides, never diagnoses, saves nothing).
+- ``levels_table()``: the urgency levels: what to do, and which signs belong to each.
+- ``combinations_table()``: the combinations of signs that raise the level.
+- ``worked_cases()``: "what would you do?" cases with the answer behind a click.
+- ``clinician_checklist()``: what to tell a doctor or physiotherapist.
+
+Notebook 06, treatments
+- ``guidelines_overview()``: the three guidelines and how to read their stances.
+- ``treatment_table(category)``: what NICE, ACP and WHO say about each treatment.
+- ``disagreement_summary()``: the treatments on which the guidelines point different ways.
+- ``treatment_explorer(show)``: the treatment table with filters.
+- ``treatment_claims_table()``: the article's treatment advice against the evidence.
+
+Notebook 07, recovery timeline
+- ``published_table()``: the published mean pain (95% CI) at each week.
+- ``findings_table(*groups)``: the published figures behind the timeline.
+- ``phases_table()``: the example programme's phases.
+- ``timeline_explorer()``: the recovery timeline, acute or persistent, from your starting pain.
+
+Notebook 08, exercise programme
+- ``stop_rules()``: when to stop an exercise and get advice.
+- ``exercise_cards(kind)``: the exercise library as cards.
+- ``routine_builder()``: build a day's routine from your phase, minutes and level.
+- ``routine_timer(builder)``: a follow-along timer for that routine.
+
+Notebook 09, pain diary
+- ``where_saved()``: where your diary is saved on this computer.
+- ``diary_widget()``: your pain diary: add, edit, export, import, draw.
+
+Notebook 10, conclusion
+- ``myths_table()``: each claim of the original article against the evidence.
+- ``final_quiz()``: the final quiz, chosen from every topic by a blueprint.
+- ``glossary_table()``: the whole glossary, A to Z.
+
+Apps and teachers
+- ``quiz_picker()``: every quiz in the course behind one drop-down (the Voila app).
+- ``sample_class_folder()``: the generated, anonymised sample class.
+- ``class_results(folder)``: a class's results from a folder of progress exports.
 """
 
 from importlib import import_module
@@ -20,20 +84,52 @@ from importlib import import_module
 __version__ = "1.0.0"
 
 _EXPORTS = {
-    "CourseDataError": "glutecourse.errors",
-    "quiz": "glutecourse.quizzes",
-    "load_bank": "glutecourse.quizzes",
-    "grade": "glutecourse.quizzes",
-    "QuizWidget": "glutecourse.quizzes",
-    "ProgressStore": "glutecourse.progress",
-    "progress_dashboard": "glutecourse.progress",
-    "use_course_style": "glutecourse.plots",
-    "PALETTE": "glutecourse.plots",
-    "disclaimer": "glutecourse.display",
-    "course_map": "glutecourse.coursemap",
+    "objectives": "glutecourse.ui.course",
+    "course_map": "glutecourse.ui.course",
+    "define": "glutecourse.ui.glossary",
+    "glossary_table": "glutecourse.ui.glossary",
+    "panel": "glutecourse.ui.display",
+    "references": "glutecourse.ui.references",
+    "disclaimer": "glutecourse.ui.safety",
+    "quiz": "glutecourse.ui.quizzes",
+    "quiz_picker": "glutecourse.ui.quizzes",
+    "final_quiz": "glutecourse.ui.final_quiz",
+    "progress_dashboard": "glutecourse.ui.progress",
+    "muscle_overview": "glutecourse.ui.anatomy",
+    "muscle_explorer": "glutecourse.ui.anatomy",
+    "study_card": "glutecourse.ui.evidence",
+    "effects_table": "glutecourse.ui.evidence",
+    "claim_vs_evidence": "glutecourse.ui.causes",
+    "cause_cards": "glutecourse.ui.causes",
+    "levels_key": "glutecourse.ui.causes",
+    "sitting_calculator": "glutecourse.ui.causes",
+    "symptom_list": "glutecourse.ui.selfcheck",
+    "symptom_checker": "glutecourse.ui.selfcheck",
+    "levels_table": "glutecourse.ui.selfcheck",
+    "combinations_table": "glutecourse.ui.selfcheck",
+    "worked_cases": "glutecourse.ui.selfcheck",
+    "clinician_checklist": "glutecourse.ui.selfcheck",
+    "guidelines_overview": "glutecourse.ui.treatments",
+    "treatment_table": "glutecourse.ui.treatments",
+    "disagreement_summary": "glutecourse.ui.treatments",
+    "treatment_explorer": "glutecourse.ui.treatments",
+    "treatment_claims_table": "glutecourse.ui.treatments",
+    "published_table": "glutecourse.ui.timeline",
+    "findings_table": "glutecourse.ui.timeline",
+    "phases_table": "glutecourse.ui.timeline",
+    "timeline_explorer": "glutecourse.ui.timeline",
+    "stop_rules": "glutecourse.ui.exercises",
+    "exercise_cards": "glutecourse.ui.exercises",
+    "routine_builder": "glutecourse.ui.exercises",
+    "routine_timer": "glutecourse.ui.exercises",
+    "where_saved": "glutecourse.ui.diary",
+    "diary_widget": "glutecourse.ui.diary",
+    "myths_table": "glutecourse.ui.myths",
+    "sample_class_folder": "glutecourse.topics.classroom",
+    "class_results": "glutecourse.ui.classroom",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name):
@@ -46,4 +142,4 @@ def __getattr__(name):
 
 
 def __dir__():
-    return __all__
+    return [*__all__, "__version__"]

@@ -1,0 +1,491 @@
+"""The clinical claims register (``data/claims.json``) and the scanner that checks it.
+
+Every clinical number the course shows, and every guideline stance it states, is held in
+one register with its source: the reference key, the exact place in the source (page,
+table, recommendation or section), whether the source's own text or a named summary was
+read, and the date it was checked. Guideline stances and self-check items already carry
+their place and date in their own files (``treatments.json``, ``selfcheck.json``,
+``selfcheck-rules.json``), so the register points at those records instead of copying them.
+
+The scanner finds the numbers a reader sees: in notebooks' markdown cells and in the
+reader-facing text and numbers of the data files (which the package renders). What counts
+as a clinical number, and what does not, is defined here once (``RULE``); the tests use it
+to fail on any number the register does not hold.
+
+This module is for authors and tests; no notebook imports it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.data import load_validated
+from ..core.errors import CourseDataError
+from ..core.paths import data_dir, repo_root
+
+RULE = """\
+A clinical number is any quantity stated about health, the body, a study or a treatment:
+percentages and proportions, rates, effect sizes and their confidence intervals, p-values,
+counts of people, studies, trials or red flags, durations and doses, ages and thresholds.
+It is found as
+  * a numeral (digits, with or without a sign, thousands commas or decimals), with any
+    range ("30-49", "-0.52 to 0.09") and unit after it ("%", "per 100,000", "days",
+    "s", "people", "studies", "4 in 10,000"); or
+  * a number written in words when it carries a unit ("six weeks", "two previous
+    episodes", "a thousand people") or is a ratio ("four in five"); or a fraction in
+    words ("more than half", "about a third", "two thirds of people").
+These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
+  * numbers inside code: code cells, `inline code`, <code>, <kbd>, links and image paths;
+  * numbering of the course itself: headings and numbered lists, notebook numbers
+    ("notebook 05", "01 · Anatomy"), section, step, question and level numbers;
+  * where a claim comes from: recommendation and section numbers ("1.2.22",
+    "Recommendation 3", "B.4"), years and dates in citations and editions ("2016, updated
+    2020", "Woodfield 2022"), document codes ("NG59", "CD007612"), nerve-root labels
+    ("L5", "S1");
+  * reading times ("in about 25 minutes") and quiz lengths ("Eight questions");
+  * the ends of a rating scale ("0 to 10", "0-100 scale", "10 = worst"), the 95% that
+    names a confidence interval, and a rate's denominator written after a word ("cases
+    per 100,000"; "2.7 per 100,000" keeps it as the unit);
+  * the course's own chart and diary settings ("7-day rolling mean", "weeks 0-14 are
+    stretched"), and image descriptions of made-up examples and exercise drawings;
+  * UK phone numbers for help (999, 111);
+  * made-up or drawing values in data: worked-case people, drawing coordinates, example
+    programme weeks, reading minutes, exercise settings (checked against registered dose
+    ranges instead), and the diary's made-up sample;
+  * the text of a quiz option that is not the keyed answer (a distractor is shown as
+    wrong; its feedback, which says what is right, is scanned).
+"""
+
+#: Files that hold no clinical number (see RULE). Keep this short and specific.
+EXCLUDED_FILES = {
+    "data/anatomy-diagram.json": "drawing coordinates",
+    "data/exercises-poses.json": "drawing coordinates",
+    "data/references.json": "the bibliography: volumes, issues, pages and years",
+    "data/claims.json": "the register itself",
+    "notebooks/instructor/class-results.ipynb": "a class's quiz scores: no clinical content",
+}
+#: (file, field) pairs whose values are not clinical numbers (see RULE).
+EXCLUDED_FIELDS = {
+    ("data/selfcheck-cases.json", "person"): "made-up people: their ages and stories are fiction",
+    ("data/course.json", "minutes"): "reading times",
+    ("data/phases.json", "start_week"): "example programme weeks, labelled illustrative",
+    ("data/phases.json", "end_week"): "example programme weeks, labelled illustrative",
+    ("data/timeline.json", "week"): "where a point sits on the chart's time axis (the week itself is in the curve's source)",
+    ("data/timeline.json", "week_note"): "how a milestone is placed on the chart",
+    ("data/exercises.json", "steps"): "exercise instructions (the example programme's own settings)",
+    ("data/exercises.json", "dose"): "the example programme's settings; checked against registered dose ranges",
+    ("data/exercises.json", "sides"): "the example programme's settings",
+    ("data/exercises.json", "sets"): "the example programme's settings; checked against registered dose ranges",
+    ("data/exercises.json", "min_sets"): "the example programme's settings",
+    ("data/exercises.json", "rest_seconds"): "the example programme's settings",
+    ("data/exercises.json", "days_per_week"): "the example programme's settings; checked against registered dose ranges",
+    ("data/exercises.json", "difficulty"): "the example programme's settings",
+    ("data/exercises.json", "rules"): "the routine builder's settings",
+    ("data/causes.json", "placeholder"): "example input in the sitting calculator",
+    ("data/causes.json", "max_hours"): "hours in a day (the calculator's input limit)",
+    ("quiz", "tolerance"): "how close a typed answer must be",
+}
+#: Text fields that are never shown as prose (a regular expression used for matching).
+MACHINE_FIELDS = frozenset({"match", "checked"})
+#: Strings that are identifiers (item ids, reference keys, enum values), never prose.
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# ----------------------------------------------------------------------------- scanning
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "hundred": 100,
+    "a hundred": 100, "a thousand": 1000, "thousand": 1000,
+}
+_FRACTIONS = {
+    "a third": "1/3", "one third": "1/3", "two thirds": "2/3",
+    "a quarter": "1/4", "one quarter": "1/4", "three quarters": "3/4",
+}
+#: Unit words after a number, mapped to one canonical spelling.
+_UNITS = [
+    (r"%|per ?cent", "%"),
+    (r"per 100,000(?: people| women| adults)?", "per 100000"), (r"per million(?: people)?", "per 1000000"),
+    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"),
+    (r"hours?|h", "hour"), (r"minutes?|mins?", "minute"), (r"seconds?|secs?|s", "second"),
+    (r"mm", "mm"), (r"points?", "point"), (r"degrees|°", "degree"), (r"mg", "mg"),
+    (r"people|patients|participants|adults|women|men|persons", "people"),
+    (r"cohort studies|case-control studies|studies|trials|RCTs|cohorts|reviews", "studies"),
+    (r"guidelines", "guidelines"), (r"red flags", "red flags"),
+    (r"(?:previous )?episodes", "episodes"),
+    (r"repetitions|reps|times", "times"), (r"sets", "sets"),
+]
+_UNIT_RE = "|".join(f"(?:{pattern})" for pattern, _ in _UNITS).replace(" ", r"\s+")
+_TIME_AND_COUNT = r"days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|patients|adults|women|men|studies|trials|cohort studies|(?:previous )?episodes|repetitions"
+
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<num>(?P<neg>(?<![\w.,)\]])[-−])?(?:{_NUM}))
+    (?:\s*(?:-|–|−|to)\s*(?P<num2>[-−]?(?:{_NUM})))?            # a range or interval
+    (?:
+        (?:\s(?:people|person))?\s(?P<ratio>(?:in|out\ of)\ (?:every\ )?(?:{_NUM}))  # "4 in 10,000"
+      | \s?-?\s?(?P<unit>{_UNIT_RE})(?![\w])                    # a unit ("30 s", "7-day")
+    )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD_TOKEN_RE = re.compile(
+    r"(?<![\w-])(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    + rf")[ -](?P<unit>{_TIME_AND_COUNT})\b",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_WORD_RATIO_RE = re.compile(
+    rf"(?<![\w-])(?P<a>{_SMALL_WORDS}) in (?:every )?(?P<b>{_SMALL_WORDS}|a hundred|\d[\d,]*)\b", re.IGNORECASE)
+_QUALIFIER = r"(?:about|nearly|almost|only|roughly|over|under|(?:more|less|fewer) than)"
+_FRACTION_RE = re.compile(
+    # A fraction in words counts where it is a share of people or of a score: after a word
+    # like "about" or "more than", or before "of", "had", "were"... Not "a third factor",
+    # "half an hour" or "half of each file".
+    rf"\b{_QUALIFIER} (?P<q>" + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True)) + r"|half)\b"
+    r"|(?<![\w-])(?P<f>" + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True)) + r"|half)"
+    r"(?= (?:of (?:them|those|people|any|all|the people)|had|have|were|are|recovered|still)\b)",
+    re.IGNORECASE,
+)
+
+#: Spans masked before scanning (RULE, second list). Each pattern is specific on purpose.
+EXCLUSIONS = [
+    ("code", r"`[^`\n]*`|<code>.*?</code>|<kbd>.*?</kbd>"),
+    ("link targets and file names", r"\]\([^)]*\)|https?://\S+|\b[\w./-]+\.(?:svg|png|ipynb|json|csv|md|py)\b"),
+    ("html comments and attributes", r"<!--.*?-->|\b(?:style|class|href|src)=(?:'[^']*'|\"[^\"]*\")"),
+    ("heading and list numbering", r"^\s{0,3}(?:#+\s*\d+(?:\.\d+)*\.?|\d+\.\s|\*\*\d+\.\*\*)"),
+    ("notebook numbers", r"\b[Nn]otebooks?\s+\*{0,2}\d\d\b(?:\*{0,2}(?:,| and| or)\s+\*{0,2}\d\d\b)*|\b\d\d\s·\s"),
+    ("section, step, question and level numbers",
+     r"\b(?:[Ss]ections?|[Ss]teps?|[Qq]uestions?|[Ll]evels?|[Pp]hases?|[Cc]hapters?|[Tt]ables?|[Ff]igures?|[Pp]ages?|p\.|No\.?|[Rr]ecommendations?|[Rr]ec\.)"
+     r"\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|or|-)\s*\d+(?:\.\d+)*)*"),
+    ("recommendation and section codes", r"\b\d+(?:\.\d+){2,}\b|\b1\.\d\s+to\s+1\.\d\b|\b[A-E]\.\d+\b|\bOpenStax(?: Anatomy and Physiology 2e)?,? (?:section )?\d+\.\d+"),
+    ("document codes and nerve roots",
+     r"\b(?:NG|CG|QS|CD|NBK|PMC|[LST])\d+\b|\b[LS]\d-[LS]?\d\b|\bdoi\s+\S+|\b\d+\(\d+\):\d+(?:-\d+)?|\b\d+:\d+(?:-\d+)?\b|\b\d+(?:st|nd|rd|th)\b"),
+    ("years and dates", r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b(?!\s*(?:%|people|days|weeks))"),
+    ("reading times and quiz lengths",
+     r"\bin (?:about )?(?:\d+ minutes|half an hour)\b|\*\*Time:\*\* about \d+ minutes|\b(?:\d+|[A-Z]?[a-z]+) questions\b"),
+    ("rating-scale ends and rate denominators",
+     r"\b0\s?(?:-|–|to)\s?10{1,2}\b|\b(?:0|10|100)\s?=\s?\w+|\b0 \(no pain\)|\b10 \(worst|\bout of 10{1,2}\b"
+     r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b|(?<=[a-z] )per \d{1,3}(?:,\d{3})+"),
+    ("confidence level", r"\b95\s?%(?=\s*(?:CI|confidence|of (?:the |such )?intervals|describes the method))"),
+    ("made-up examples and chart settings", r"!\[(?:Example|Stick figure|[^\]]*made-up)[^\]]*\]|\b7-day(?= (?:rolling )?mean)|\bsix (?:calendar )?days before it\b|(?<=made-up sample diary\*\* of )eight weeks|\bweeks \d+-\d+(?= are (?:stretched|squeezed))"),
+    ("help lines", r"\b(?:999|111)\b(?!\s*(?:%|people|days|weeks))"),
+]
+_EXCLUDE_RE = re.compile("|".join(f"(?:{p})" for _, p in EXCLUSIONS), re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One clinical number found in a text: its value and unit, normalised for matching."""
+
+    value: str
+    unit: str
+    text: str
+    context: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.value, self.unit)
+
+
+def norm_value(raw) -> str:
+    """'1,088' -> '1088'; '0.50' -> '0.5'; '−0.33' -> '-0.33'; 4.0 -> '4'."""
+    text = str(raw).replace(",", "").replace("−", "-").strip()
+    if "/" in text:
+        return text
+    value = Decimal(text)
+    if value == value.to_integral():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _unit(raw: str | None) -> str:
+    if not raw:
+        return ""
+    raw = raw.strip().lower()
+    for pattern, canon in _UNITS:
+        if re.fullmatch(pattern, raw, re.IGNORECASE):
+            return canon
+    return raw
+
+
+_SCALE_SENTENCE = re.compile(r"[^.;:\n]*\b(?:rating )?scale\b[^.;:\n]*", re.IGNORECASE)
+_SCALE_END = re.compile(r"(?<![\d.,])\b(?:0|10|100)\b(?![.,]\d)(?!\s*(?:%|people|points))")
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"\S", " ", m.group(0))
+
+
+def masked(text: str) -> str:
+    """``text`` with every excluded span (RULE) replaced by spaces, offsets kept. In a
+    sentence about a rating scale, 0, 10 and 100 are the scale's ends."""
+    text = _EXCLUDE_RE.sub(_blank, text)
+    return _SCALE_SENTENCE.sub(lambda m: _SCALE_END.sub(_blank, m.group(0)), text)
+
+
+def numbers_in(text: str, mask: bool = True) -> list[Number]:
+    """Every clinical number in ``text``, in order (see RULE)."""
+    scan = masked(text) if mask else text
+    found: list[tuple[int, Number]] = []
+
+    def add(start, end, value, unit):
+        context = re.sub(r"\s+", " ", text[max(0, start - 50): end + 50]).strip()
+        found.append((start, Number(norm_value(value), unit, text[start:end].strip(), context)))
+
+    for m in _TOKEN_RE.finditer(scan):
+        before = scan[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in "._":
+            continue  # glued to a word or a longer number: a code, not a quantity
+        after = scan[m.end(): m.end() + 1]
+        if after.isalpha() and not m.group("unit"):
+            continue
+        if m.group("ratio"):
+            unit = re.sub(r"\s+", " ", m.group("ratio").replace("every ", "").replace(",", "")).replace("out of ", "/")
+        else:
+            unit = _unit(m.group("unit"))
+        add(m.start(), m.end(), m.group("num"), unit)
+        if m.group("num2"):
+            add(m.start(), m.end(), m.group("num2"), unit)
+    for m in _WORD_TOKEN_RE.finditer(scan):
+        add(m.start(), m.end(), _WORD_NUMBERS[m.group("word").lower()], _unit(m.group("unit")))
+    for m in _WORD_RATIO_RE.finditer(scan):
+        b = m.group("b").lower()
+        denominator = _WORD_NUMBERS.get(b) or norm_value(b)
+        add(m.start(), m.end(), _WORD_NUMBERS[m.group("a").lower()], f"in {denominator}")
+    for m in _FRACTION_RE.finditer(scan):
+        frac = re.sub(r"[ -]+", " ", (m.group("q") or m.group("f")).lower())
+        add(m.start(), m.end(), _FRACTIONS.get(frac, "1/2"), "")
+    return [n for _, n in sorted(found, key=lambda pair: pair[0])]
+
+
+# ------------------------------------------------------------------ where readers see text
+
+
+def rel(path: Path) -> str:
+    return Path(path).resolve().relative_to(repo_root()).as_posix()
+
+
+def notebook_text(path: Path) -> str:
+    """The markdown cells of a notebook (code cells hold no prose; what they render comes
+    from data files, which are scanned themselves)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def _excluded(file: str, key: str) -> bool:
+    kind = "quiz" if file.startswith("data/quizzes/") else file
+    return (file, key) in EXCLUDED_FIELDS or (kind, key) in EXCLUDED_FIELDS
+
+
+def data_values(node, file: str, field: str | None = None, unit: str = ""):
+    """(field, value, unit) for every reader-facing string and number in a data file's JSON.
+    A number's unit comes from a ``unit`` beside it or from its field's name."""
+    if isinstance(node, dict):
+        sibling_unit = _unit(node["unit"].split(" ")[0]) if isinstance(node.get("unit"), str) else ""
+        for key, value in node.items():
+            if key in MACHINE_FIELDS or _excluded(file, key):
+                continue
+            yield from data_values(value, file, key, sibling_unit)
+    elif isinstance(node, list):
+        for value in node:
+            yield from data_values(value, file, field, unit)
+    elif isinstance(node, bool) or node is None:
+        return
+    elif isinstance(node, str):
+        if not _SLUG.match(node):
+            yield field, node, ""
+    elif isinstance(node, (int, float)):
+        yield field, node, unit or _field_unit(field or "")
+
+
+def _field_unit(field: str) -> str:
+    """A number's unit from its field name ("recurrence_percent" -> "%"), or ANY_UNIT."""
+    for suffix, canon in (("percent", "%"), ("days", "day"), ("hours_per_day", "hour"), ("weeks", "week")):
+        if field.endswith(suffix):
+            return canon
+    return ANY_UNIT
+
+
+#: The unit of a number in a data field whose name does not say it ("with_lbp": 150): it
+#: matches the register's value whatever unit the register gives it.
+ANY_UNIT = "*"
+
+
+def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
+    """Every clinical number a reader can see from one notebook or data file. ``name`` is
+    the file's place in the repository (given when ``path`` is a copy elsewhere)."""
+    path = Path(path)
+    name = name or rel(path)
+    if name in EXCLUDED_FILES:
+        return []
+    if path.suffix == ".ipynb":
+        return numbers_in(notebook_text(path))
+    found: list[Number] = []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for question in data.get("questions", []) if isinstance(data, dict) else []:
+        keyed = question.get("answer")
+        keyed = set(keyed) if isinstance(keyed, list) else {keyed}
+        for option in question.get("options", []):
+            if option.get("id") not in keyed:
+                option.pop("text", None)  # a wrong option (distractor) is shown as wrong, not stated
+    for field, value, unit in data_values(data, name):
+        if isinstance(value, str):
+            found += numbers_in(value)
+        else:
+            found.append(Number(norm_value(value), unit, str(value), f"{field}: {value}"))
+    return found
+
+
+def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> bool:
+    """Whether a number found in a text is one of the ``registered`` (value, unit) pairs.
+    Value and unit must both agree; a number from a data field with no unit in its name
+    (ANY_UNIT) needs only the value to agree."""
+    value, unit = key
+    if unit == ANY_UNIT:
+        return any(v == value for v, _ in registered)
+    return key in registered
+
+
+# ------------------------------------------------------------------------------ the register
+
+NUMBER_KINDS = ("finding", "article", "dose")
+POINTER_KINDS = ("guideline-stances", "self-check")
+#: Files that task E (quiz banks) owns in this round; their numbers are checked against the
+#: whole register rather than file by file.
+QUIZ_GLOBS = ("data/quizzes/*.json", "data/cases.json", "data/final-quiz.json")
+
+
+def check_register(data: dict, path, known_refs: set[str], root: Path | None = None) -> dict:
+    """Rules the schema cannot express: unique ids, known reference keys, derived claims that
+    point at number claims, honest reading records, and files that exist."""
+    root = root or repo_root()
+    claims = data["claims"]
+    seen: dict[str, dict] = {}
+    for c in claims:
+        where = f"claim {c['id']!r}"
+        if c["id"] in seen:
+            raise CourseDataError(path, where, "duplicate id: another claim uses it")
+        seen[c["id"]] = c
+        if c["kind"] in NUMBER_KINDS:
+            if c["ref"] not in known_refs:
+                raise CourseDataError(path, where, f"reference key {c['ref']!r} is not in data/references.json")
+            if c["read"] == "summary" and c["seen_in_source"]:
+                raise CourseDataError(path, where, "read through a summary, so its values cannot have been seen in the source's own text")
+            if not c["seen_in_source"] and "note" not in c and c["read"] == "source":
+                raise CourseDataError(path, where, "a value not seen in the source's own text needs a note saying why")
+        files = c.get("appears_in", []) + ([c["points_to"]["file"]] if "points_to" in c else [])
+        for name in files:
+            if not (root / name).is_file():
+                raise CourseDataError(path, where, f"{name} does not exist")
+        for name in c.get("appears_in", []):
+            if name in EXCLUDED_FILES:
+                raise CourseDataError(path, where, f"{name} is excluded from the scan ({EXCLUDED_FILES[name]})")
+    for c in claims:
+        for other in c.get("from", []):
+            if other not in seen:
+                raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which is not a claim")
+            if seen[other]["kind"] not in NUMBER_KINDS + ("derived",):
+                raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which holds no numbers")
+    return data
+
+
+@lru_cache(maxsize=1)
+def register() -> dict:
+    """``data/claims.json``, validated (schema and the rules in ``check_register``)."""
+    from .references import bibliography
+
+    path = data_dir() / "claims.json"
+    data = load_validated(path, "claims")
+    return check_register(data, path, set(bibliography()))
+
+
+def number_claims(data: dict | None = None) -> list[dict]:
+    data = data or register()
+    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS]
+
+
+def claim_tokens(claim: dict) -> frozenset[tuple[str, str]]:
+    """The (value, unit) pairs of a claim's values, read with the same rule as the course."""
+    return _tokens(tuple(claim.get("values", ())))
+
+
+@lru_cache(maxsize=None)
+def _tokens(values: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(n.key for value in values for n in numbers_in(value))
+
+
+def registered(file: str | None = None, data: dict | None = None) -> set[tuple[str, str]]:
+    """The numbers the register holds for ``file`` (a path relative to the repository), or
+    for the whole course when ``file`` is None."""
+    return {key for c in number_claims(data) if file is None or file in c["appears_in"] for key in claim_tokens(c)}
+
+
+def unregistered(path: Path, name: str | None = None, data: dict | None = None, whole_register: bool = False) -> list[Number]:
+    """Numbers readers see in ``path`` that the register does not hold for that file (or,
+    with ``whole_register``, anywhere). ``name`` is the file's place in the repository when
+    ``path`` is a copy elsewhere."""
+    name = name or rel(path)
+    if name in EXCLUDED_FILES:
+        return []
+    keys = registered(None if whole_register else name, data)
+    return [n for n in numbers_in_file(path, name) if not token_matches(n.key, keys)]
+
+
+def stale_claims(path: Path, data: dict | None = None) -> list[str]:
+    """Claims that list ``path`` in appears_in although none of their values is there."""
+    name = rel(path)
+    found = [n.key for n in numbers_in_file(path)]
+    return [c["id"] for c in number_claims(data) if name in c["appears_in"]
+            and not any(token_matches(k, claim_tokens(c)) for k in found)]
+
+
+def course_files(root: Path | None = None) -> list[Path]:
+    """Every notebook and data file a reader sees, except task E's quiz files (QUIZ_GLOBS)."""
+    root = root or repo_root()
+    quiz = set(quiz_files(root))
+    paths = sorted((root / "notebooks").rglob("*.ipynb")) + sorted((root / "data").rglob("*.json"))
+    return [p for p in paths if ".ipynb_checkpoints" not in p.parts and "classroom-sample" not in p.parts
+            and p not in quiz and rel(p) not in EXCLUDED_FILES]
+
+
+def quiz_files(root: Path | None = None) -> list[Path]:
+    root = root or repo_root()
+    return sorted(p for pattern in QUIZ_GLOBS for p in root.glob(pattern))
+
+
+def exercise_measure(ex: dict, measure: str) -> float | None:
+    """One dose measure of an exercise in data/exercises.json (None if it does not apply)."""
+    dose = ex["dose"]
+    return {
+        "hold_seconds": dose.get("seconds") if dose["kind"] == "hold" else None,
+        "reps": dose.get("reps") if dose["kind"] == "reps" else None,
+        "sets": ex["sets"],
+        "days_per_week_min": ex["days_per_week"]["min"],
+        "days_per_week_max": ex["days_per_week"]["max"],
+    }[measure]
+
+
+def dose_violations(exercises: list[dict], data: dict | None = None) -> list[str]:
+    """Each place where the example programme (data/exercises.json) leaves a dose range the
+    register holds (dose claims' ``checks``), as a sentence naming the exercise."""
+    problems = []
+    for claim in number_claims(data):
+        for check in claim.get("checks", ()):
+            for ex in exercises:
+                if ex["type"] != check["type"]:
+                    continue
+                value = exercise_measure(ex, check["measure"])
+                if value is None:
+                    continue
+                low, high = check.get("min", float("-inf")), check.get("max", float("inf"))
+                if not low <= value <= high:
+                    problems.append(f"exercise {ex['id']!r}: {check['measure']} is {value:g}, outside "
+                                    f"{check.get('min', '-')}..{check.get('max', '-')} ({claim['id']}, {claim['ref']})")
+    return problems

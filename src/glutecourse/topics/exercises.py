@@ -1,0 +1,362 @@
+"""The exercise library (``data/exercises.json``) and the routine builder.
+
+- ``library()`` loads and checks the library: the schema, then the rules a schema cannot
+  express (known phases and reference keys, each exercise's type allowed in every phase it
+  lists (in "settle" only gentle, difficulty-1 strengthening is listed), ``min_sets <= sets``,
+  a gentle mobility warm-up in every phase).
+- ``build_routine(phase_id, minutes, difficulty)`` is pure and deterministic: the same
+  choices always give the same routine, and the routine always keeps the library's rules.
+- ``routine_steps(routine)`` turns a routine into the timed steps a reader follows (get
+  into position, each set on each side, rests between sets), adding up to its total time.
+
+The cards, the routine builder and the follow-along timer are in ``glutecourse.ui.exercises``;
+the stick-figure illustrations are drawn by ``glutecourse.charts.exercises``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..catalog.phases import phases
+from ..catalog.references import reference_keys
+from ..core.data import by_id, check_ids_and_refs, load
+from ..core.errors import CourseDataError
+from ..core.numbers import NumberError, format_duration, parse_number
+from ..core.paths import data_dir
+
+
+TYPE_LABELS = {"mobility": "Mobility", "stretch": "Stretch", "strength": "Strength", "recovery": "Recovery"}
+
+LEVEL_LABELS = {1: "Gentle", 2: "Moderate", 3: "Harder"}
+
+# ---------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def library() -> dict:
+    """The exercise library, validated (schema plus cross-file rules)."""
+    data = load("exercises.json", schema="exercises")
+    check_library(data)
+    return data
+
+
+def check_library(data: dict, path=None) -> dict:
+    """Rules a schema cannot express; raise CourseDataError naming the exercise."""
+    path = path or data_dir() / "exercises.json"
+    phase_ids = [p["id"] for p in phases()]
+    refs = reference_keys()
+    plans = {}
+    for plan in data["rules"]["phase_plans"]:
+        if plan["phase"] not in phase_ids:
+            raise CourseDataError(path, f"phase plan {plan['phase']!r}", f"unknown phase (known: {', '.join(phase_ids)})")
+        if plan["main"] not in plan["types"]:
+            raise CourseDataError(path, f"phase plan {plan['phase']!r}", f"main type {plan['main']!r} is not among its types")
+        if data["rules"]["min_mobility"] and plan["types"][0] != "mobility":
+            raise CourseDataError(path, f"phase plan {plan['phase']!r}", "types must start with 'mobility' (the warm-up)")
+        plans[plan["phase"]] = plan
+    missing = [p for p in phase_ids if p not in plans]
+    if missing:
+        raise CourseDataError(path, None, f"no phase plan for phase(s) {', '.join(missing)}")
+    check_ids_and_refs(path, data["exercises"], "exercise", refs, lambda ex: ex["evidence"]["refs"])
+    for ex in data["exercises"]:
+        where = f"exercise {ex['id']!r}"
+        for ph in ex["phases"]:
+            if ph not in plans:
+                raise CourseDataError(path, where, f"unknown phase {ph!r}")
+            if ex["type"] not in plans[ph]["types"]:
+                raise CourseDataError(path, where, f"a {ex['type']} exercise is not allowed in phase {ph!r}")
+        if ex["min_sets"] > ex["sets"]:
+            raise CourseDataError(path, where, "min_sets is larger than sets")
+        if ex["days_per_week"]["min"] > ex["days_per_week"]["max"]:
+            raise CourseDataError(path, where, "days_per_week min is larger than max")
+    for ph in phase_ids:
+        gentle = [e for e in data["exercises"] if e["type"] == "mobility" and ph in e["phases"] and e["difficulty"] == 1]
+        if len(gentle) < data["rules"]["min_mobility"]:
+            raise CourseDataError(path, f"phase {ph!r}", "needs a difficulty-1 mobility exercise for the warm-up")
+        main = [e for e in data["exercises"] if e["type"] == plans[ph]["main"] and ph in e["phases"] and e["difficulty"] == 1]
+        if not main:
+            raise CourseDataError(path, f"phase {ph!r}", f"needs a difficulty-1 {plans[ph]['main']} exercise")
+    return data
+
+
+@lru_cache(maxsize=1)
+def poses() -> dict:
+    """Stick-figure poses (``data/exercises-poses.json``), one per exercise."""
+    data = load("exercises-poses.json", schema="exercises-poses")
+    path = data_dir() / "exercises-poses.json"
+    ids = [e["id"] for e in exercises()]
+    seen = set()
+    for pose in data["poses"]:
+        if pose["id"] not in ids:
+            raise CourseDataError(path, f"pose {pose['id']!r}", "no exercise with this id in data/exercises.json")
+        if pose["id"] in seen:
+            raise CourseDataError(path, f"pose {pose['id']!r}", "duplicate pose")
+        seen.add(pose["id"])
+    missing = [i for i in ids if i not in seen]
+    if missing:
+        raise CourseDataError(path, None, f"no pose for exercise(s) {', '.join(missing)}")
+    return data
+
+
+def exercises() -> list[dict]:
+    return library()["exercises"]
+
+
+def exercise(exercise_id: str) -> dict:
+    return by_id(exercises(), exercise_id)
+
+
+def rules() -> dict:
+    return library()["rules"]
+
+
+def phase_plan(phase_id: str) -> dict:
+    return by_id(rules()["phase_plans"], phase_id, key="phase")
+
+
+def image_name(exercise_id: str) -> str:
+    return f"exercises-{exercise_id}.svg"
+
+
+# ---------------------------------------------------------------------------- doses and time
+
+
+def work_seconds(ex: dict) -> int:
+    """Seconds of work in one set on one side: the hold, or reps x seconds per rep."""
+    dose = ex["dose"]
+    return dose["seconds"] if dose["kind"] == "hold" else dose["reps"] * dose["seconds_per_rep"]
+
+
+def exercise_seconds(ex: dict, sets: int | None = None, transition: int | None = None) -> int:
+    """Time for one exercise: getting into position, every set on every side, rests between sets."""
+    sets = ex["sets"] if sets is None else sets
+    transition = rules()["transition_seconds"] if transition is None else transition
+    return transition + sets * ex["sides"] * work_seconds(ex) + (sets - 1) * ex["rest_seconds"]
+
+
+def fmt_duration(seconds: int) -> str:
+    """'45 s', '2 min', '2 min 30 s' (the course's one duration formatter, in core.numbers)."""
+    return format_duration(seconds)
+
+
+def dose_text(ex: dict, sets: int | None = None) -> str:
+    sets = ex["sets"] if sets is None else sets
+    dose = ex["dose"]
+    if dose["kind"] == "hold":
+        work = f"hold {fmt_duration(dose['seconds'])}" if ex["type"] != "mobility" and ex["type"] != "recovery" else fmt_duration(dose["seconds"])
+    else:
+        work = f"{dose['reps']} reps"
+    side = " each side" if ex["sides"] == 2 else ""
+    sets_text = f"{sets} × {work}" if sets > 1 else work
+    rest = f", rest {fmt_duration(ex['rest_seconds'])} between sets" if sets > 1 and ex["rest_seconds"] else ""
+    return f"{sets_text}{side}{rest}"
+
+
+def frequency_text(ex: dict) -> str:
+    d = ex["days_per_week"]
+    if d["min"] == d["max"]:
+        return "every day" if d["min"] == 7 else f"{d['min']} days a week"
+    return f"{d['min']}-{d['max']} days a week" if d["max"] < 7 else f"at least {d['min']} days a week, daily if you like"
+
+
+# ---------------------------------------------------------------------------- the routine
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    exercise: dict
+    sets: int
+
+    @property
+    def id(self) -> str:
+        return self.exercise["id"]
+
+    @property
+    def name(self) -> str:
+        return self.exercise["name"]
+
+    @property
+    def type(self) -> str:
+        return self.exercise["type"]
+
+    @property
+    def seconds(self) -> int:
+        return exercise_seconds(self.exercise, self.sets)
+
+    @property
+    def dose(self) -> str:
+        return dose_text(self.exercise, self.sets)
+
+
+@dataclass(frozen=True)
+class Routine:
+    phase_id: str
+    minutes: int
+    difficulty: int
+    items: tuple[RoutineItem, ...]
+    ok: bool
+    message: str = ""
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(item.seconds for item in self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _check_choices(phase_id, minutes, difficulty):
+    ids = [p["id"] for p in phases()]
+    if phase_id not in ids:
+        raise ValueError(f"Unknown phase {phase_id!r}: choose one of {', '.join(ids)}.")
+    try:
+        minutes = parse_number(minutes, what="Minutes", low=0, high=24 * 60)
+    except NumberError as exc:
+        raise ValueError(f"Minutes must be a number from 0 to 1440: {exc}") from None
+    if isinstance(difficulty, bool) or difficulty not in (1, 2, 3):
+        raise ValueError(f"Difficulty must be 1, 2 or 3, not {difficulty!r}.")
+    return int(minutes) if minutes.is_integer() else minutes
+
+
+def candidates(phase_id: str, difficulty: int) -> list[dict]:
+    """Exercises suitable for the phase (listed for it and allowed by its plan) at or below
+    the difficulty, in library order."""
+    allowed = phase_plan(phase_id)["types"]
+    return [e for e in exercises() if phase_id in e["phases"] and e["type"] in allowed and e["difficulty"] <= difficulty]
+
+
+def smallest_routine(phase_id: str, difficulty: int = 1) -> tuple[RoutineItem, ...]:
+    """The shortest routine that keeps the rules: the quickest warm-up item(s) and the
+    quickest exercise of the phase's main type, each with its fewest sets."""
+    n = rules()["min_mobility"]
+    pool = candidates(phase_id, difficulty)
+    main_type = phase_plan(phase_id)["main"]
+
+    def quickest(items):
+        return sorted(items, key=lambda e: exercise_seconds(e, e["min_sets"]))
+
+    mobility = quickest([e for e in pool if e["type"] == "mobility"])[:n]
+    main = quickest([e for e in pool if e["type"] == main_type and e not in mobility])[:1]
+    return tuple(RoutineItem(e, e["min_sets"]) for e in mobility + main)
+
+
+def _too_short(phase_id, minutes, difficulty, budget) -> Routine:
+    smallest = smallest_routine(phase_id, difficulty)
+    need = sum(i.seconds for i in smallest)
+    names = "; ".join(f"{i.name} ({i.dose})" for i in smallest)
+    return Routine(
+        phase_id, minutes, difficulty, smallest, False,
+        f"{fmt_duration(budget)} is too short for a routine with a warm-up and one main exercise. "
+        f"The smallest routine that keeps the rules takes {fmt_duration(need)} "
+        f"(about {-(-need // 60)} minutes): {names}.",
+    )
+
+
+def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
+    """An ordered routine for one session that fits in ``minutes``.
+
+    Rules: only exercises suited to the phase (and allowed by its plan: while settling, only
+    the gentle strengthening the library lists for it), at or below ``difficulty``; a mobility warm-up first and at least one
+    exercise of the phase's main type (stretch or strength); holds and reps are
+    never shortened (when time is short an exercise gets fewer sets, down to its minimum, or
+    is left out); the order follows the phase plan (warm-up, then the main work, then
+    stretches and recovery). Deterministic: no randomness. If even the smallest routine does
+    not fit, the result has ``ok=False``, a message, and that smallest routine as a suggestion.
+    """
+    minutes = _check_choices(phase_id, minutes, difficulty)
+    budget = int(minutes * 60)
+    plan = phase_plan(phase_id)
+    pool = candidates(phase_id, difficulty)
+    n_mob = rules()["min_mobility"]
+
+    chosen: list[RoutineItem] = []
+    used = 0
+
+    def try_add(ex, full=True) -> bool:
+        nonlocal used
+        for sets in ((ex["sets"], ex["min_sets"]) if full else (ex["min_sets"],)):
+            t = exercise_seconds(ex, sets)
+            if used + t <= budget:
+                chosen.append(RoutineItem(ex, sets))
+                used += t
+                return True
+        return False
+
+    warmups = [e for e in pool if e["type"] == "mobility"][:n_mob]
+    mains = [e for e in pool if e["type"] == plan["main"] and e not in warmups]
+    first_main = None
+    # 1-2. The warm-up (the first mobility items in library order, gentlest first), then at
+    # least one exercise of the phase's main type. If the main exercise does not fit after a
+    # full warm-up, try again with the warm-up at its fewest sets.
+    for full_warmup in (True, False):
+        chosen.clear()
+        used = 0
+        if all(try_add(ex, full_warmup) for ex in warmups):
+            first_main = next((e for e in mains if try_add(e)), None)
+            if first_main is not None:
+                break
+    if first_main is None:
+        return _too_short(phase_id, minutes, difficulty, budget)
+
+    # 3. The rest, round-robin over the plan's types so a short routine still mixes them.
+    rest = [e for e in pool if e not in warmups and e is not first_main]
+    order = [t for t in plan["types"] if t != "mobility"] + ["mobility"]
+    queues = {t: [e for e in rest if e["type"] == t] for t in order}
+    while any(queues.values()):
+        for t in order:
+            while queues[t]:
+                if try_add(queues[t].pop(0)):
+                    break
+
+    # 4. Final order: by the plan's type order (mobility first), then by choice order.
+    rank = {t: i for i, t in enumerate(plan["types"])}
+    indexed = sorted(enumerate(chosen), key=lambda pair: (rank[pair[1].type], pair[0]))
+    items = tuple(item for _, item in indexed)
+    left = budget - used
+    message = f"Total {fmt_duration(used)} of your {fmt_duration(budget)}."
+    if left >= 120:
+        message += " Everything suitable fits with time to spare: walk for the rest, or stop here."
+    return Routine(phase_id, minutes, difficulty, items, True, message)
+
+
+# ---------------------------------------------------------------------------- the timer's steps
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # "position", "work" or "rest"
+    label: str
+    seconds: int
+    exercise_id: str
+    set_no: int = 0
+    sets: int = 0
+    side: str = ""
+
+
+def routine_steps(routine) -> list[Step]:
+    """Every timed step of ``routine`` in order (pure; no widgets, no clock)."""
+    transition = rules()["transition_seconds"]
+    steps: list[Step] = []
+    for item in routine.items:
+        ex = item.exercise
+        name = ex["name"]
+        if transition:
+            steps.append(Step("position", f"Get ready: {name}", transition, ex["id"]))
+        work = work_seconds(ex)
+        sides = ("left side", "right side") if ex["sides"] == 2 else ("",)
+        for set_no in range(1, item.sets + 1):
+            of = f" (set {set_no} of {item.sets})" if item.sets > 1 else ""
+            for side in sides:
+                where = f", {side}" if side else ""
+                if ex["dose"]["kind"] == "hold":
+                    what = f"hold {fmt_duration(work)}" if ex["type"] in ("stretch", "strength") else fmt_duration(work)
+                else:
+                    what = f"{ex['dose']['reps']} reps, about {fmt_duration(work)}"
+                steps.append(Step("work", f"{name}{where} — {what}{of}", work, ex["id"], set_no, item.sets, side))
+            if set_no < item.sets and ex["rest_seconds"]:
+                steps.append(Step("rest", f"Rest {fmt_duration(ex['rest_seconds'])} — next: {name}, set {set_no + 1} of {item.sets}",
+                                  ex["rest_seconds"], ex["id"], set_no, item.sets))
+    return steps
+
+

@@ -1,0 +1,135 @@
+"""Anatomy views: the overview table and the muscle explorer (a drop-down list, a
+pre-drawn picture and a table). No matplotlib at run time: the pictures are
+``images/anatomy-highlight-<id>.svg``, drawn by ``make generate``."""
+
+from __future__ import annotations
+
+from ..catalog.references import short_citations
+from ..core.paths import images_dir
+from ..core.text import safe_html, strip_tags
+from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, highlight_image_name, muscle, muscles, roots_text
+from .display import html
+from .widgets import layout, style
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+def _cell(m: dict, field: str) -> str:
+    if field == "roots":
+        return safe_html(roots_text(m))
+    return safe_html(m[field])
+
+
+def muscle_details_html(m: dict) -> str:
+    """A two-column table of one muscle's facts, every value HTML-escaped."""
+
+    rows = [
+        f"<tr><th scope='row' style='text-align:left;vertical-align:top;padding:3px 10px 3px 0'>{head}</th>"
+        f"<td style='text-align:left;padding:3px 0'>{_cell(m, field)}</td></tr>"
+        for field, head in DETAIL_ROWS
+        if m.get(field)
+    ]
+    cites = short_citations()
+    sources = "; ".join(safe_html(cites.get(k, k)) for k in m["refs"])
+    return (
+        f"<div class='gc-muscle' aria-live='polite'><h4 style='margin:4px 0'>{safe_html(m['name'])}</h4>"
+        f"<p style='margin:2px 0'><em>{safe_html(GROUP_LABELS[m['group']])} · {safe_html(LAYER_LABELS[m['layer']])}</em></p>"
+        f"<table class='gc-muscle-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
+        f"<p style='margin:4px 0;font-size:90%'>Sources: {sources}. Reference texts differ slightly in detail.</p></div>"
+    )
+
+
+def overview_html(group: str | None = None) -> str:
+    """Every muscle in one table: group, layer, nerve and roots."""
+    head = "".join(f"<th scope='col' style='text-align:left'>{h}</th>" for h in ("Muscle", "Group", "Layer (from behind)", "Nerve", "Roots"))
+    rows = "".join(
+        f"<tr><td><strong>{safe_html(m['name'])}</strong></td><td>{safe_html(GROUP_LABELS[m['group']])}</td>"
+        f"<td>{safe_html(m['layer'])}</td><td>{safe_html(m['nerve'])}</td><td>{safe_html(roots_text(m))}</td></tr>"
+        for m in muscles(group)
+    )
+    return f"<table class='gc-anatomy-overview'><tr>{head}</tr>{rows}</table>"
+
+
+def muscle_overview(group: str | None = None):
+    """Show the overview table in a notebook."""
+    return html(overview_html(group))
+
+
+# --- explorer widget ------------------------------------------------------------------
+
+def _shared():
+    """One Layout and style per kind of widget, shared in the kernel (see widgets.py)."""
+
+    return dict(
+        image=layout(width="100%", max_width="640px", height="auto"), plain=layout(),
+        desc_style=style("description", description_width="initial"), html_style=style("html"),
+    )
+
+
+class MuscleExplorer:
+    """A Dropdown of muscles; the chosen one is shown highlighted, with its facts."""
+
+    def __init__(self, start: str | None = None):
+        import ipywidgets as w
+
+        sh = _shared()
+        items = muscles()
+        ids = [m["id"] for m in items]
+        self.dropdown = w.Dropdown(
+            options=[(strip_tags(m["name"]), m["id"]) for m in items],
+            value=start if start in ids else ids[0],
+            description="Muscle",
+            tooltip="Choose a muscle to see where it lies, what it does and which nerve supplies it",
+            layout=sh["plain"],
+            style=sh["desc_style"],
+        )
+        self.image = w.Image(format="svg+xml", layout=sh["image"])
+        self.details = w.HTML(layout=sh["plain"], style=sh["html_style"])
+        self.widget = w.VBox([self.dropdown, self.image, self.details], layout=sh["plain"])
+        self.dropdown.observe(self._on_change, names="value")
+        self.alt_text = ""
+        if start is None or start in ids:
+            self.show(self.dropdown.value)
+        else:
+            self.show(start)
+
+    def _on_change(self, change):
+        self.show(change["new"])
+
+    def show(self, muscle_id) -> bool:
+        """Show one muscle; returns False (with a message in the widget) if it cannot."""
+        try:
+            m = muscle(muscle_id)
+        except KeyError:
+            self.image.value = b""
+            self.details.value = (
+                "<p role='alert'><strong>Unknown muscle.</strong> "
+                f"There is no muscle called “{safe_html(muscle_id)}” in the course data. Choose one from the list.</p>"
+            )
+            return False
+        path = images_dir() / highlight_image_name(m["id"])
+        try:
+            self.image.value = path.read_bytes()
+            picture = ""
+        except OSError:
+            self.image.value = b""
+            picture = (
+                "<p role='alert'><strong>Picture missing:</strong> "
+                f"{safe_html(path.name)} was not found. Run <code>make images</code> in the course folder.</p>"
+            )
+        alt = f"Schematic of the right hip with {strip_tags(m['name'])} highlighted, its origin marked with dots and its insertion with squares."
+        self.alt_text = alt
+        self.details.value = picture + f"<p class='gc-sr-only' style='font-size:85%;color:#555'>Picture: {safe_html(alt)}</p>" + muscle_details_html(m)
+        return True
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def muscle_explorer(start: str | None = None) -> MuscleExplorer:
+    """Explore the gluteal muscles one by one (a drop-down list, a picture and a table)."""
+    return MuscleExplorer(start)
+
+

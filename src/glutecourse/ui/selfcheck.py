@@ -1,0 +1,395 @@
+"""The self-check's views: the result box, the levels and combinations tables, symptom
+lists, the clinician checklist, the worked cases, and the ``symptom_checker()`` widget.
+
+The logic (``triage``, the data and their checks) is ``glutecourse.topics.selfcheck``. The
+widget's result lives in an ``HTML`` widget (tests read ``.value``); it saves nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..catalog.references import short_citations
+from ..core.errors import CourseDataError
+from ..core.palette import OKABE_ITO
+from ..core.text import safe_html, strip_tags
+from ..topics.selfcheck import (
+    LEVELS,
+    Combination,
+    Item,
+    TriageResult,
+    _path,
+    items,
+    items_at_level,
+    items_in_group,
+    level_info,
+    rules_data,
+    symptom_data,
+    triage,
+    worked_case_list,
+)
+from .display import html
+from .widgets import layout, style
+
+# The level is always given in words and with an icon too, never by colour alone.
+_LEVEL_COLOUR = {
+    "emergency": (OKABE_ITO["vermillion"], "#fdeee6"),
+    "urgent": (OKABE_ITO["orange"], "#fdf6e6"),
+    "routine": (OKABE_ITO["blue"], "#e8f1f8"),
+    "selfcare": (OKABE_ITO["bluish_green"], "#e6f5f0"),
+}
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _item_li(item: Item, with_level: bool = False) -> str:
+    prefix = ""
+    if with_level:
+        lv = level_info(item.level)
+        prefix = f"<strong>{safe_html(lv['icon'])} {safe_html(lv['short'])}:</strong> "
+    note = f"<br><em>{safe_html(item.note)}</em>" if item.note else ""
+    return f"<li>{prefix}{safe_html(item.label)}{note}</li>"
+
+
+def result_html(result: TriageResult) -> str:
+    """The self-check's answer: level (icon and words) and what to do first, then why."""
+    reminder = f"<p style='margin:8px 0 0 0;font-size:0.92em'><em>{safe_html(symptom_data()['reminder'])}</em></p>"
+    if result.level is None:
+        return (
+            "<div class='gc-triage gc-triage-none' role='status' aria-live='polite' "
+            "style='border-left:6px solid #555555;background:#f2f2f2;padding:8px 12px;margin:6px 0'>"
+            f"<p style='margin:0'><strong>ⓘ Nothing ticked.</strong> {safe_html(result.message)}</p>{reminder}</div>"
+        )
+    info = level_info(result.level)
+    colour, background = _LEVEL_COLOUR[result.level]
+    role = "role='alert'" if result.level == "emergency" else "role='status' aria-live='polite'"
+    causes = "".join(_item_li(i) for i in result.causes)
+    plural = "these" if len(result.causes) > 1 else "this"
+    others = ""
+    if result.others:
+        others = (
+            "<p style='margin:6px 0 0 0'>You also ticked (less urgent, but mention them too):</p>"
+            f"<ul style='margin:2px 0'>{''.join(_item_li(i, with_level=True) for i in result.others)}</ul>"
+        )
+    return (
+        f"<div class='gc-triage gc-triage-{result.level}' {role} "
+        f"style='border-left:6px solid {colour};background:{background};padding:8px 12px;margin:6px 0'>"
+        f"<p style='margin:0;font-size:1.2em'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
+        f"<p style='margin:6px 0'><strong>{safe_html(info['action'])}</strong></p>"
+        f"<p style='margin:6px 0'>{safe_html(info['message'])}</p>"
+        f"<p style='margin:6px 0 0 0'>Because you ticked {plural}:</p><ul style='margin:2px 0'>{causes}</ul>"
+        f"{_combinations_html(result)}{others}{reminder}</div>"
+    )
+
+
+def _combination_li(combo: Combination) -> str:
+    ticked = " + ".join(f"‘{safe_html(i.label)}’" for i in combo.items)
+    return f"<li>{ticked}: {safe_html(combo.rule.explanation)}</li>"
+
+
+def _combinations_html(result: TriageResult) -> str:
+    """Which combination raised the level, in plain words; then other combinations that apply."""
+    parts = []
+    raised = result.raised_by
+    if raised:
+        name = level_info(result.level)["short"]
+        parts.append(
+            f"<p style='margin:6px 0 0 0'><strong>Why {safe_html(name)}:</strong> together, these raise the level "
+            "above what each would mean alone.</p>"
+            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in raised)}</ul>"
+        )
+    # Other rules that apply at the result's own level support it; a rule for a lower level
+    # (for example "same day" when the result is an emergency) would only confuse.
+    also = [c for c in result.combinations if not c.raised and c.rule.level == result.level]
+    if also:
+        parts.append(
+            "<p style='margin:6px 0 0 0'>Also worth knowing:</p>"
+            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in also)}</ul>"
+        )
+    return "".join(parts)
+
+
+def levels_table_html(levels: Iterable[str] = LEVELS) -> str:
+    """A table of the urgency levels: what to do and which signs belong to each, from the data."""
+    rows = []
+    for level in levels:
+        info = level_info(level)
+        colour, _ = _LEVEL_COLOUR[level]
+        signs = "".join(f"<li>{safe_html(i.label)}</li>" for i in items_at_level(level))
+        rows.append(
+            f"<tr><th scope='row' style='border-left:6px solid {colour};text-align:left;vertical-align:top'>"
+            f"{safe_html(info['icon'])} {safe_html(info['title'])}</th>"
+            f"<td style='text-align:left;vertical-align:top'>{safe_html(info['action'])}</td>"
+            f"<td style='text-align:left;vertical-align:top'><ul style='margin:0'>{signs}</ul></td></tr>"
+        )
+    return (
+        "<table class='gc-triage-tiers'><caption>Levels of urgency, from the same data as the self-check "
+        "in notebook 04 (with back pain, any one sign is enough; combinations can raise the level)</caption>"
+        "<tr><th scope='col'>Level</th><th scope='col'>What to do</th><th scope='col'>Signs</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
+
+
+def levels_table(levels: Iterable[str] = LEVELS):
+    """Show the urgency levels as a table."""
+    return html(levels_table_html(levels))
+
+
+def combinations_table_html() -> str:
+    """The combination rules as a table: which boxes together raise the level, to what, and
+    why, from data/selfcheck-rules.json."""
+    known = items()
+    assumed = {a["id"]: a["label"] for a in rules_data()["assumed"]}
+    joiner = "<p style='margin:2px 0'><strong>together with any of</strong></p>"
+    rows = []
+    for raw in rules_data()["rules"]:
+        sets = []
+        for group in raw["when"]:
+            names = [
+                safe_html(known[i].label) if i in known else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
+                for i in group["any_of"]
+            ]
+            sets.append("<ul style='margin:0'>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
+        info = level_info(raw["level"])
+        colour, _ = _LEVEL_COLOUR[raw["level"]]
+        rows.append(
+            "<tr style='vertical-align:top'>"
+            f"<td style='text-align:left'>{joiner.join(sets)}</td>"
+            f"<td style='text-align:left;border-left:6px solid {colour}'><strong>{safe_html(info['icon'])} {safe_html(info['short'])}</strong></td>"
+            f"<td style='text-align:left'>{safe_html(raw['explanation'])}</td></tr>"
+        )
+    return (
+        "<table class='gc-triage-combinations'><caption>Combinations that raise the level (from the same data "
+        "as the self-check; a combination never lowers it)</caption>"
+        "<tr><th scope='col'>Any of these</th><th scope='col'>At least</th><th scope='col'>Why</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
+
+
+def combinations_table():
+    """Show the combination rules as a table."""
+    return html(combinations_table_html())
+
+
+# Older names, kept so existing notebooks and exports keep working.
+tiers_table_html = levels_table_html
+
+tiers_table = levels_table
+
+def symptom_list_html(group: str) -> str:
+    """The items of one group as a list, each with the level it triggers (icon and words)."""
+    titles = {g["id"]: g for g in symptom_data()["groups"]}
+    if group not in titles:
+        raise CourseDataError(_path(), f"group {group!r}", f"no such group (groups: {', '.join(titles)})")
+    rows = "".join(_item_li(i, with_level=True) for i in items_in_group(group))
+    return (
+        f"<div class='gc-symptom-list'><p><strong>{safe_html(titles[group]['title'])}</strong> "
+        "(with the self-check level each one leads to)</p>"
+        f"<ul>{rows}</ul></div>"
+    )
+
+
+def symptom_list(group: str):
+    """Show the tickable items of one group (``common``, ``less-common``, ...)."""
+    return html(symptom_list_html(group))
+
+
+def clinician_checklist_html() -> str:
+    rows = "".join(f"<li>☐ {safe_html(t)}</li>" for t in symptom_data()["clinician_checklist"])
+    return (
+        "<div class='gc-checklist'><p><strong>What to tell your clinician</strong> "
+        "(jot down notes before the appointment):</p>"
+        f"<ul style='list-style:none;padding-left:0.5em'>{rows}</ul></div>"
+    )
+
+
+def clinician_checklist():
+    """The checklist of things to tell a doctor or physiotherapist."""
+    return html(clinician_checklist_html())
+
+
+# --------------------------------------------------------------------------- widget
+
+def _shared():
+    """Layouts and styles shared by every control of the checker (see widgets.py)."""
+
+    return dict(
+        wide=layout(width="100%"), plain=layout(), checkbox_style=style("checkbox"),
+        button_style=style("button"), html_style=style("html"),
+    )
+
+
+def _reminder_html() -> str:
+    return f"<p class='gc-triage-reminder'><strong>ⓘ</strong> <em>{safe_html(symptom_data()['reminder'])}</em></p>"
+
+
+class SymptomChecker:
+    """Grouped checkboxes, "Check my symptoms" and "Clear" buttons, and the result.
+
+    The checklist (about 40 controls) is built when the reader presses "Start the
+    self-check", so running the notebook stays fast; ``open()`` does the same from code,
+    and touching ``boxes``, ``check_button`` or ``clear_button`` opens it too.
+    ``boxes`` maps item id to its Checkbox; ``result`` is the HTML widget with the answer.
+    Nothing is saved: closing the notebook forgets every tick.
+    """
+
+    def __init__(self, start_open: bool = False):
+        import ipywidgets as w
+
+        sh = _shared()
+        self._boxes: dict | None = None
+        self._check_button = self._clear_button = None
+        self._checked = False
+        self._clearing = False
+        self.start_button = w.Button(
+            description="Start the self-check", tooltip="Show the list of symptoms and warning signs to tick",
+            icon="check-square-o", button_style="primary", layout=sh["plain"], style=sh["button_style"],
+        )
+        self.start_button.on_click(lambda _b: self.open())
+        # Before the first check, the result area carries the reminder that this guides
+        # but does not diagnose.
+        self.result = w.HTML(value=_reminder_html(), layout=sh["plain"], style=sh["html_style"])
+        self.box = w.VBox([self.start_button, self.result], layout=sh["plain"])
+        if start_open:
+            self.open()
+
+    def open(self):
+        """Build and show the checklist (once)."""
+        if self._boxes is not None:
+            return
+        import ipywidgets as w
+
+        sh = _shared()
+        data = symptom_data()
+        boxes = {}
+        children = []
+        for group in data["groups"]:
+            children.append(
+                w.HTML(
+                    value=f"<h4 style='margin:10px 0 2px 0'>{safe_html(group['title'])}</h4>"
+                    f"<p style='margin:0 0 2px 0'>{safe_html(group['intro'])}</p>",
+                    layout=sh["plain"], style=sh["html_style"],
+                )
+            )
+            for item in items_in_group(group["id"]):
+                # Labels are plain text (widgets do not render HTML); the group title is
+                # part of the tooltip so a screen reader hears the context too.
+                box = w.Checkbox(
+                    value=False, description=strip_tags(item.label), indent=False,
+                    tooltip=strip_tags(f"{group['title']}: {item.label}. {item.note}".strip()),
+                    layout=sh["wide"], style=sh["checkbox_style"],
+                )
+                box.observe(self._on_change, names="value")
+                boxes[item.id] = box
+                children.append(box)
+        self._check_button = w.Button(
+            description="Check my symptoms", tooltip="Show what the ticked boxes mean for you and what to do",
+            icon="stethoscope", button_style="primary", layout=sh["plain"], style=sh["button_style"],
+        )
+        self._clear_button = w.Button(
+            description="Clear", tooltip="Untick every box and clear the result",
+            icon="eraser", layout=sh["plain"], style=sh["button_style"],
+        )
+        self._check_button.on_click(lambda _b: self.check())
+        self._clear_button.on_click(lambda _b: self.clear())
+        self._boxes = boxes
+        self.box.children = [*children, w.HBox([self._check_button, self._clear_button], layout=sh["plain"]), self.result]
+        self.start_button.close()
+
+    @property
+    def boxes(self) -> dict:
+        self.open()
+        return self._boxes
+
+    @property
+    def check_button(self):
+        self.open()
+        return self._check_button
+
+    @property
+    def clear_button(self):
+        self.open()
+        return self._clear_button
+
+    def ticked(self) -> list[str]:
+        if self._boxes is None:
+            return []
+        return [item_id for item_id, box in self._boxes.items() if box.value]
+
+    def check(self) -> TriageResult | None:
+        """Triage the ticked boxes and show the result (never a traceback)."""
+        try:
+            result = triage(self.ticked())
+        except (ValueError, KeyError) as exc:  # data problems only; checkboxes cannot give bad ids
+            self.result.value = (
+                "<div class='gc-triage gc-triage-error' role='alert'><strong>ⓘ The self-check could not run:</strong> "
+                f"{safe_html(exc)}. If you have any warning sign, get help now without waiting for this tool.</div>"
+            )
+            return None
+        self.result.value = result_html(result)
+        self._checked = True
+        return result
+
+    def clear(self):
+        self._clearing = True
+        try:
+            for box in (self._boxes or {}).values():
+                box.value = False
+        finally:
+            self._clearing = False
+        self._checked = False
+        self.result.value = (
+            "<div class='gc-triage gc-triage-none' role='status' aria-live='polite'>"
+            "All boxes cleared. Tick any that apply, then press <strong>Check my symptoms</strong>.</div>"
+            + _reminder_html()
+        )
+
+    def _on_change(self, _change):
+        # Once a result is showing, keep it in step with the boxes, so a stale answer is
+        # never left on screen (a newly ticked red flag shows at once).
+        if self._checked and not self._clearing:
+            self.check()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.box)
+
+
+def symptom_checker(start_open: bool = False) -> SymptomChecker:
+    """The interactive symptom self-check. It guides; it never diagnoses; it saves nothing.
+
+    The checklist appears when the reader presses "Start the self-check" (or at once with
+    ``start_open=True``)."""
+    return SymptomChecker(start_open=start_open)
+
+
+def worked_cases_html(teaching_only: bool = True) -> str:
+    """Each case as a question ("what would you do?") with the answer behind a click."""
+
+    labels = items()
+    cite = short_citations()
+    blocks = []
+    for n, case in enumerate(worked_case_list(teaching_only), start=1):
+        info = level_info(case["level"])
+        ticks = "".join(f"<li>{safe_html(labels[i].label)}</li>" for i in case["ticks"])
+        sources = "; ".join(f"{safe_html(cite[s['ref']])}: {safe_html(s['place'])}" for s in case["source"])
+        blocks.append(
+            "<div class='gc-case' style='border:1px solid #bbbbbb;border-radius:6px;padding:6px 12px;margin:8px 0'>"
+            f"<p style='margin:4px 0'><strong>Case {n}.</strong> {safe_html(case['person'])}</p>"
+            f"<p style='margin:4px 0'>They would tick:</p><ul style='margin:2px 0'>{ticks}</ul>"
+            "<p style='margin:4px 0'><strong>What would you do?</strong> Decide before you look.</p>"
+            "<details><summary>Show the answer</summary>"
+            f"<p style='margin:4px 0'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
+            f"<p style='margin:4px 0'>{safe_html(case['why'])}</p>"
+            f"<p style='margin:4px 0;font-size:0.9em'><em>Source: {sources}</em></p></details></div>"
+        )
+    return "<div class='gc-cases'>" + "".join(blocks) + "</div>"
+
+
+def worked_cases(teaching_only: bool = True):
+    """Show the teaching cases from data/selfcheck-cases.json as "what would you do?" questions."""
+    return html(worked_cases_html(teaching_only))
+
+
