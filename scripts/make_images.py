@@ -49,12 +49,12 @@ def main(argv=None) -> int:
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp))
-            stale = [
-                p.name for p in sorted(Path(tmp).iterdir())
-                if not (ROOT / "images" / p.name).exists() or (ROOT / "images" / p.name).read_bytes() != p.read_bytes()
-            ]
+            fresh = {p.name: p.read_bytes() for p in Path(tmp).iterdir()}
+        committed = {p.name: p.read_bytes() for p in (ROOT / "images").iterdir() if p.suffix in (".svg", ".json")}
+        stale = sorted(name for name in set(fresh) | set(committed) if fresh.get(name) != committed.get(name))
         for name in stale:
-            print(f"images/{name} is out of date: run make images")
+            why = "no generator draws it" if name not in fresh else "out of date"
+            print(f"images/{name}: {why} (run make generate)")
         return 1 if stale else 0
     for name in build(args.out):
         print(f"wrote {args.out / name}")

@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
-"""Generate the anonymised sample class in data/classroom-sample/ (fixed seed: same files
-every run), so the class-results notebook runs on a fresh machine and under nbval.
+"""Generate the anonymised sample class in data/classroom-sample/, so the class-results
+notebook runs on a fresh machine and under nbval. Part of ``make generate``.
+
+Every random choice is keyed by what it is about, never drawn from one running sequence:
+a reader's id by their number, their ability by their id, whether they opened a notebook
+by their id and the bank, and each answer by ``random.Random(f"{reader}/{bank}/{question}")``.
+So the same course always gives the same files, and adding a question to a bank changes
+only the answers to that question (a test checks it).
 
 It also writes four files a real class folder may contain, to show how they are handled:
 an older duplicate export, a truncated upload, a file from another tool, and a note.
@@ -19,42 +25,64 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "classroom-sample"
-SEED = 2026  # fixed so the sample (and every chart and table built from it) never changes
+SEED = 2026  # part of every key, so the sample (and every chart built from it) never changes
 READERS = 24
 
 
-def build(out: Path) -> None:
+def reader_id(n: int) -> str:
+    return f"{random.Random(f'{SEED}/reader/{n}').getrandbits(48):012x}"
+
+
+def attempts_of(reader: str, n: int, banks) -> list[dict]:
+    """Reader ``n``'s attempts: each answer keyed by reader, bank and question."""
+    ability = random.Random(f"{SEED}/{reader}/ability").uniform(0.5, 0.95)
+    day = 1 + n % 28
+    attempts = []
+    for bank in banks:
+        if random.Random(f"{SEED}/{reader}/{bank.id}").random() > 0.85:
+            continue  # this reader never opened that notebook's quiz
+        for q in bank.questions:
+            rng = random.Random(f"{reader}/{bank.id}/{q.id}")
+            if rng.random() > 0.9:
+                continue
+            difficulty = random.Random(f"{SEED}/difficulty/{bank.id}/{q.id}").uniform(-0.3, 0.15)
+            p = min(0.98, max(0.05, ability + difficulty))
+            correct = rng.random() < p
+            stamp = f"2026-10-{day:02d}T10:{rng.randint(0, 59):02d}:00+00:00"
+            attempts.append(
+                {
+                    "notebook": bank.notebook,
+                    "bank": bank.id,
+                    "question": q.id,
+                    "topic": q.topic,
+                    "correct": correct,
+                    "at": stamp,
+                }
+            )
+            if not correct and rng.random() < 0.5:  # tried again
+                attempts.append({**attempts[-1], "correct": rng.random() < p + 0.2})
+    return attempts
+
+
+def build(out: Path, banks=None) -> None:
     from glutecourse.topics.progress import EXPORT_FORMAT, VERSION
     from glutecourse.topics.quizzes import all_banks
 
-    rng = random.Random(SEED)
-    banks = all_banks()
-    difficulty = {(b.id, q.id): rng.uniform(-0.3, 0.15) for b in banks for q in b.questions}
+    banks = all_banks() if banks is None else banks
     out.mkdir(parents=True, exist_ok=True)
     for old in out.iterdir():
         old.unlink()
     exports = []
     for n in range(1, READERS + 1):
-        ability = rng.uniform(0.5, 0.95)
-        reader = "%012x" % rng.getrandbits(48)
-        attempts = []
-        minute = 0
-        for bank in banks:
-            if rng.random() > 0.85:
-                continue
-            for q in bank.questions:
-                if rng.random() > 0.9:
-                    continue
-                p = min(0.98, max(0.05, ability + difficulty[(bank.id, q.id)]))
-                correct = rng.random() < p
-                minute += rng.randint(1, 3)
-                stamp = f"2026-10-{1 + n % 28:02d}T10:{minute % 60:02d}:00+00:00"
-                attempts.append({"notebook": bank.notebook, "bank": bank.id, "question": q.id,
-                                 "topic": q.topic, "correct": correct, "at": stamp})
-                if not correct and rng.random() < 0.5:  # tried again
-                    attempts.append({**attempts[-1], "correct": rng.random() < p + 0.2})
-        data = {"format": EXPORT_FORMAT, "version": VERSION, "reader": reader, "name": f"Student {n:02d}",
-                "exported_at": f"2026-10-{1 + n % 28:02d}T12:00:00+00:00", "attempts": attempts}
+        reader = reader_id(n)
+        data = {
+            "format": EXPORT_FORMAT,
+            "version": VERSION,
+            "reader": reader,
+            "name": f"Student {n:02d}",
+            "exported_at": f"2026-10-{1 + n % 28:02d}T12:00:00+00:00",
+            "attempts": attempts_of(reader, n, banks),
+        }
         exports.append(data)
         (out / f"progress-export-student-{n:02d}-{reader}.json").write_text(json.dumps(data, indent=1) + "\n")
     # An older export of Student 07: skipped as a duplicate.
@@ -78,7 +106,7 @@ def main(argv=None) -> int:
             fresh = {p.name: p.read_bytes() for p in Path(tmp).iterdir()}
         committed = {p.name: p.read_bytes() for p in OUT.iterdir()} if OUT.exists() else {}
         if fresh != committed:
-            print("data/classroom-sample is out of date: run python scripts/make_sample_class.py")
+            print("data/classroom-sample is out of date: run make generate")
             return 1
         return 0
     build(OUT)
