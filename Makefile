@@ -1,7 +1,8 @@
 # Two commands matter (see README):  make lab   and   make test
-# Everything installs into .venv with pip from requirements.txt (the same packages as
-# environment.yml, which Binder and conda users use). Re-running is quick: the install step
-# runs again only when requirements.txt or pyproject.toml change.
+# Everything installs into .venv with pip from pyproject.toml, where every dependency is
+# declared once: the package's own and the extras course (a reader's JupyterLab; Binder's
+# environment.yml installs the same), test, site and e2e. Re-running is quick: the install
+# step runs again only when pyproject.toml changes.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,27 +11,28 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
+.PHONY: setup lab test unit bench generate images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
 	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
-	@echo "make images regenerate the course's figures in images/ from data/"
-	@echo "make banners rewrite the safety banner at the top of every notebook from data/course.json"
-	@echo "make keys   regenerate the answer keys (instructor/answer-keys.md) from the quiz banks"
+	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners"
+	@echo "make images regenerate only the course's figures in images/ from data/"
+	@echo "make banners rewrite only the safety banner at the top of every notebook from data/course.json"
+	@echo "make keys   regenerate only the answer keys (instructor/answer-keys.md) from the quiz banks"
 	@echo "make slides export reveal.js slide decks to build/slides/"
 	@echo "make site   build the static HTML course in _site/"
 	@echo "make voila  serve the symptom self-check and quizzes as a Voila web app"
 	@echo "make e2e    browser tests in Debian's Chromium (installs it with apt-get; needs root)"
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
 	  || { echo "The course needs Python 3.10 or newer; $(PYTHON) is older. Use: make PYTHON=python3.11 ..."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
 	  || { rm -rf $(VENV); echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	@echo "Installing the course's packages into $(VENV) (first time: about a minute)..."
-	@$(BIN)/python -m pip install -r requirements.txt -e . > $(VENV)/pip.log 2>&1 \
+	@$(BIN)/python -m pip install -e ".[course,test,site]" > $(VENV)/pip.log 2>&1 \
 	  || { grep -v "is ignored" $(VENV)/pip.log | tail -30; echo "pip install failed: see $(VENV)/pip.log"; exit 1; }
 	@touch $@
 
@@ -50,6 +52,9 @@ unit: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+generate: setup
+	$(BIN)/python scripts/generate.py
 
 images: setup
 	$(BIN)/python scripts/make_images.py
@@ -75,17 +80,17 @@ voila: setup
 	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 notebooks/apps/self-check-and-quizzes.ipynb
 
 clean-notebooks: setup
-	$(BIN)/python scripts/nbtool.py clean
+	$(BIN)/nbstripout --keep-id notebooks/*.ipynb notebooks/*/*.ipynb
 
-check-notebooks:
-	$(PYTHON) scripts/nbtool.py check
+check-notebooks: setup
+	$(BIN)/nbstripout --verify --keep-id notebooks/*.ipynb notebooks/*/*.ipynb
 
 # Browser tests (issue: prove the course in a real browser). Needs Debian's chromium:
 # installed with apt-get when missing, which needs root.
 E2E_STAMP := $(VENV)/.glutecourse-e2e-installed
 
-$(E2E_STAMP): $(STAMP) requirements-e2e.txt
-	@$(BIN)/python -m pip install -r requirements-e2e.txt > $(VENV)/pip-e2e.log 2>&1 \
+$(E2E_STAMP): $(STAMP)
+	@$(BIN)/python -m pip install -e ".[course,test,site,e2e]" > $(VENV)/pip-e2e.log 2>&1 \
 	  || { grep -v "is ignored" $(VENV)/pip-e2e.log | tail -30; exit 1; }
 	@touch $@
 

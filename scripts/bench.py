@@ -48,7 +48,9 @@ def import_time(code: str, rounds: int) -> float:
     for _ in range(rounds):
         out = subprocess.run(
             [sys.executable, "-c", f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         times.append(float(out.stdout.strip()))
     return statistics.median(times)
@@ -60,7 +62,9 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.notebooks] or sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    paths = [p.resolve() for p in args.notebooks] or sorted(
+        p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+    )
     home = tempfile.mkdtemp(prefix="glutecourse-bench-")
     # Measure the steady state of a normal install: the package byte-compiled (pip does
     # this for installed packages; an editable install is compiled by `make setup`).
@@ -91,15 +95,20 @@ def main(argv=None) -> int:
     imp = import_time("import glutecourse", 7)
     imp_all = import_time(
         "import glutecourse.ui.quizzes, glutecourse.ui.progress, glutecourse.ui.course, glutecourse.ui.display, "
-        "glutecourse.ui.references, glutecourse.core.data", 7
+        "glutecourse.ui.references, glutecourse.core.data",
+        7,
     )
     print(f"\nimport glutecourse:                 {imp:.3f} s (target <= {IMPORT_TARGET} s)")
     print(f"import glutecourse + its submodules: {imp_all:.3f} s")
     worst = max((r["ratio"] for r in rows), default=0)
     print(f"worst ratio: {worst:.2f} (target <= {RATIO_TARGET})")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"rounds": args.rounds, "empty_s": empty, "notebooks": rows,
-                                     "import_s": imp, "import_all_s": imp_all}, indent=1))
+    args.json.write_text(
+        json.dumps(
+            {"rounds": args.rounds, "empty_s": empty, "notebooks": rows, "import_s": imp, "import_all_s": imp_all},
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -31,13 +31,20 @@ def summary(data: dict) -> list[str]:
     seen = sum(c["seen_in_source"] for c in sourced)
     via_summary = sum(c["read"] == "summary" for c in sourced)
     lines = [f"{len(claims)} claims: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))]
-    lines.append(f"numbers with a source: {len(sourced)}; every value seen in the source's own text: {seen}; "
-                 f"read through a summary: {via_summary}; source read but a value not in it: {len(sourced) - seen - via_summary}")
-    cells = [(t["id"], g, cell["source"]) for t in json.loads((ROOT / "data" / "treatments.json").read_text())["treatments"]
-             for g, cell in t["guidelines"].items()]
-    lines.append(f"guideline stances: {len(cells)} cells in data/treatments.json; guideline's own text read: "
-                 f"{sum(s['read'] == 'guideline' for _, _, s in cells)}; place seen in the text read: "
-                 f"{sum(s['place_seen'] for _, _, s in cells)}")
+    lines.append(
+        f"numbers with a source: {len(sourced)}; every value seen in the source's own text: {seen}; "
+        f"read through a summary: {via_summary}; source read but a value not in it: {len(sourced) - seen - via_summary}"
+    )
+    cells = [
+        (t["id"], g, cell["source"])
+        for t in json.loads((ROOT / "data" / "treatments.json").read_text())["treatments"]
+        for g, cell in t["guidelines"].items()
+    ]
+    lines.append(
+        f"guideline stances: {len(cells)} cells in data/treatments.json; guideline's own text read: "
+        f"{sum(s['read'] == 'guideline' for _, _, s in cells)}; place seen in the text read: "
+        f"{sum(s['place_seen'] for _, _, s in cells)}"
+    )
     return lines
 
 

@@ -15,7 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "instructor" / "answer-keys.md"
-TYPE_NAMES = {"single": "single choice", "multiple": "select all that apply", "truefalse": "true or false", "numeric": "number"}
+TYPE_NAMES = {
+    "single": "single choice",
+    "multiple": "select all that apply",
+    "truefalse": "true or false",
+    "numeric": "number",
+}
 
 
 def md(text: str) -> str:
@@ -35,7 +40,9 @@ def blueprint_lines(data: dict, titles: dict) -> list[str]:
         "| Topic notebook | Questions |",
         "|---|---|",
     ]
-    lines += [f"| {titles.get(t['notebook'], t['notebook'])} (`{t['notebook']}`) | {t['count']} |" for t in data["topics"]]
+    lines += [
+        f"| {titles.get(t['notebook'], t['notebook'])} (`{t['notebook']}`) | {t['count']} |" for t in data["topics"]
+    ]
     lines += [f"| **Total** | **{sum(t['count'] for t in data['topics'])}** |", ""]
     lines += [f"- At least {m['min']} question tagged `{m['tag']}`: {md(m['why'])}" for m in data["mandatory"]]
     lines += ["- No two questions on the same concept.", ""]
@@ -43,11 +50,11 @@ def blueprint_lines(data: dict, titles: dict) -> list[str]:
 
 
 def render() -> str:
-    from glutecourse.topics.final_quiz import blueprint
-    from glutecourse.topics.selfcheck import checked_cases
     from glutecourse.catalog.course import notebook_info, notebook_stems
-    from glutecourse.topics.quizzes import all_banks
     from glutecourse.catalog.references import short_citations
+    from glutecourse.topics.final_quiz import blueprint
+    from glutecourse.topics.quizzes import all_banks
+    from glutecourse.topics.selfcheck import checked_cases
 
     refs = short_citations()
     people = {c["id"]: c["name"] for c in checked_cases()}
@@ -71,8 +78,11 @@ def render() -> str:
     for bank in banks:
         lines += [f"## {md(bank.title)}", ""]
         if bank.pool == "final":
-            lines += [f"Bank `{bank.id}`: questions used only by the final quiz (notebook `{bank.notebook}`), "
-                      "grouped by the topic notebook that teaches each one.", ""]
+            lines += [
+                f"Bank `{bank.id}`: questions used only by the final quiz (notebook `{bank.notebook}`), "
+                "grouped by the topic notebook that teaches each one.",
+                "",
+            ]
             lines += blueprint_lines(blueprint(), titles)
         else:
             lines += [f"Bank `{bank.id}`, notebook `{bank.notebook}`, topic: {bank.topic}.", ""]

@@ -13,7 +13,14 @@ from glutecourse.topics import anatomy
 from glutecourse.ui import anatomy as anatomy_ui
 
 GLUTES = {"gluteus-maximus", "gluteus-medius", "gluteus-minimus"}
-ROTATORS = {"piriformis", "superior-gemellus", "obturator-internus", "inferior-gemellus", "quadratus-femoris", "obturator-externus"}
+ROTATORS = {
+    "piriformis",
+    "superior-gemellus",
+    "obturator-internus",
+    "inferior-gemellus",
+    "quadratus-femoris",
+    "obturator-externus",
+}
 
 
 def test_course_teaches_three_glutes_and_six_deep_rotators():
@@ -24,7 +31,9 @@ def test_course_teaches_three_glutes_and_six_deep_rotators():
 
 
 def test_facts_a_reader_checks_against_the_sources():
-    maxi, med, mini, pir = (anatomy.muscle(i) for i in ("gluteus-maximus", "gluteus-medius", "gluteus-minimus", "piriformis"))
+    maxi, med, mini, pir = (
+        anatomy.muscle(i) for i in ("gluteus-maximus", "gluteus-medius", "gluteus-minimus", "piriformis")
+    )
     assert maxi["layer"] == "surface" and mini["layer"] == "deep"
     assert maxi["nerve"] == "Inferior gluteal nerve" and anatomy.roots_text(maxi) == "L5, S1, S2"
     assert med["nerve"] == mini["nerve"] == "Superior gluteal nerve"
@@ -85,7 +94,9 @@ def test_diagram_covers_every_muscle_and_its_true_relative_positions():
     nerves = {n["id"]: n for n in post["nerves"]}
     pir_low = min(p[1] for p in shape["piriformis"]["points"][:5])
     pir_top = max(p[1] for p in shape["piriformis"]["points"])
-    assert nerves["sciatic-nerve"]["points"][0][1] < pir_low < pir_top <= nerves["superior-gluteal-nerve"]["points"][0][1]
+    assert (
+        nerves["sciatic-nerve"]["points"][0][1] < pir_low < pir_top <= nerves["superior-gluteal-nerve"]["points"][0][1]
+    )
 
 
 def test_diagram_label_pointing_at_a_missing_shape_is_reported(tmp_path, monkeypatch):
@@ -205,8 +216,14 @@ def test_explorer_builds_few_widgets_and_shares_layouts():
 
 def test_module_import_is_cheap():
     out = subprocess.run(
-        [sys.executable, "-c", "import sys, glutecourse.topics.anatomy, glutecourse.charts.anatomy\n"
-         "print([m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules])"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, glutecourse.topics.anatomy, glutecourse.charts.anatomy\n"
+            "print([m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert out.strip() == "[]"

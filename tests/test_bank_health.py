@@ -35,7 +35,8 @@ def test_keyed_option_is_rarely_the_longest(cue_scope):
     assert f["single"] >= 10, f"{name}: too few single-choice questions to judge"
     assert f["single_key_longest_share"] <= bh.LONGEST_KEY_SHARE_MAX, (
         f"{name}: the key is the strictly longest option in {f['single_key_longest']} of {f['single']} "
-        f"single-choice questions; a reader who always picks the longest would score too well")
+        f"single-choice questions; a reader who always picks the longest would score too well"
+    )
 
 
 def test_keyed_option_is_not_never_the_longest(cue_scope):
@@ -56,14 +57,16 @@ def test_true_false_is_balanced(cue_scope):
     lo, hi = bh.TRUE_SHARE
     assert f["truefalse"] >= 4, f"{name}: too few true/false questions to judge"
     assert lo <= f["truefalse_true_share"] <= hi, (
-        f"{name}: {f['truefalse_true']} of {f['truefalse']} true/false questions are keyed true")
+        f"{name}: {f['truefalse_true']} of {f['truefalse']} true/false questions are keyed true"
+    )
 
 
 def test_numeric_questions_are_mostly_not_study_details(scope):
     name, f = scope
     assert "unknown" not in f["numeric_kinds"]
     assert f["numeric_recall_share"] <= bh.NUMERIC_RECALL_SHARE_MAX, (
-        f"{name}: numeric questions by kind {f['numeric_kinds']}: too many ask to recall a figure")
+        f"{name}: numeric questions by kind {f['numeric_kinds']}: too many ask to recall a figure"
+    )
 
 
 def test_most_questions_are_decisions_reasoning_or_reading(scope):
@@ -131,29 +134,61 @@ def test_bank_sizes_and_type_mix():
 
 # ------------------------------------------------------ the checks can fail
 
+
 def _gamed_bank():
     """A bank written the old way: long qualified keys, every statement false, numeric
     questions asking for study details, a repeated concept and a duplicated prompt."""
+
     def single(i):
-        return {"id": f"s{i}", "type": "single", "concept": f"c{i}", "kind": "recall",
-                "prompt": f"Question number {i} about something quite different, case {i * 7}?",
-                "options": [{"id": "a", "text": "Yes, in most people, on average, with some exceptions", "feedback": "Right."},
-                            {"id": "b", "text": "No", "feedback": "No."},
-                            {"id": "c", "text": "Never", "feedback": "No."}],
-                "answer": "a", "explanation": "E.", "ref": "nice-ng59"}
+        return {
+            "id": f"s{i}",
+            "type": "single",
+            "concept": f"c{i}",
+            "kind": "recall",
+            "prompt": f"Question number {i} about something quite different, case {i * 7}?",
+            "options": [
+                {"id": "a", "text": "Yes, in most people, on average, with some exceptions", "feedback": "Right."},
+                {"id": "b", "text": "No", "feedback": "No."},
+                {"id": "c", "text": "Never", "feedback": "No."},
+            ],
+            "answer": "a",
+            "explanation": "E.",
+            "ref": "nice-ng59",
+        }
 
     def tf(i):
-        return {"id": f"t{i}", "type": "truefalse", "concept": f"t{i}", "kind": "recall",
-                "prompt": f"Statement {i}: {'x' * i} is always so.", "answer": False,
-                "feedback": {"true": "No.", "false": "Right."}, "explanation": "E.", "ref": "nice-ng59"}
+        return {
+            "id": f"t{i}",
+            "type": "truefalse",
+            "concept": f"t{i}",
+            "kind": "recall",
+            "prompt": f"Statement {i}: {'x' * i} is always so.",
+            "answer": False,
+            "feedback": {"true": "No.", "false": "Right."},
+            "explanation": "E.",
+            "ref": "nice-ng59",
+        }
 
     def num(i):
-        return {"id": f"n{i}", "type": "numeric", "concept": "sample-size", "kind": "recall",
-                "prompt": "How many people took part in the trial?", "answer": 150, "tolerance": 0,
-                "explanation": "E.", "ref": "nice-ng59"}
+        return {
+            "id": f"n{i}",
+            "type": "numeric",
+            "concept": "sample-size",
+            "kind": "recall",
+            "prompt": "How many people took part in the trial?",
+            "answer": 150,
+            "tolerance": 0,
+            "explanation": "E.",
+            "ref": "nice-ng59",
+        }
 
-    data = {"id": "gamed", "title": "Gamed", "notebook": "01-glute-anatomy", "topic": "T",
-            "questions": [single(i) for i in range(5)] + [tf(i) for i in range(5)] + [num(i) for i in range(2)]}
+    data = {
+        "id": "gamed",
+        "title": "Gamed",
+        "notebook": "01-glute-anatomy",
+        "topic": "T",
+        "questions": [single(i) for i in range(5)] + [tf(i) for i in range(5)] + [num(i) for i in range(2)],
+    }
     return parse_bank(data, "gamed.json")
 
 

@@ -9,7 +9,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import yaml
-from test_environment import conda_specs, norm
+from test_environment import binder_provides, norm, package_dependencies
 
 from conftest import ROOT, course_notebooks
 
@@ -44,15 +44,10 @@ def course_imports() -> dict[str, set[str]]:
     return found
 
 
-def pyproject_dependencies() -> set[str]:
-    text = (ROOT / "pyproject.toml").read_text()
-    block = re.search(r"dependencies = \[(.*?)\]", text, re.S).group(1)
-    return {norm(re.match(r'\s*"([A-Za-z0-9_.\-]+)', line).group(1)) for line in block.splitlines() if '"' in line}
-
-
 def test_environment_provides_every_import():
-    _, env = conda_specs()
-    provided = set(env) | pyproject_dependencies()  # `-e .` installs the package's dependencies
+    """Everything the package and the notebooks import is installed by Binder's
+    ``-e .[course]``: the package's dependencies and the course extra."""
+    provided = binder_provides()
     dists = packages_distributions()
     missing = {}
     for module, where in course_imports().items():
@@ -62,12 +57,19 @@ def test_environment_provides_every_import():
         assert names, f"{module} (imported in {sorted(where)}) is not installed at all"
         if not names & provided:
             missing[module] = sorted(where)
-    assert not missing, f"imported but not declared in environment.yml or pyproject.toml: {missing}"
+    assert not missing, f"imported but not declared in pyproject.toml (dependencies or the course extra): {missing}"
 
 
-def test_package_dependencies_are_in_the_environment_too():
-    _, env = conda_specs()
-    assert pyproject_dependencies() <= set(env), "pyproject dependencies should be listed in environment.yml as well"
+def test_the_package_needs_only_its_own_dependencies():
+    """The package itself (not the notebooks) imports only what pyproject.toml's
+    dependencies provide, so `pip install glutecourse` is enough to run it."""
+    dists = packages_distributions()
+    package_only = {m: w for m, w in course_imports().items() if any(p.startswith("src/") for p in w)}
+    for module, where in package_only.items():
+        if module in STDLIB or module in ("glutecourse", "__future__"):
+            continue
+        names = {norm(d) for d in dists.get(module, [])}
+        assert names & package_dependencies(), f"{module} (imported in {sorted(where)}) is not a package dependency"
 
 
 def test_environment_parses_as_conda_environment():

@@ -43,7 +43,8 @@ def test_the_self_check_gives_each_person_the_stated_level(person):
     """What the case file says the self-check would say is what it does say."""
     result = triage(person["self_check"]["ticks"])
     assert result.level == person["self_check"]["level"], (
-        f"{person['id']}: ticks {person['self_check']['ticks']} give {result.level!r}")
+        f"{person['id']}: ticks {person['self_check']['ticks']} give {result.level!r}"
+    )
 
 
 LEVEL_WORDS = {"emergency": "999", "urgent": "111", "routine": "GP", "selfcare": "few weeks"}
@@ -113,7 +114,12 @@ def test_a_bad_case_file_names_the_case_and_the_problem(problem):
         needle = "duplicate id"
     symptoms = symptom_data()
     with pytest.raises(CourseDataError) as err:
-        check_cases(data, reference_keys(), {i["id"] for i in symptoms["items"]},
-                    {lv["id"] for lv in symptoms["levels"]}, path="cases.json")
+        check_cases(
+            data,
+            reference_keys(),
+            {i["id"] for i in symptoms["items"]},
+            {lv["id"] for lv in symptoms["levels"]},
+            path="cases.json",
+        )
     assert "cases.json" in str(err.value) and f"case {person['id']!r}" in str(err.value)
     assert needle in str(err.value)

@@ -9,8 +9,15 @@ from glutecourse.core.errors import CourseDataError
 from glutecourse.topics.causes import cause, causes, check_causes, parse_hours, sitting_summary, sitting_threshold
 from glutecourse.ui.causes import cause_card_html, cause_cards, levels_key_html, sitting_calculator, sitting_report_html
 
-SEVEN = ["muscle-imbalance", "sedentary-lifestyle", "poor-posture", "overtraining", "stress-and-tension",
-         "inadequate-stretching", "injury-or-trauma"]
+SEVEN = [
+    "muscle-imbalance",
+    "sedentary-lifestyle",
+    "poor-posture",
+    "overtraining",
+    "stress-and-tension",
+    "inadequate-stretching",
+    "injury-or-trauma",
+]
 
 
 def test_all_seven_claims_of_the_article_are_covered_in_order():
@@ -82,8 +89,9 @@ def test_parse_hours_accepts_what_people_type(typed, hours):
     assert parse_hours(typed, "Work") == (hours, None)
 
 
-@pytest.mark.parametrize("typed, words", [("-3", "less than 0"), ("30", "only 24 hours"), ("lots", "not a number"),
-                                          ("nan", "not a number")])
+@pytest.mark.parametrize(
+    "typed, words", [("-3", "less than 0"), ("30", "only 24 hours"), ("lots", "not a number"), ("nan", "not a number")]
+)
 def test_parse_hours_explains_bad_input(typed, words):
     value, message = parse_hours(typed, "Work")
     assert value is None and words in message and message.startswith("Work:")

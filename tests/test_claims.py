@@ -63,13 +63,18 @@ def test_every_clinical_number_shown_is_held_by_the_register(path):
 
 @pytest.mark.parametrize("path", cl.course_files(ROOT), ids=rel)
 def test_a_claim_lists_a_file_only_where_its_numbers_are_shown(path):
-    assert cl.stale_claims(path) == [], f"{rel(path)} no longer shows these claims' numbers: remove it from their appears_in"
+    assert cl.stale_claims(path) == [], (
+        f"{rel(path)} no longer shows these claims' numbers: remove it from their appears_in"
+    )
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, id=rel(p), marks=pytest.mark.xfail(strict=False, reason="task E rewrites the banks"))
-    for p in cl.quiz_files(ROOT)
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, id=rel(p), marks=pytest.mark.xfail(strict=False, reason="task E rewrites the banks"))
+        for p in cl.quiz_files(ROOT)
+    ],
+)
 def test_quiz_bank_numbers_are_held_by_the_register(path):
     missing = cl.unregistered(path, whole_register=True)
     assert not missing, f"{rel(path)}: numbers no claim holds:\n{describe(missing)}"
@@ -79,8 +84,15 @@ def test_every_course_file_is_scanned_and_the_exclusions_are_few():
     scanned = {rel(p) for p in cl.course_files(ROOT)}
     for nb in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"):
         assert rel(nb) in scanned
-    for name in ("data/treatments.json", "data/selfcheck.json", "data/evidence.json", "data/timeline.json",
-                 "data/myths.json", "data/exercises.json", "data/glossary/general.json"):
+    for name in (
+        "data/treatments.json",
+        "data/selfcheck.json",
+        "data/evidence.json",
+        "data/timeline.json",
+        "data/myths.json",
+        "data/exercises.json",
+        "data/glossary/general.json",
+    ):
         assert name in scanned
     assert len(cl.EXCLUDED_FILES) <= 5 and len(cl.EXCLUDED_FIELDS) <= 20
 
@@ -106,12 +118,15 @@ def test_an_unsourced_recovery_claim_added_to_a_notebook_is_caught(tmp_path):
     assert [n.key for n in caught] == [("80", "%")], describe(caught)
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Four in five people recover within a month.", ("4", "in 5")),
-    ("Most people, more than three quarters of them, recover.", ("3/4", "")),
-    ("Pain settles for 90% of people.", ("90", "%")),
-    ("Recovery takes about nine weeks.", ("9", "week")),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Four in five people recover within a month.", ("4", "in 5")),
+        ("Most people, more than three quarters of them, recover.", ("3/4", "")),
+        ("Pain settles for 90% of people.", ("90", "%")),
+        ("Recovery takes about nine weeks.", ("9", "week")),
+    ],
+)
 def test_numbers_in_words_and_other_forms_are_caught_too(tmp_path, sentence, expected):
     src, changed = _inject_into_notebook(tmp_path, "05-when-to-see-a-doctor", sentence)
     assert expected in [n.key for n in cl.unregistered(changed, name=rel(src))]
@@ -126,36 +141,42 @@ def test_an_unsourced_number_in_a_data_file_is_caught(tmp_path):
     assert ("80", "%") in caught
 
 
-@pytest.mark.parametrize("text", [
-    "Notebook 05 looks at each warning sign; notebooks 07 and 08 follow.",
-    "## 3. Urgent (same day)",
-    "NICE NG59 recommendation 1.2.22; ACP Recommendation 3; WHO section B.4.",
-    "(Woodfield et al. 2022; NICE NG59, 2016, updated 2020)",
-    "**In one line:** in about 25 minutes you will know the symptoms.",
-    "Rate your pain from 0 (no pain) to 10 (worst pain imaginable), on a 0-10 scale.",
-    "The 95% confidence interval runs from just below zero.",
-    "In the UK call 999 or NHS 111.",
-    "Type a number, for example `2` or `1.5`.",
-    "Superior gluteal nerve (L4, L5, S1).",
-    "Eight questions. Each answer comes with an explanation.",
-    "write it as 2026-03-14",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notebook 05 looks at each warning sign; notebooks 07 and 08 follow.",
+        "## 3. Urgent (same day)",
+        "NICE NG59 recommendation 1.2.22; ACP Recommendation 3; WHO section B.4.",
+        "(Woodfield et al. 2022; NICE NG59, 2016, updated 2020)",
+        "**In one line:** in about 25 minutes you will know the symptoms.",
+        "Rate your pain from 0 (no pain) to 10 (worst pain imaginable), on a 0-10 scale.",
+        "The 95% confidence interval runs from just below zero.",
+        "In the UK call 999 or NHS 111.",
+        "Type a number, for example `2` or `1.5`.",
+        "Superior gluteal nerve (L4, L5, S1).",
+        "Eight questions. Each answer comes with an explanation.",
+        "write it as 2026-03-14",
+    ],
+)
 def test_the_exclusions_leave_out_what_is_not_a_clinical_number(text):
     assert cl.numbers_in(text) == [], text
 
 
-@pytest.mark.parametrize("text, key", [
-    ("improves markedly in the first six weeks", ("6", "week")),
-    ("more than two thirds of people had another episode", ("2/3", "")),
-    ("weaker in the group with back pain (p < 0.001)", ("0.001", "")),
-    ("for people aged 16 and over", ("16", "")),
-    ("standardised mean difference -0.33", ("-0.33", "")),
-    ("about 0.04%, or 4 in every 10,000", ("4", "in 10000")),
-    ("holds of 30 s", ("30", "second")),
-    ("2.7 per 100,000 people per year", ("2.7", "per 100000")),
-    ("95% CI -0.52 to 0.09", ("-0.52", "")),
-    ("followed 1,172 people", ("1172", "people")),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("improves markedly in the first six weeks", ("6", "week")),
+        ("more than two thirds of people had another episode", ("2/3", "")),
+        ("weaker in the group with back pain (p < 0.001)", ("0.001", "")),
+        ("for people aged 16 and over", ("16", "")),
+        ("standardised mean difference -0.33", ("-0.33", "")),
+        ("about 0.04%, or 4 in every 10,000", ("4", "in 10000")),
+        ("holds of 30 s", ("30", "second")),
+        ("2.7 per 100,000 people per year", ("2.7", "per 100000")),
+        ("95% CI -0.52 to 0.09", ("-0.52", "")),
+        ("followed 1,172 people", ("1172", "people")),
+    ],
+)
 def test_the_rule_counts_clinical_numbers_in_their_usual_forms(text, key):
     assert key in [n.key for n in cl.numbers_in(text)], text
 
@@ -168,9 +189,21 @@ def test_numbers_in_data_fields_carry_the_unit_their_field_gives_them():
 
 
 def test_a_wrong_quiz_option_is_not_counted_but_its_feedback_is(tmp_path):
-    bank = {"id": "x", "questions": [{"id": "q", "type": "single", "prompt": "How common?", "answer": "b",
-                                      "options": [{"id": "a", "text": "About 10%", "feedback": "Too high: under 1%."},
-                                                  {"id": "b", "text": "Under 1%"}]}]}
+    bank = {
+        "id": "x",
+        "questions": [
+            {
+                "id": "q",
+                "type": "single",
+                "prompt": "How common?",
+                "answer": "b",
+                "options": [
+                    {"id": "a", "text": "About 10%", "feedback": "Too high: under 1%."},
+                    {"id": "b", "text": "Under 1%"},
+                ],
+            }
+        ],
+    }
     path = tmp_path / "bank.json"
     path.write_text(json.dumps(bank), encoding="utf-8")
     assert sorted(n.key for n in cl.numbers_in_file(path, name="data/quizzes/bank.json")) == [("1", "%"), ("1", "%")]
@@ -198,14 +231,17 @@ def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
     assert len(seen) > len(numbers) / 2, "most numbers were checked against the source's own text"
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["claims"][0].update(ref="no-such-paper"), "reference key 'no-such-paper'"),
-    (lambda d: d["claims"].append(copy.deepcopy(d["claims"][0])), "duplicate id"),
-    (lambda d: d["claims"][0].update(read="summary", seen_in_source=True), "cannot have been seen"),
-    (lambda d: d["claims"][0].update(appears_in=["notebooks/99-missing.ipynb"]), "does not exist"),
-    (lambda d: d["claims"][0].update(appears_in=["data/references.json"]), "excluded from the scan"),
-    (lambda d: next(c for c in d["claims"] if c["kind"] == "derived").update({"from": ["nope"]}), "not a claim"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["claims"][0].update(ref="no-such-paper"), "reference key 'no-such-paper'"),
+        (lambda d: d["claims"].append(copy.deepcopy(d["claims"][0])), "duplicate id"),
+        (lambda d: d["claims"][0].update(read="summary", seen_in_source=True), "cannot have been seen"),
+        (lambda d: d["claims"][0].update(appears_in=["notebooks/99-missing.ipynb"]), "does not exist"),
+        (lambda d: d["claims"][0].update(appears_in=["data/references.json"]), "excluded from the scan"),
+        (lambda d: next(c for c in d["claims"] if c["kind"] == "derived").update({"from": ["nope"]}), "not a claim"),
+    ],
+)
 def test_a_broken_register_is_reported_by_file_and_claim(change, message):
     bad = copy.deepcopy(REGISTER)
     change(bad)
@@ -226,7 +262,12 @@ def test_a_register_that_breaks_the_schema_names_the_claim():
 
 
 def _pointed(kind, file):
-    ids = [i for c in REGISTER["claims"] if c["kind"] == kind and c["points_to"]["file"] == file for i in c["points_to"]["ids"]]
+    ids = [
+        i
+        for c in REGISTER["claims"]
+        if c["kind"] == kind and c["points_to"]["file"] == file
+        for i in c["points_to"]["ids"]
+    ]
     assert len(ids) == len(set(ids)), f"a record of {file} is pointed at twice"
     return set(ids)
 

@@ -103,11 +103,15 @@ def _unknown_ref(data):
     data["disclaimer"]["refs"].append("no-such-guideline")
 
 
-@pytest.mark.parametrize("change, item, problem", [
-    (_duplicate, f"notebook {SECOND!r}", "listed twice"),
-    (_missing, "notebook '98-not-written-yet.ipynb'", "no such notebook"),
-    (_unknown_ref, "disclaimer", "'no-such-guideline' is not in data/references.json"),
-], ids=["duplicate-file", "missing-notebook", "unknown-disclaimer-ref"])
+@pytest.mark.parametrize(
+    "change, item, problem",
+    [
+        (_duplicate, f"notebook {SECOND!r}", "listed twice"),
+        (_missing, "notebook '98-not-written-yet.ipynb'", "no such notebook"),
+        (_unknown_ref, "disclaimer", "'no-such-guideline' is not in data/references.json"),
+    ],
+    ids=["duplicate-file", "missing-notebook", "unknown-disclaimer-ref"],
+)
 def test_course_map_refuses_what_its_schema_cannot(course_with, change, item, problem):
     with pytest.raises(CourseDataError) as caught:
         course_with(change)
@@ -117,4 +121,6 @@ def test_course_map_refuses_what_its_schema_cannot(course_with, change, item, pr
 
 
 def test_unchanged_copy_of_the_course_map_loads(course_with):
-    assert [nb["file"] for nb in course_with(lambda data: None)["notebooks"]] == [nb["file"] for nb in REAL["notebooks"]]
+    assert [nb["file"] for nb in course_with(lambda data: None)["notebooks"]] == [
+        nb["file"] for nb in REAL["notebooks"]
+    ]

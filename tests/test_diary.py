@@ -24,33 +24,52 @@ def entry(day, pain=4, minutes=20, note=""):
 
 # --- validation ---------------------------------------------------------------------
 
+
 def test_good_input_is_cleaned():
     e = dy.validate_entry(" 2026-03-09 ", " 4 ", "30", "  walked   to work\n", today=TODAY)
     assert e == dy.Entry(D(2026, 3, 9), 4, 30, "walked to work")
     assert dy.validate_entry(D(2026, 3, 10), 0, "", today=TODAY).minutes == 0  # empty minutes mean none
 
 
-@pytest.mark.parametrize("pain, needle", [
-    ("11", "from 0 to 10"), (11, "11 is outside"), ("-1", "-1 is outside"), ("five", "“five” is not a number"),
-    ("", "Please enter pain"), ("4.5", "has a fraction"), (True, "whole number"),
-])
+@pytest.mark.parametrize(
+    "pain, needle",
+    [
+        ("11", "from 0 to 10"),
+        (11, "11 is outside"),
+        ("-1", "-1 is outside"),
+        ("five", "“five” is not a number"),
+        ("", "Please enter pain"),
+        ("4.5", "has a fraction"),
+        (True, "whole number"),
+    ],
+)
 def test_bad_pain_gets_a_clear_message(pain, needle):
     with pytest.raises(dy.EntryError, match=needle) as err:
         dy.validate_entry("2026-03-09", pain, 10, today=TODAY)
     assert err.value.field == "pain"
 
 
-@pytest.mark.parametrize("date, needle", [
-    ("2026-03-11", "in the future"), ("2027-01-01", "in the future"), ("14/03/2026", "year-month-day"),
-    ("yesterday", "not a date"), ("2026-02-30", "not a date"), ("", "Please enter a date"), (None, "Please enter a date"),
-])
+@pytest.mark.parametrize(
+    "date, needle",
+    [
+        ("2026-03-11", "in the future"),
+        ("2027-01-01", "in the future"),
+        ("14/03/2026", "year-month-day"),
+        ("yesterday", "not a date"),
+        ("2026-02-30", "not a date"),
+        ("", "Please enter a date"),
+        (None, "Please enter a date"),
+    ],
+)
 def test_bad_dates_get_a_clear_message(date, needle):
     with pytest.raises(dy.EntryError, match=needle) as err:
         dy.validate_entry(date, 3, 10, today=TODAY)
     assert err.value.field == "date"
 
 
-@pytest.mark.parametrize("minutes, needle", [("-5", "-5 is outside"), ("2000", "1440 minutes"), ("half an hour", "not a number")])
+@pytest.mark.parametrize(
+    "minutes, needle", [("-5", "-5 is outside"), ("2000", "1440 minutes"), ("half an hour", "not a number")]
+)
 def test_bad_minutes_get_a_clear_message(minutes, needle):
     with pytest.raises(dy.EntryError, match=needle) as err:
         dy.validate_entry("2026-03-09", 3, minutes, today=TODAY)
@@ -63,6 +82,7 @@ def test_overlong_note_is_refused():
 
 
 # --- persistence --------------------------------------------------------------------
+
 
 @pytest.fixture
 def fast_dir(tmp_path):
@@ -154,8 +174,15 @@ def test_a_file_that_is_not_a_diary_is_moved_aside_with_a_warning(tmp_path, cont
 
 def test_bad_rows_are_set_aside_and_the_good_ones_kept(tmp_path):
     path = tmp_path / "pain-diary.csv"
-    lines = ["date,pain,minutes,note", "2026-03-01,4,10,fine", "2026-03-02,eleven,0,", "2026-03-03,3,20,",
-             '2026-03-04,2,0,"a quote that never closes', "2026-03-05,2,15,ok", "2026-03-03,9,0,twice"]
+    lines = [
+        "date,pain,minutes,note",
+        "2026-03-01,4,10,fine",
+        "2026-03-02,eleven,0,",
+        "2026-03-03,3,20,",
+        '2026-03-04,2,0,"a quote that never closes',
+        "2026-03-05,2,15,ok",
+        "2026-03-03,9,0,twice",
+    ]
     path.write_text("\n".join(lines) + "\n")
     with pytest.warns(CourseWarning, match="Lines 3, 5, 7 of your diary file"):
         d = dy.Diary(path, today=TODAY)
@@ -184,6 +211,7 @@ def test_leftover_temporary_files_are_cleaned_on_the_next_start(diary):
 
 
 # --- two windows, four processes ----------------------------------------------------
+
 
 def test_two_diaries_open_at_once_keep_both_entries(tmp_path):
     a = dy.Diary(tmp_path / "pain-diary.csv", today=TODAY)
@@ -278,6 +306,7 @@ def test_four_processes_adding_200_entries_each_keep_all_800(fast_dir, repetitio
 
 # --- export / import ----------------------------------------------------------------
 
+
 def test_export_import_round_trip(diary, tmp_path):
     for i, pain in enumerate([6, 5, 5, 3]):
         diary.add(entry(D(2026, 3, 1) + dt.timedelta(days=i), pain, 10 * i, "note, with comma" if i == 2 else ""))
@@ -303,11 +332,11 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_saved(diary, tmp_path):
     src.write_text(
         "date,pain,minutes,note\n"
         "2026-03-02,3,20,fine\n"
-        "2026-03-03,11,20,\n"          # line 3: pain out of range
-        "03/04/2026,2,10,\n"           # line 4: bad date
-        "2026-03-05,2,lots,\n"         # line 5: minutes not a number
-        "2026-03-02,2,10,\n"           # line 6: duplicate date
-        "2099-01-01,2,10,\n"           # line 7: future
+        "2026-03-03,11,20,\n"  # line 3: pain out of range
+        "03/04/2026,2,10,\n"  # line 4: bad date
+        "2026-03-05,2,lots,\n"  # line 5: minutes not a number
+        "2026-03-02,2,10,\n"  # line 6: duplicate date
+        "2099-01-01,2,10,\n"  # line 7: future
     )
     with pytest.raises(dy.ImportProblem) as err:
         diary.import_csv(src)
@@ -332,14 +361,20 @@ def test_sample_diary_is_valid_and_about_eight_weeks():
 
 # --- rolling mean -------------------------------------------------------------------
 
+
 def test_rolling_mean_is_by_calendar_not_by_count():
-    entries = [entry("2026-03-01", 8), entry("2026-03-02", 6), entry("2026-03-07", 4), entry("2026-03-08", 2),
-               entry("2026-03-10", 3)]
+    entries = [
+        entry("2026-03-01", 8),
+        entry("2026-03-02", 6),
+        entry("2026-03-07", 4),
+        entry("2026-03-08", 2),
+        entry("2026-03-10", 3),
+    ]
     got = {d.isoformat(): (round(m, 3), n) for d, m, n in dy.rolling_mean(entries)}
     assert got["2026-03-01"] == (8, 1)
-    assert got["2026-03-07"] == (6, 3)        # 1st, 2nd and 7th are within 7 days
-    assert got["2026-03-08"] == (4, 3)        # the 1st has dropped out: (6 + 4 + 2) / 3
-    assert got["2026-03-10"] == (3, 3)        # 4th-10th: (4 + 2 + 3) / 3; missing days are not zeros
+    assert got["2026-03-07"] == (6, 3)  # 1st, 2nd and 7th are within 7 days
+    assert got["2026-03-08"] == (4, 3)  # the 1st has dropped out: (6 + 4 + 2) / 3
+    assert got["2026-03-10"] == (3, 3)  # 4th-10th: (4 + 2 + 3) / 3; missing days are not zeros
 
 
 def test_example_curve_is_the_acute_average_on_a_0_to_10_scale():
@@ -406,6 +441,7 @@ def test_a_damaged_settings_file_is_moved_aside(diary):
 
 # --- widget -------------------------------------------------------------------------
 
+
 @pytest.fixture
 def widget(diary):
     return dy_ui.diary_widget(diary)
@@ -417,11 +453,25 @@ def fill(w, date="2026-03-09", pain="4", minutes="20", note=""):
 
 def test_every_control_is_labelled(widget):
     widget.show_transfer()
-    for control in (widget.date, widget.pain, widget.minutes, widget.note, widget.entry_list,
-                    widget.export_path, widget.import_path):
+    for control in (
+        widget.date,
+        widget.pain,
+        widget.minutes,
+        widget.note,
+        widget.entry_list,
+        widget.export_path,
+        widget.import_path,
+    ):
         assert control.description
-    for button in (widget.save_button, widget.edit_button, widget.delete_button, widget.draw_button,
-                   widget.export_button, widget.import_button, widget.transfer_button):
+    for button in (
+        widget.save_button,
+        widget.edit_button,
+        widget.delete_button,
+        widget.draw_button,
+        widget.export_button,
+        widget.import_button,
+        widget.transfer_button,
+    ):
         assert button.description and button.tooltip
 
 
@@ -435,10 +485,16 @@ def test_widget_adds_an_entry_and_shows_it(widget):
     assert widget.pain.value == ""  # form cleared for the next entry
 
 
-@pytest.mark.parametrize("field, value, needle", [
-    ("pain", "11", "from 0 to 10"), ("pain", "five", "not a number"), ("date", "2026-03-11", "in the future"),
-    ("minutes", "ten", "not a number"), ("date", "next week", "not a date"),
-])
+@pytest.mark.parametrize(
+    "field, value, needle",
+    [
+        ("pain", "11", "from 0 to 10"),
+        ("pain", "five", "not a number"),
+        ("date", "2026-03-11", "in the future"),
+        ("minutes", "ten", "not a number"),
+        ("date", "next week", "not a date"),
+    ],
+)
 def test_widget_bad_input_gives_a_message_and_saves_nothing(widget, field, value, needle):
     fill(widget)
     getattr(widget, field).value = value
@@ -606,8 +662,15 @@ def test_a_lone_surrogate_in_a_note_is_refused_and_no_stale_saved_stays(widget):
 
 # --- injection and hostile CSV -------------------------------------------------------
 
-FORMULAS = ["=1+1", "+44 20 7946 0000", "-2 since yesterday", "@SUM(A1:A3)", "=HYPERLINK(\"http://x\")",
-            "'quoted already", "'=already protected?"]
+FORMULAS = [
+    "=1+1",
+    "+44 20 7946 0000",
+    "-2 since yesterday",
+    "@SUM(A1:A3)",
+    '=HYPERLINK("http://x")',
+    "'quoted already",
+    "'=already protected?",
+]
 
 
 def test_formula_notes_are_neutralised_on_export_and_restored_on_import(diary, tmp_path):
@@ -642,8 +705,10 @@ def test_entries_that_validation_would_refuse_cannot_be_saved_through_the_api(di
 
 def test_an_unterminated_quote_is_refused_by_line_and_swallows_nothing(diary, tmp_path):
     src = tmp_path / "in.csv"
-    src.write_text("date,pain,minutes,note\n2026-03-01,3,0,fine\n2026-03-02,4,0,\"oops\n"
-                   "2026-03-03,5,0,after\n2026-03-04,2,0,also after\n")
+    src.write_text(
+        'date,pain,minutes,note\n2026-03-01,3,0,fine\n2026-03-02,4,0,"oops\n'
+        "2026-03-03,5,0,after\n2026-03-04,2,0,also after\n"
+    )
     with pytest.raises(dy.ImportProblem) as err:
         diary.import_csv(src)
     assert [n for n, _ in err.value.problems] == [3] and "quote" in err.value.problems[0][1]
@@ -653,6 +718,7 @@ def test_an_unterminated_quote_is_refused_by_line_and_swallows_nothing(diary, tm
 
 
 # --- exports never destroy anything ---------------------------------------------------
+
 
 def test_export_never_overwrites_without_an_explicit_choice(diary, tmp_path):
     diary.add(entry("2026-03-08"))
@@ -703,6 +769,7 @@ def test_widget_asks_before_replacing_a_file(widget, tmp_path):
 
 # --- notebook 09 ----------------------------------------------------------------------
 
+
 def _notebook_text():
     import nbformat
 
@@ -716,8 +783,11 @@ def test_notebook_09_gives_recurrence_with_its_definitions_from_the_data():
     from glutecourse.topics.timeline import prognosis
 
     text = _notebook_text()
-    figures = [f for f in prognosis()["findings"] if f["ref"] == "da-silva-2019" and f["group"] == "recurrence"
-               and f["unit"] == "%"]
+    figures = [
+        f
+        for f in prognosis()["findings"]
+        if f["ref"] == "da-silva-2019" and f["group"] == "recurrence" and f["unit"] == "%"
+    ]
     assert len(figures) == 3  # any recurrence, activity-limiting, sought care
     for f in figures:
         assert f"{f['value']}%" in text

@@ -1,4 +1,5 @@
-"""environment.yml (Binder, conda) and requirements.txt (pip) list the same packages."""
+"""Dependencies are declared once, in pyproject.toml; environment.yml (Binder, conda) only
+installs the package with the extra a reader's JupyterLab needs."""
 
 import re
 
@@ -6,64 +7,67 @@ import yaml
 
 from conftest import ROOT
 
-# conda-forge names that differ from PyPI names.
-CONDA_TO_PIP = {"matplotlib-base": "matplotlib"}
-NOT_ON_PIP_LIST = {"python", "pip"}
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 def norm(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def split(spec):
-    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec)
-    return norm(m.group(1)), m.group(2).replace(" ", "")
+def requirement_names(specs) -> set[str]:
+    return {norm(re.match(r"\s*([A-Za-z0-9_.\-]+)", spec).group(1)) for spec in specs}
 
 
-def conda_specs():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    specs = {}
-    for dep in env["dependencies"]:
-        if isinstance(dep, dict):
-            for pip_dep in dep["pip"]:
-                if not pip_dep.startswith("-e"):
-                    name, rng = split(pip_dep)
-                    specs[name] = rng
-            continue
-        name, rng = split(dep)
-        name = CONDA_TO_PIP.get(name, name)
-        if name not in NOT_ON_PIP_LIST:
-            specs[name] = rng
-    return env, specs
+def package_dependencies() -> set[str]:
+    return requirement_names(PYPROJECT["project"]["dependencies"])
 
 
-def pip_specs():
-    specs = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line and not line.startswith("-"):
-            name, rng = split(line)
-            specs[name] = rng
-    return specs
+def extra(name: str) -> set[str]:
+    return requirement_names(PYPROJECT["project"]["optional-dependencies"][name])
 
 
-def test_same_packages_and_ranges():
-    _, conda = conda_specs()
-    assert conda == pip_specs()
+def environment():
+    return yaml.safe_load((ROOT / "environment.yml").read_text())
 
 
-def test_environment_is_conda_forge_with_python_and_local_package():
-    env, _ = conda_specs()
+def pip_lines():
+    return next(d["pip"] for d in environment()["dependencies"] if isinstance(d, dict))
+
+
+def binder_provides() -> set[str]:
+    """What Binder installs: the package's dependencies and the extras named after ``-e .``."""
+    (line,) = [p for p in pip_lines() if p.startswith("-e")]
+    extras = re.search(r"\[([\w,\s-]+)\]", line)
+    names = set(package_dependencies())
+    for name in extras.group(1).split(",") if extras else ():
+        names |= extra(name.strip())
+    return names
+
+
+def test_environment_is_conda_forge_with_python_pip_and_the_course_extra():
+    env = environment()
     assert env["channels"] == ["conda-forge"]
-    deps = env["dependencies"]
-    assert any(isinstance(d, str) and d.startswith("python>=3.10") for d in deps)
-    pip = next(d["pip"] for d in deps if isinstance(d, dict))
-    assert "-e ." in pip
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    assert any(d.startswith("python>=3.10") for d in conda) and "pip" in conda
+    assert pip_lines() == ["-e .[course]"], "dependencies are declared once, in pyproject.toml"
+
+
+def test_the_extras_exist_and_the_makefile_installs_from_them():
+    assert {"course", "test", "e2e", "site"} <= set(PYPROJECT["project"]["optional-dependencies"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^\$\(STAMP\): pyproject.toml$", makefile, re.M), "re-install when pyproject.toml changes"
+    assert 'pip install -e ".[course,test' in makefile
+    assert not (ROOT / "requirements.txt").exists() and not (ROOT / "requirements-e2e.txt").exists()
 
 
 def test_every_environment_entry_says_why():
     text = (ROOT / "environment.yml").read_text()
-    for line in text[text.index("dependencies:"):].splitlines():
+    for line in text[text.index("dependencies:") :].splitlines():
         if re.match(r"^\s*- ", line) and "pip:" not in line:
             assert "#" in line, f"no comment on: {line.strip()}"
 

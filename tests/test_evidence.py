@@ -84,8 +84,12 @@ def test_figures_have_alt_text_and_draw():
     from glutecourse.charts.plotting import figure_svg
 
     specs = [*evidence.figures(), *hips.figures(), *causes.figures()]
-    assert {s.name for s in specs} == {"evidence-laird-forest.svg", "hips-trendelenburg.svg", "hips-forward-bend.svg",
-                                       "causes-evidence-map.svg"}
+    assert {s.name for s in specs} == {
+        "evidence-laird-forest.svg",
+        "hips-trendelenburg.svg",
+        "hips-forward-bend.svg",
+        "causes-evidence-map.svg",
+    }
     forest = figure_svg(next(s for s in specs if s.name == "evidence-laird-forest.svg").draw())
     assert "no difference" in forest and "\u22120.52 to 0.09" in forest  # labels are text, not only colour
     trend = figure_svg(next(s for s in specs if s.name == "hips-trendelenburg.svg").draw())

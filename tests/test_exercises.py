@@ -18,8 +18,18 @@ LEVELS = (1, 2, 3)
 
 def test_library_has_the_exercises_the_course_teaches():
     ids = {e["id"] for e in exm.exercises()}
-    for required in ("pigeon-pose", "figure-four", "seated-forward-bend", "knee-to-chest", "glute-bridge",
-                     "clamshell", "side-lying-hip-abduction", "squat", "cat-camel", "foam-rolling"):
+    for required in (
+        "pigeon-pose",
+        "figure-four",
+        "seated-forward-bend",
+        "knee-to-chest",
+        "glute-bridge",
+        "clamshell",
+        "side-lying-hip-abduction",
+        "squat",
+        "cat-camel",
+        "foam-rolling",
+    ):
         assert required in ids
     types = {e["type"] for e in exm.exercises()}
     assert types == {"stretch", "strength", "mobility", "recovery"}
@@ -133,11 +143,14 @@ def test_too_few_minutes_gives_a_message_and_the_smallest_valid_routine(phase_id
     assert fits.ok and fits.total_seconds <= need * 60
 
 
-@pytest.mark.parametrize("bad, match", [
-    (("nowhere", 10, 1), "Unknown phase 'nowhere'"),
-    (("settle", "ten", 1), "Minutes must be a number"),
-    (("settle", 10, 4), "Difficulty must be 1, 2 or 3"),
-])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        (("nowhere", 10, 1), "Unknown phase 'nowhere'"),
+        (("settle", "ten", 1), "Minutes must be a number"),
+        (("settle", 10, 4), "Difficulty must be 1, 2 or 3"),
+    ],
+)
 def test_bad_choices_get_a_clear_message(bad, match):
     with pytest.raises(ValueError, match=match):
         exm.build_routine(*bad)
@@ -159,12 +172,15 @@ def test_library_check_rejects_a_type_the_phase_plan_does_not_allow():
         exm.check_library(data)
 
 
-@pytest.mark.parametrize("mutate, match", [
-    (lambda d: d["exercises"][0].update(min_sets=5), "min_sets is larger than sets"),
-    (lambda d: d["exercises"][0]["evidence"]["refs"].append("made-up-2099"), "made-up-2099"),
-    (lambda d: d["exercises"][0]["phases"].append("holiday"), "unknown phase 'holiday'"),
-    (lambda d: d["exercises"].append(copy.deepcopy(d["exercises"][0])), "duplicate id"),
-])
+@pytest.mark.parametrize(
+    "mutate, match",
+    [
+        (lambda d: d["exercises"][0].update(min_sets=5), "min_sets is larger than sets"),
+        (lambda d: d["exercises"][0]["evidence"]["refs"].append("made-up-2099"), "made-up-2099"),
+        (lambda d: d["exercises"][0]["phases"].append("holiday"), "unknown phase 'holiday'"),
+        (lambda d: d["exercises"].append(copy.deepcopy(d["exercises"][0])), "duplicate id"),
+    ],
+)
 def test_library_check_names_the_problem(mutate, match):
     data = _data()
     mutate(data)
@@ -198,8 +214,13 @@ def test_every_exercise_has_a_pose_and_an_image_with_alt_text():
 def test_stick_figures_have_plausible_proportions():
     data = exm.poses()
     nominal = data["lengths"]
-    segments = {"torso": ("hip", "neck"), "upper_arm": ("neck", "elbow"), "forearm": ("elbow", "wrist"),
-                "thigh": ("hip", "knee"), "shin": ("knee", "ankle")}
+    segments = {
+        "torso": ("hip", "neck"),
+        "upper_arm": ("neck", "elbow"),
+        "forearm": ("elbow", "wrist"),
+        "thigh": ("hip", "knee"),
+        "shin": ("knee", "ankle"),
+    }
     for pose in data["poses"]:
         for panel in pose["panels"]:
             j = panel["joints"]

@@ -100,8 +100,10 @@ def test_taking_the_final_again_brings_new_questions_while_any_are_left():
     second = select(PLAN, ITEMS, history)
     assert rule_violations(PLAN, second, history, ITEMS) == []
     new = [it for it in second if it.key not in history]
-    left = {t["notebook"]: sum(1 for it in ITEMS if it.notebook == t["notebook"] and it.key not in history)
-            for t in PLAN["topics"]}
+    left = {
+        t["notebook"]: sum(1 for it in ITEMS if it.notebook == t["notebook"] and it.key not in history)
+        for t in PLAN["topics"]
+    }
     assert len(new) == sum(min(t["count"], left[t["notebook"]]) for t in PLAN["topics"]) > 0
 
 
@@ -113,7 +115,9 @@ def test_the_pool_is_larger_than_the_topic_quizzes_in_every_topic():
         topic_qs = [it for it in ITEMS if it.notebook == t["notebook"] and not it.final_only]
         pool_qs = [it for it in ITEMS if it.notebook == t["notebook"] and it.final_only]
         assert len(topic_qs) + len(pool_qs) > len(topic_qs), t["notebook"]
-        assert len(pool_qs) >= t["count"], f"{t['notebook']}: {len(pool_qs)} final-only questions, blueprint takes {t['count']}"
+        assert len(pool_qs) >= t["count"], (
+            f"{t['notebook']}: {len(pool_qs)} final-only questions, blueprint takes {t['count']}"
+        )
         assert len({it.concept for it in pool_qs}) >= t["count"], t["notebook"]
     pool_total = sum(it.final_only for it in ITEMS)
     assert pool_total >= total(PLAN)
@@ -150,8 +154,13 @@ def test_rule_violations_catches_a_bad_quiz():
     doubled = chosen[:-1] + [chosen[0]]
     problems = rule_violations(PLAN, doubled, set(), ITEMS)
     assert any("concepts repeated" in p for p in problems) and any("appears twice" in p for p in problems)
-    seen_instead = [next(it for it in ITEMS if not it.final_only and it.notebook == chosen[0].notebook
-                         and it.concept not in {c.concept for c in chosen})] + chosen[1:]
+    seen_instead = [
+        next(
+            it
+            for it in ITEMS
+            if not it.final_only and it.notebook == chosen[0].notebook and it.concept not in {c.concept for c in chosen}
+        )
+    ] + chosen[1:]
     history = {seen_instead[0].key}
     assert any("answered before" in p for p in rule_violations(PLAN, seen_instead, history, ITEMS))
 

@@ -17,14 +17,20 @@ from glutecourse.ui import timeline as tl_ui
 FINDINGS = {f["id"]: f for f in tl.prognosis()["findings"]}
 LIMITING = FINDINGS["dasilva-activity-limiting"]
 #: Recurrence percentages larger than the activity-limiting one: the "largest numbers".
-HEADLINES = sorted({f["value"] for f in FINDINGS.values()
-                    if f["group"] == "recurrence" and f["unit"] == "%" and f["value"] > LIMITING["value"]})
+HEADLINES = sorted(
+    {
+        f["value"]
+        for f in FINDINGS.values()
+        if f["group"] == "recurrence" and f["unit"] == "%" and f["value"] > LIMITING["value"]
+    }
+)
 WORDS = r"two[- ]thirds|three[- ]quarters"
 HEADLINE_RE = re.compile(rf"\b(?:{'|'.join(str(int(v)) for v in HEADLINES)})\s?%|\b(?:{WORDS})\b", re.I)
-RECURRENCE_RE = re.compile(r"recurr|come back|comes back|came back|coming back|another episode|new episode|returns", re.I)
+RECURRENCE_RE = re.compile(
+    r"recurr|come back|comes back|came back|coming back|another episode|new episode|returns", re.I
+)
 LIMITING_RE = re.compile(rf"\b{int(LIMITING['value'])}\s?%")
 WINDOW = 400
-
 
 
 def text_of(path):
@@ -35,20 +41,26 @@ def text_of(path):
 
 def course_texts():
     paths = sorted((ROOT / "notebooks").rglob("*.ipynb")) + sorted((ROOT / "data").rglob("*.json"))
-    paths += sorted((ROOT / "data").rglob("*.md")) + [ROOT / "instructor" / "README.md", ROOT / "instructor" / "answer-keys.md"]
+    paths += sorted((ROOT / "data").rglob("*.md")) + [
+        ROOT / "instructor" / "README.md",
+        ROOT / "instructor" / "answer-keys.md",
+    ]
     # data/claims.json is the register of where each figure comes from, one source at a
     # time: not text a reader sees.
-    return [p for p in paths if "classroom-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts
-            and p.name != "claims.json"]
+    return [
+        p
+        for p in paths
+        if "classroom-sample" not in p.parts and ".ipynb_checkpoints" not in p.parts and p.name != "claims.json"
+    ]
 
 
 def bare_recurrence_figures(text):
     """Each place a headline recurrence figure is stated without the activity-limiting one near it."""
     bare = []
     for m in HEADLINE_RE.finditer(text):
-        around = text[max(0, m.start() - WINDOW): m.end() + WINDOW]
+        around = text[max(0, m.start() - WINDOW) : m.end() + WINDOW]
         if RECURRENCE_RE.search(around) and not LIMITING_RE.search(around):
-            bare.append(text[max(0, m.start() - 80): m.end() + 80].replace("\n", " "))
+            bare.append(text[max(0, m.start() - 80) : m.end() + 80].replace("\n", " "))
     return bare
 
 
@@ -61,7 +73,8 @@ def test_the_checker_finds_a_bare_figure_and_accepts_a_framed_one():
     assert bare_recurrence_figures(f"Pain came back in {top}% of people within a year.")
     assert bare_recurrence_figures("More than two thirds had a recurrence.")
     assert not bare_recurrence_figures(
-        f"Pain came back in {top}% of people; {int(LIMITING['value'])}% had a recurrence that limited activities.")
+        f"Pain came back in {top}% of people; {int(LIMITING['value'])}% had a recurrence that limited activities."
+    )
     assert not bare_recurrence_figures(f"{top}% of the cohort were women.")  # not about recurrence
 
 
@@ -132,4 +145,4 @@ def test_notebook_07_keeps_a_few_days_only_inside_quotations_of_the_article():
     hits = [m.start() for m in re.finditer(r"few days", text, re.I)]
     assert hits, "the article's claim is still quoted and corrected"
     for pos in hits:
-        assert any(a < pos < b for a, b in quoted), text[max(0, pos - 80): pos + 40]
+        assert any(a < pos < b for a, b in quoted), text[max(0, pos - 80) : pos + 40]

@@ -30,7 +30,7 @@ def unquoted(text):
 @pytest.mark.parametrize("name", MINE)
 def test_notebook_says_a_few_days_only_inside_a_quotation(name):
     match = FEW_DAYS.search(unquoted(markdown(name)))
-    assert not match, f"{name}: {unquoted(markdown(name))[max(0, match.start() - 80):match.end() + 40]!r}"
+    assert not match, f"{name}: {unquoted(markdown(name))[max(0, match.start() - 80) : match.end() + 40]!r}"
 
 
 @pytest.mark.parametrize("name", MINE)

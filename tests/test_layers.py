@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 LINT = Path(sys.executable).with_name("lint-imports")
@@ -17,8 +18,14 @@ def lint(cwd: Path, src: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     if src is not None:  # analyse a copy of the package instead of the installed one
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
-    return subprocess.run([str(LINT), "--config", str(ROOT / "pyproject.toml"), "--no-cache"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(LINT), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_layering_contracts_hold():
@@ -30,7 +37,11 @@ def test_the_layering_contracts_hold():
 @pytest.mark.parametrize(
     "module, code, contract",
     [
-        ("topics/quizzes.py", "def _draw():\n    import matplotlib.pyplot  # noqa\n", "never import widgets, IPython or matplotlib"),
+        (
+            "topics/quizzes.py",
+            "def _draw():\n    import matplotlib.pyplot  # noqa\n",
+            "never import widgets, IPython or matplotlib",
+        ),
         ("catalog/safety.py", "def _check():\n    from ..topics import selfcheck  # noqa\n", "Layers"),
         ("charts/progress.py", "def _view():\n    from ..ui import progress  # noqa\n", "Layers"),
         ("topics/progress.py", "def _banks():\n    from . import quizzes  # noqa\n", "never import each other"),

@@ -15,8 +15,20 @@ from glutecourse.topics import selfcheck as T
 
 NAMES = [n.lower() for n in T.level_names().values()]
 # Words that name a level, the data's names first, then older wordings the course used.
-LEGACY = ["get emergency care now", "see a doctor soon", "self-care may help", "see a doctor when you can", "selfcare",
-          "self care", "same-day", "same day", "emergency", "urgent", "routine", "self-care"]
+LEGACY = [
+    "get emergency care now",
+    "see a doctor soon",
+    "self-care may help",
+    "see a doctor when you can",
+    "selfcare",
+    "self care",
+    "same-day",
+    "same day",
+    "emergency",
+    "urgent",
+    "routine",
+    "self-care",
+]
 TERM = "|".join(re.escape(t) for t in sorted(set(NAMES + LEGACY), key=len, reverse=True))
 SEP = r"[\s,;/]*(?:\b(?:or|and|then)\b)?[\s,;/]*"
 ENUMERATION = re.compile(rf"(?:{TERM})(?:{SEP}(?:{TERM})){{2,}}")

@@ -33,14 +33,16 @@ def execute(nb, home, cwd):
 
 def test_the_network_block_really_blocks(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
-        "import socket\n"
-        "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n    print('REACHED')\n"
-        "except OSError as e:\n    print('BLOCKED', e)\n"
-        "import urllib.request\n"
-        "try:\n    urllib.request.urlopen('http://example.org', timeout=1)\n    print('REACHED')\n"
-        "except Exception as e:\n    print('BLOCKED', type(e).__name__)\n"
-    )]
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import socket\n"
+            "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n    print('REACHED')\n"
+            "except OSError as e:\n    print('BLOCKED', e)\n"
+            "import urllib.request\n"
+            "try:\n    urllib.request.urlopen('http://example.org', timeout=1)\n    print('REACHED')\n"
+            "except Exception as e:\n    print('BLOCKED', type(e).__name__)\n"
+        )
+    ]
     execute(nb, tmp_path, tmp_path)
     text = "".join(o.get("text", "") for o in nb.cells[0].outputs)
     assert text.count("BLOCKED") == 2 and "REACHED" not in text, text

@@ -11,26 +11,61 @@ import pytest
 from glutecourse.core import numbers as nm
 
 
-@pytest.mark.parametrize("typed, value", [
-    ("6", 6), (" 6.5 ", 6.5), ("6,5", 6.5), ("0,125", 0.125), ("1 000", 1000), ("12\u00a0345.5", 12345.5),
-    ("1\u2009000,5", 1000.5), ("-3", -3), ("+3", 3), (".5", 0.5), ("5.", 5), (7, 7), (2.5, 2.5),
-    ("999 999 999 999", 999_999_999_999),
-])
+@pytest.mark.parametrize(
+    "typed, value",
+    [
+        ("6", 6),
+        (" 6.5 ", 6.5),
+        ("6,5", 6.5),
+        ("0,125", 0.125),
+        ("1 000", 1000),
+        ("12\u00a0345.5", 12345.5),
+        ("1\u2009000,5", 1000.5),
+        ("-3", -3),
+        ("+3", 3),
+        (".5", 0.5),
+        ("5.", 5),
+        (7, 7),
+        (2.5, 2.5),
+        ("999 999 999 999", 999_999_999_999),
+    ],
+)
 def test_accepted_forms(typed, value):
     assert nm.parse_number(typed) == value
 
 
-@pytest.mark.parametrize("typed, needle", [
-    ("1,000", "ambiguous: type 1000"), ("-2,500", "ambiguous: type -2500"),
-    ("1,000.5", "more than one decimal mark"), ("1.000.000", "more than one decimal mark"),
-    ("1_0", "leave out the _ (type 10)"), ("1e1", "no exponents): type 10"), ("1E3", "type 1000"),
-    ("\u0665", "digits the course cannot read"), ("\u0661\u0660", "(type 10)"), ("\uff15", "(type 5)"),
-    ("NaN", "“NaN” is not a number"), ("nan", "“NaN” is not a number"), ("inf", "is not a number"),
-    ("-Infinity", "is not a number"), ("1/2", "not a plain number"), ("58%", "without units"),
-    ("0x1F", "base ten"), ("12 34", "groups of three digits"), ("five", "is not a number"),
-    ("1" * 31, "too long"), ("9" * 14, "too large"), (10**400, "too large"), (float("inf"), "not a number"),
-    (float("nan"), "NaN is not a number"), (True, "not a number"), ([[1]], "not a number"), ("\udcff", "not a number"),
-])
+@pytest.mark.parametrize(
+    "typed, needle",
+    [
+        ("1,000", "ambiguous: type 1000"),
+        ("-2,500", "ambiguous: type -2500"),
+        ("1,000.5", "more than one decimal mark"),
+        ("1.000.000", "more than one decimal mark"),
+        ("1_0", "leave out the _ (type 10)"),
+        ("1e1", "no exponents): type 10"),
+        ("1E3", "type 1000"),
+        ("\u0665", "digits the course cannot read"),
+        ("\u0661\u0660", "(type 10)"),
+        ("\uff15", "(type 5)"),
+        ("NaN", "“NaN” is not a number"),
+        ("nan", "“NaN” is not a number"),
+        ("inf", "is not a number"),
+        ("-Infinity", "is not a number"),
+        ("1/2", "not a plain number"),
+        ("58%", "without units"),
+        ("0x1F", "base ten"),
+        ("12 34", "groups of three digits"),
+        ("five", "is not a number"),
+        ("1" * 31, "too long"),
+        ("9" * 14, "too large"),
+        (10**400, "too large"),
+        (float("inf"), "not a number"),
+        (float("nan"), "NaN is not a number"),
+        (True, "not a number"),
+        ([[1]], "not a number"),
+        ("\udcff", "not a number"),
+    ],
+)
 def test_refusals_name_the_problem(typed, needle):
     with pytest.raises(nm.NumberError) as err:
         nm.parse_number(typed)

@@ -52,7 +52,9 @@ def test_course_style_context_restores_state():
 
 
 def test_safe_html_escapes_all_but_the_documented_subset():
-    assert safe_html('<em>a</em> & <b onclick="x">b</b>') == '<em>a</em> &amp; &lt;b onclick=&quot;x&quot;&gt;b&lt;/b&gt;'
+    assert (
+        safe_html('<em>a</em> & <b onclick="x">b</b>') == "<em>a</em> &amp; &lt;b onclick=&quot;x&quot;&gt;b&lt;/b&gt;"
+    )
     assert safe_html("<em onclick='x'>a</em>") == "&lt;em onclick=&#x27;x&#x27;&gt;a</em>"
     assert safe_html("x<br>y<br/>") == "x<br>y<br>"
     assert strip_tags("<strong>emergency</strong> care") == "emergency care"

@@ -47,6 +47,7 @@ def test_two_open_notebooks_do_not_overwrite_each_other(tmp_path):
 
 # ------------------------------------------------------------ four writers at once
 
+
 def _writer(path, worker, count):
     store = ProgressStore(path)
     for i in range(count):
@@ -90,6 +91,7 @@ def test_four_processes_recording_200_answers_each_keep_all_800(fast_dir, repeti
 
 
 # ------------------------------------------------------------ crashes and leftovers
+
 
 def test_crash_mid_write_keeps_the_old_file_and_the_answer(tmp_path, monkeypatch):
     path = tmp_path / "p.json"
@@ -139,9 +141,9 @@ def test_crash_while_writing_bytes_keeps_the_old_file(tmp_path, monkeypatch):
 
 def test_leftover_temporary_files_are_cleaned_on_the_next_start(tmp_path):
     path = tmp_path / "progress.json"
-    old = tmp_path / ".progress.json.k3j4h5g6.tmp"      # a crashed write of this course, an hour ago
-    young = tmp_path / ".progress.json.a1b2c3d4.tmp"    # could belong to a writer still running
-    other = tmp_path / ".notes.txt.k3j4h5g6.tmp"        # not this course's file
+    old = tmp_path / ".progress.json.k3j4h5g6.tmp"  # a crashed write of this course, an hour ago
+    young = tmp_path / ".progress.json.a1b2c3d4.tmp"  # could belong to a writer still running
+    other = tmp_path / ".notes.txt.k3j4h5g6.tmp"  # not this course's file
     for p in (old, young, other):
         p.write_text("{half")
     stale = time.time() - 3600
@@ -160,7 +162,9 @@ HOSTILE = {
     "2 KB of nested brackets, depth 1,000": b"[" * 1000 + b"]" * 1000,
     "nested objects, depth 1,000": b'{"a":' * 1000 + b"1" + b"}" * 1000,
     "huge number (1e999)": b'{"format": "glutecourse-progress", "version": 1e999, "reader": "abcdef12", "attempts": []}',
-    "a 5,000-digit integer": b'{"format": "glutecourse-progress", "version": ' + b"9" * 5000 + b', "reader": "abcdef12", "attempts": []}',
+    "a 5,000-digit integer": b'{"format": "glutecourse-progress", "version": '
+    + b"9" * 5000
+    + b', "reader": "abcdef12", "attempts": []}',
     "NaN": b'{"format": "glutecourse-progress", "version": NaN, "reader": "abcdef12", "attempts": []}',
     "another format": b'{"format": "something-else"}',
     "attempts not a list": b'{"format": "glutecourse-progress", "version": 1, "reader": "abcdef12", "attempts": 3}',
@@ -190,8 +194,14 @@ def test_damaged_or_hostile_file_is_moved_aside_with_a_warning(tmp_path, name):
 
 
 def good_attempt(**changes):
-    attempt = {"notebook": "00-start-here", "bank": "00-warm-up", "question": "glute-count", "topic": "Getting started",
-               "correct": True, "at": "2026-03-01T10:00:00+00:00"}
+    attempt = {
+        "notebook": "00-start-here",
+        "bank": "00-warm-up",
+        "question": "glute-count",
+        "topic": "Getting started",
+        "correct": True,
+        "at": "2026-03-01T10:00:00+00:00",
+    }
     attempt.update(changes)
     return {k: v for k, v in attempt.items() if v is not ...}
 
@@ -213,8 +223,9 @@ def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
     bad = WRONG_TYPES[name]
     good = good_attempt(question="emergency-sign", correct=False)
     path = tmp_path / "progress.json"
-    path.write_text(json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456",
-                                "attempts": [good, bad]}))
+    path.write_text(
+        json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456", "attempts": [good, bad]})
+    )
     with pytest.warns(CourseWarning, match="set aside"):
         store = ProgressStore(path)
     assert [a["question"] for a in store.attempts] == ["emergency-sign"]
@@ -228,8 +239,17 @@ def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
 
 def test_an_older_file_without_ids_gets_them_and_keeps_every_answer(tmp_path):
     path = tmp_path / "progress.json"
-    path.write_text(json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456",
-                                "attempts": [good_attempt(), good_attempt(question="emergency-sign")]}, indent=1))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "glutecourse-progress",
+                "version": 1,
+                "reader": "abcdef123456",
+                "attempts": [good_attempt(), good_attempt(question="emergency-sign")],
+            },
+            indent=1,
+        )
+    )
     store = ProgressStore(path)
     record(store, "specific-cause")
     saved = ProgressStore(path).attempts
@@ -238,6 +258,7 @@ def test_an_older_file_without_ids_gets_them_and_keeps_every_answer(tmp_path):
 
 
 # ------------------------------------------------------------ places that cannot be written
+
 
 def _no_permission(monkeypatch, path):
     def refuse(*a, **k):
@@ -283,13 +304,19 @@ def _unreadable(monkeypatch, path):
     monkeypatch.setattr(storage, "read_bytes", refuse)
 
 
-PLACES = {"no permission": (_no_permission, "permission"), "read-only folder": (_read_only, "read-only"),
-          "disk full": (_disk_full, "disk is full"), "a folder where the file should be": (_folder_in_the_way, "is a folder"),
-          "a file that cannot be read": (_unreadable, "permission")}
+PLACES = {
+    "no permission": (_no_permission, "permission"),
+    "read-only folder": (_read_only, "read-only"),
+    "disk full": (_disk_full, "disk is full"),
+    "a folder where the file should be": (_folder_in_the_way, "is a folder"),
+    "a file that cannot be read": (_unreadable, "permission"),
+}
 
 
 @pytest.mark.parametrize("place", PLACES)
-def test_an_unwritable_progress_file_gives_one_message_and_the_quiz_keeps_working(tmp_path, monkeypatch, bank_dict, place):
+def test_an_unwritable_progress_file_gives_one_message_and_the_quiz_keeps_working(
+    tmp_path, monkeypatch, bank_dict, place
+):
     from glutecourse.topics.quizzes import parse_bank
     from glutecourse.ui.quizzes import QuizWidget
 
@@ -328,6 +355,7 @@ def test_glutecourse_home_pointing_at_a_file(tmp_path, monkeypatch, bank_dict):
 
 
 # ------------------------------------------------------------ summary and dashboard
+
 
 def test_summary_counts_latest_attempt_per_question(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
@@ -372,6 +400,7 @@ def test_dashboard_escapes_everything_from_progress_json(tmp_path):
 
 
 # ------------------------------------------------------------ exports
+
 
 def test_export_never_overwrites_without_an_explicit_choice(tmp_path):
     store = ProgressStore(tmp_path / "progress.json")
@@ -469,8 +498,7 @@ def test_the_final_quiz_keeps_working_when_answers_cannot_be_saved(tmp_path, mon
     if q.type == "multiple":
         view.checkboxes[q.options[0].id].value = True
     else:
-        view.input.value = {"single": q.options[0].id if q.options else None, "truefalse": True,
-                            "numeric": "1"}[q.type]
+        view.input.value = {"single": q.options[0].id if q.options else None, "truefalse": True, "numeric": "1"}[q.type]
     view.check_button.click()  # must not raise
     assert "(1 answered)" in quiz.score.value
     assert "Your answers cannot be saved:" in quiz.score.value and "is a folder" in quiz.score.value

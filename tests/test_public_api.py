@@ -6,9 +6,9 @@ import ast
 import json
 
 import pytest
-from conftest import course_notebooks
 
 import glutecourse
+from conftest import course_notebooks
 
 
 def notebook_imports(path) -> list[tuple[str | None, list[str]]]:
@@ -38,7 +38,9 @@ def test_notebook_imports_only_public_names_from_glutecourse(path):
 
 
 def test_every_public_name_is_used_by_a_notebook_and_documented():
-    used = {n for p in course_notebooks() for module, names in notebook_imports(p) if module == "glutecourse" for n in names}
+    used = {
+        n for p in course_notebooks() for module, names in notebook_imports(p) if module == "glutecourse" for n in names
+    }
     assert sorted(set(glutecourse.__all__) - used) == [], "in __all__ but no notebook uses it"
     doc = glutecourse.__doc__
     for name in glutecourse.__all__:

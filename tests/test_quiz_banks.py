@@ -30,7 +30,11 @@ def broken(bank_dict, mutate):
 CASES = {
     "missing answer": (lambda d: d["questions"][0].pop("answer"), "q-single", "answer"),
     "answer not among options": (lambda d: d["questions"][0].update(answer="z"), "q-single", "not among the options"),
-    "multiple answer unknown": (lambda d: d["questions"][1].update(answer=["a", "z"]), "q-multi", "not among the options"),
+    "multiple answer unknown": (
+        lambda d: d["questions"][1].update(answer=["a", "z"]),
+        "q-multi",
+        "not among the options",
+    ),
     "duplicate question ids": (lambda d: d["questions"][1].update(id="q-single"), "q-single", "duplicate question id"),
     "empty options": (lambda d: d["questions"][0].update(options=[]), "q-single", "options"),
     "options wrong type": (lambda d: d["questions"][0].update(options="a,b"), "q-single", "options"),
@@ -49,9 +53,16 @@ CASES = {
     "truefalse without false feedback": (lambda d: d["questions"][2]["feedback"].pop("false"), "q-tf", "feedback"),
     "unknown case": (lambda d: d["questions"][0].update(case="nobody"), "q-single", "'nobody' is not a person"),
     "unknown tag": (lambda d: d["questions"][2].update(tags=["scary-sign"]), "q-tf", "tags #1 must be one of"),
-    "topic question naming another notebook": (lambda d: d["questions"][3].update(notebook="05-when-to-see-a-doctor"),
-                                               "q-num", "only a final pool"),
-    "pool question without its notebook": (lambda d: d.update(pool="final"), "q-single", "needs 'notebook' and 'topic'"),
+    "topic question naming another notebook": (
+        lambda d: d["questions"][3].update(notebook="05-when-to-see-a-doctor"),
+        "q-num",
+        "only a final pool",
+    ),
+    "pool question without its notebook": (
+        lambda d: d.update(pool="final"),
+        "q-single",
+        "needs 'notebook' and 'topic'",
+    ),
 }
 
 
@@ -101,7 +112,9 @@ def test_the_error_is_raised_from_quiz_in_a_kernel_as_short_text(bank_dict, writ
 
     path = write_bank(broken(bank_dict, lambda d: d["questions"][1].update(answer=["z"])))
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from glutecourse.topics.quizzes import load_bank\nload_bank({str(path)!r})")]
+    nb.cells = [
+        nbformat.v4.new_code_cell(f"from glutecourse.topics.quizzes import load_bank\nload_bank({str(path)!r})")
+    ]
     with pytest.raises(CellExecutionError):
         NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     tb = "\n".join(nb.cells[0].outputs[0]["traceback"])

@@ -21,9 +21,13 @@ def fmt(x):
 # (bank, question) -> (numbers the prompt must quote, the answer they give)
 DERIVED = {
     ("07-recovery-timeline", "six-week-fall"): lambda: (
-        [mean_at("acute", 0), mean_at("acute", 6)], mean_at("acute", 0) - mean_at("acute", 6)),
+        [mean_at("acute", 0), mean_at("acute", 6)],
+        mean_at("acute", 0) - mean_at("acute", 6),
+    ),
     ("10-final-pool", "persistent-fall"): lambda: (
-        [mean_at("persistent", 0), mean_at("persistent", 52)], mean_at("persistent", 0) - mean_at("persistent", 52)),
+        [mean_at("persistent", 0), mean_at("persistent", 52)],
+        mean_at("persistent", 0) - mean_at("persistent", 52),
+    ),
     ("09-pain-diary", "rescale"): lambda: ([mean_at("acute", 6)], mean_at("acute", 6) / 10),
     ("00-warm-up", "glute-count"): lambda: ([], sum(m["name"].lower().startswith("gluteus") for m in muscles())),
     ("07-recovery-timeline", "recurrence-kinds"): lambda: ([finding("dasilva-recurrence")["value"]], None),

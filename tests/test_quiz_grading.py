@@ -46,11 +46,23 @@ def test_truefalse(bank):
     assert grade(question, "True").status == "invalid"  # a string is not a bool
 
 
-@pytest.mark.parametrize("typed,status", [
-    ("6", "correct"), ("6.4", "correct"), (" 5,5 ", "correct"), (6, "correct"),
-    ("6.6", "incorrect"), ("-6", "incorrect"),
-    ("six", "invalid"), ("", "invalid"), ("   ", "invalid"), ("nan", "invalid"), ("inf", "invalid"), (None, "invalid"),
-])
+@pytest.mark.parametrize(
+    "typed,status",
+    [
+        ("6", "correct"),
+        ("6.4", "correct"),
+        (" 5,5 ", "correct"),
+        (6, "correct"),
+        ("6.6", "incorrect"),
+        ("-6", "incorrect"),
+        ("six", "invalid"),
+        ("", "invalid"),
+        ("   ", "invalid"),
+        ("nan", "invalid"),
+        ("inf", "invalid"),
+        (None, "invalid"),
+    ],
+)
 def test_numeric_with_tolerance(bank, typed, status):
     assert grade(q(bank, "q-num"), typed).status == status
 
@@ -60,20 +72,40 @@ def test_numeric_invalid_message_quotes_input(bank):
     assert "“six weeks” is not a number" in result.message
 
 
-@pytest.mark.parametrize("typed, needle", [
-    ("1,000", "ambiguous: type 1000"), ("1e1", "not a plain number"), ("1_0", "leave out the _"),
-    ("٦", "digits the course cannot read"), ("NaN", "not a number"), ("inf", "not a number"),
-    (10**400, "too large"), (float("nan"), "NaN is not a number"), ([[1]], "not a number"),
-])
+@pytest.mark.parametrize(
+    "typed, needle",
+    [
+        ("1,000", "ambiguous: type 1000"),
+        ("1e1", "not a plain number"),
+        ("1_0", "leave out the _"),
+        ("٦", "digits the course cannot read"),
+        ("NaN", "not a number"),
+        ("inf", "not a number"),
+        (10**400, "too large"),
+        (float("nan"), "NaN is not a number"),
+        ([[1]], "not a number"),
+    ],
+)
 def test_numeric_answers_the_course_cannot_read_are_invalid_with_a_reason(bank, typed, needle):
     result = grade(q(bank, "q-num"), typed)
     assert result.status == "invalid" and needle in result.message
 
 
-@pytest.mark.parametrize("qid, response", [
-    ("q-single", 5), ("q-single", [[1]]), ("q-single", ["a"]), ("q-multi", 5), ("q-multi", [[1]]),
-    ("q-multi", "ac"), ("q-multi", {"a": 1}), ("q-multi", [1, 2]), ("q-tf", "yes"), ("q-tf", 1),
-])
+@pytest.mark.parametrize(
+    "qid, response",
+    [
+        ("q-single", 5),
+        ("q-single", [[1]]),
+        ("q-single", ["a"]),
+        ("q-multi", 5),
+        ("q-multi", [[1]]),
+        ("q-multi", "ac"),
+        ("q-multi", {"a": 1}),
+        ("q-multi", [1, 2]),
+        ("q-tf", "yes"),
+        ("q-tf", 1),
+    ],
+)
 def test_odd_types_from_direct_calls_are_invalid_not_exceptions(bank, qid, response):
     result = grade(q(bank, qid), response)
     assert result.status == "invalid" and result.message

@@ -165,7 +165,9 @@ def test_final_quiz_follows_the_blueprint_and_scores_per_topic(store):
     from glutecourse.topics.quizzes import answered
     from glutecourse.ui.final_quiz import final_quiz
 
-    store.record(notebook="05-when-to-see-a-doctor", bank="05-when-to-see-a-doctor", question="fever-action", correct=True)
+    store.record(
+        notebook="05-when-to-see-a-doctor", bank="05-when-to-see-a-doctor", question="fever-action", correct=True
+    )
     quiz = final_quiz(store=store, start=True).quiz
     plan = blueprint()
     assert len(quiz.questions) == sum(t["count"] for t in plan["topics"])

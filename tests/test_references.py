@@ -84,6 +84,7 @@ def test_content_quizzes_have_six_mixed_questions():
 
 # ---------------------------------------------------------------- a bad key is named
 
+
 def _clear_caches():
     """Forget every loaded data file (the loaders cache with lru_cache)."""
     import sys

@@ -59,9 +59,11 @@ def test_no_notebook_keeps_its_own_copy_of_the_emergency_list(path):
 
 def test_copy_detector_finds_the_old_hand_written_banner():
     """The detector is not vacuous: the banner notebook 05 used to carry is caught."""
-    old = ("> ⚠ **Educational only, never a diagnosis.** If you have back pain together with loss of bladder or bowel "
-           "control, difficulty passing urine, numbness around the genitals, anus or buttocks, weakness or numbness in "
-           "both legs, chest pain, or pain after a serious accident, **stop reading and get emergency care now**.")
+    old = (
+        "> ⚠ **Educational only, never a diagnosis.** If you have back pain together with loss of bladder or bowel "
+        "control, difficulty passing urine, numbness around the genitals, anus or buttocks, weakness or numbness in "
+        "both legs, chest pain, or pain after a serious accident, **stop reading and get emergency care now**."
+    )
     assert len(S.emergency_signs_in(old)) >= COPY_THRESHOLD
     assert S.emergency_signs_in(S.banner_markdown()) == []  # the generated banner itself is allowed
 
@@ -80,7 +82,15 @@ def test_banner_holds_every_emergency_sign_the_action_and_points_to_the_same_day
 
 def test_emergency_list_has_the_signs_the_sources_require():
     text = " ".join(s["text"] for s in D["emergency"]["signs"])
-    for words in ("both legs", "genitals", "peeing", "bladder or bowel control", "sexual", "chest pain", "serious accident"):
+    for words in (
+        "both legs",
+        "genitals",
+        "peeing",
+        "bladder or bowel control",
+        "sexual",
+        "chest pain",
+        "serious accident",
+    ):
         assert words in text, words
 
 
@@ -100,7 +110,10 @@ def test_self_check_actions_come_from_the_same_message():
 
 
 def test_every_emergency_and_urgent_item_and_rule_is_on_its_list():
-    covered = {lv: {i for s in D[lv]["signs"] for i in s.get("items", []) + s.get("rules", [])} for lv in ("emergency", "urgent")}
+    covered = {
+        lv: {i for s in D[lv]["signs"] for i in s.get("items", []) + s.get("rules", [])}
+        for lv in ("emergency", "urgent")
+    }
     for item in T.items().values():
         if item.level in covered:
             assert item.id in covered[item.level], item.id
@@ -114,7 +127,10 @@ def test_every_emergency_and_urgent_item_and_rule_is_on_its_list():
     [
         (lambda d: d["emergency"]["signs"].pop(0), r"emergency item 'rf-both-legs' is on no bullet"),
         (lambda d: d["urgent"]["signs"][0].update(items=["rf-no-such-thing"]), r"unknown item 'rf-no-such-thing'"),
-        (lambda d: d["urgent"]["signs"][0].update(items=["rf-chest-pain"]), r"'rf-chest-pain' is 'emergency' in the self-check, not 'urgent'"),
+        (
+            lambda d: d["urgent"]["signs"][0].update(items=["rf-chest-pain"]),
+            r"'rf-chest-pain' is 'emergency' in the self-check, not 'urgent'",
+        ),
         (lambda d: d["emergency"]["signs"][-1].update(rules=[]), r"names no self-check item or rule"),
         (lambda d: d["emergency"]["signs"][0].update(match="both (legs"), r"not a valid regular expression"),
     ],

@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+
 from conftest import NOTEBOOKS, ROOT
 
 PKG = ROOT / "src" / "glutecourse"
@@ -95,7 +96,12 @@ def test_every_image_is_named_after_and_drawn_by_its_topic():
     manifest = json.loads((ROOT / "images" / "manifest.json").read_text(encoding="utf-8"))
     prefixes = {slug: row["images"] for slug, row in TOPICS.items() if row["images"]}
     for name, entry in manifest.items():
-        slug = next((s for s, patterns in prefixes.items() if any(re.fullmatch(p.replace("*", ".*"), name) for p in patterns)), None)
+        slug = next(
+            (s for s, patterns in prefixes.items() if any(re.fullmatch(p.replace("*", ".*"), name) for p in patterns)),
+            None,
+        )
         assert slug is not None, f"images/{name} matches no topic's images in the table"
-        assert entry["drawn_by"] == f"glutecourse.charts.{module_name(slug)}", f"images/{name} is drawn by {entry['drawn_by']}"
+        assert entry["drawn_by"] == f"glutecourse.charts.{module_name(slug)}", (
+            f"images/{name} is drawn by {entry['drawn_by']}"
+        )
         assert "charts" in TOPICS[slug]["modules"], f"{slug} draws images but lists no charts module"

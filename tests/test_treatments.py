@@ -75,7 +75,11 @@ def test_a_recommendation_must_say_who_it_is_for_and_how_good_the_evidence_is(ra
 def test_unverified_cells_cannot_carry_a_guessed_grade(raw, load_with):
     bad = copy.deepcopy(raw)
     first = bad["treatments"][0]
-    first["guidelines"]["acp"] = {"stance": "unverified", "evidence": "low", "source": first["guidelines"]["acp"]["source"]}
+    first["guidelines"]["acp"] = {
+        "stance": "unverified",
+        "evidence": "low",
+        "source": first["guidelines"]["acp"]["source"],
+    }
     with pytest.raises(CourseDataError, match=f"'{first['id']}'.*must not give evidence"):
         load_with(bad)
 
@@ -165,8 +169,21 @@ def test_every_category_of_the_article_is_present():
     for category in tr.CATEGORIES:
         assert tr.treatments(category), category
     names = " ".join(t["name"].lower() for t in tr.treatments())
-    for word in ("manipulation", "ibuprofen", "paracetamol", "muscle relaxant", "massage", "acupuncture",
-                 "yoga", "pilates", "stretching", "foam rolling", "heat", "cold", "ergonomic"):
+    for word in (
+        "manipulation",
+        "ibuprofen",
+        "paracetamol",
+        "muscle relaxant",
+        "massage",
+        "acupuncture",
+        "yoga",
+        "pilates",
+        "stretching",
+        "foam rolling",
+        "heat",
+        "cold",
+        "ergonomic",
+    ):
         assert word in names, word
 
 
@@ -424,6 +441,17 @@ def test_quiz_bank_has_mixed_types_and_cites_sources():
 def test_glossary_terms_used_in_the_notebook_exist():
     from glutecourse.catalog.glossary import lookup
 
-    for term in ("nsaid", "acetaminophen", "opioid", "placebo", "spinal manipulation", "acupuncture",
-                 "conditional recommendation", "tens", "self-management", "muscle relaxant", "manual therapy"):
+    for term in (
+        "nsaid",
+        "acetaminophen",
+        "opioid",
+        "placebo",
+        "spinal manipulation",
+        "acupuncture",
+        "conditional recommendation",
+        "tens",
+        "self-management",
+        "muscle relaxant",
+        "manual therapy",
+    ):
         assert lookup(term)["definition"]

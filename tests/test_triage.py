@@ -259,11 +259,23 @@ def test_schema_rejects_an_unknown_level(tmp_path):
         (lambda d: d["levels"][2].update(message="This may be sciatica."), "names a diagnosis"),
         (lambda d: d["items"][0].update(note="Probably a slipped disc."), "names a diagnosis"),
         (lambda d: d.update(items=[i for i in d["items"] if i["group"] != "common"]), "has no items"),
-        (lambda d: d["items"][0].update(label="Pain for {see_gp_after_days}"), r"c-worse-sitting-standing.*unknown placeholder"),
+        (
+            lambda d: d["items"][0].update(label="Pain for {see_gp_after_days}"),
+            r"c-worse-sitting-standing.*unknown placeholder",
+        ),
         (lambda d: d["levels"][1].update(short=d["levels"][0]["short"]), "share a name"),
     ],
-    ids=["level-order", "duplicate-id", "red-flag-downgraded", "unknown-ref", "diagnosis-in-message", "diagnosis-in-note",
-         "empty-group", "unknown-placeholder", "duplicate-level-name"],
+    ids=[
+        "level-order",
+        "duplicate-id",
+        "red-flag-downgraded",
+        "unknown-ref",
+        "diagnosis-in-message",
+        "diagnosis-in-note",
+        "empty-group",
+        "unknown-placeholder",
+        "duplicate-level-name",
+    ],
 )
 def test_bad_data_is_rejected_with_a_clear_message(mutate, message):
     data = copy.deepcopy(raw_data())
@@ -349,7 +361,10 @@ def test_common_symptoms_alone_lead_to_self_care():
 
 # ----------------------------------------------------------------------------- no diagnosis
 
-FORBIDDEN = re.compile(r"\b(sciatica|cauda equina|piriformis|disc|discs|herniat\w*|cancer|tumou?r|fracture|infection|syndrome|arthritis|spondyl\w*)\b", re.I)
+FORBIDDEN = re.compile(
+    r"\b(sciatica|cauda equina|piriformis|disc|discs|herniat\w*|cancer|tumou?r|fracture|infection|syndrome|arthritis|spondyl\w*)\b",
+    re.I,
+)
 
 
 @pytest.mark.parametrize("item_id", list(ITEMS))

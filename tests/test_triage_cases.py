@@ -43,8 +43,11 @@ def test_cases_cover_every_combination_rule():
     rank = {lv: n for n, lv in enumerate(T.LEVELS)}
     items = T.items()
     can_raise = {
-        r.id for r in T.rules()
-        if all(s & T.assumed_facts() or any(rank[items[i].level] > rank[r.level] for i in s if i in items) for s in r.sets)
+        r.id
+        for r in T.rules()
+        if all(
+            s & T.assumed_facts() or any(rank[items[i].level] > rank[r.level] for i in s if i in items) for s in r.sets
+        )
     }
     assert can_raise and can_raise <= raised
 
@@ -71,5 +74,8 @@ def test_teaching_cases_render_as_questions_with_the_answer_behind_a_click():
 def test_bad_case_names_the_file_and_the_case():
     data = copy.deepcopy(RAW)
     data["cases"][0]["ticks"].append("rf-no-such-thing")
-    with pytest.raises(CourseDataError, match=r"selfcheck-cases\.json, case 'saddle-when-wiping': ticks unknown item 'rf-no-such-thing'"):
+    with pytest.raises(
+        CourseDataError,
+        match=r"selfcheck-cases\.json, case 'saddle-when-wiping': ticks unknown item 'rf-no-such-thing'",
+    ):
         C.check_worked_cases(data, "selfcheck-cases.json")

@@ -55,8 +55,16 @@ def test_the_rules_the_sources_need_are_in_the_data():
     assert {"rf-cancer-history"} in sets
     nerve = next(s for s in sets if s != {"rf-cancer-history"})
     # leg weakness or numbness, bladder, bowel, saddle and sexual symptoms
-    assert {"lc-numb-tingling", "sd-one-leg-nerve", "rf-leg-weakness-worsening", "rf-both-legs", "rf-saddle-numbness",
-            "rf-urine-difficulty", "rf-bladder-bowel-control", "rf-sexual-function"} <= nerve
+    assert {
+        "lc-numb-tingling",
+        "sd-one-leg-nerve",
+        "rf-leg-weakness-worsening",
+        "rf-both-legs",
+        "rf-saddle-numbness",
+        "rf-urine-difficulty",
+        "rf-bladder-bowel-control",
+        "rf-sexual-function",
+    } <= nerve
     assert by_id["cancer-with-back-pain"]["level"] == "urgent"
     assert [set(g["any_of"]) for g in by_id["cancer-with-back-pain"]["when"]] == [{"rf-cancer-history"}, {"back-pain"}]
     infection = [set(g["any_of"]) for g in by_id["weak-immunity-with-fever"]["when"]]
@@ -109,8 +117,12 @@ def test_a_rule_that_raises_the_level_is_explained_in_plain_words(rule):
 def test_some_rule_really_raises_the_level():
     """At least one combination lifts the result above all its items (else the rules
     would be decoration)."""
-    lifted = [r["id"] for r in RAW["rules"] for chosen in rule_choices(r)
-              if RANK[T.triage(chosen).level] < RANK[single_top(chosen)]]
+    lifted = [
+        r["id"]
+        for r in RAW["rules"]
+        for chosen in rule_choices(r)
+        if RANK[T.triage(chosen).level] < RANK[single_top(chosen)]
+    ]
     assert {"cancer-with-nerve-symptoms", "fragile-bones-with-minor-fall"} <= set(lifted)
 
 
@@ -150,16 +162,46 @@ def check(data):
 @pytest.mark.parametrize(
     "mutate, message",
     [
-        (lambda d: d["rules"][0]["when"][1]["any_of"].append("rf-no-such-thing"), r"selfcheck-rules\.json, rule 'cancer-with-nerve-symptoms': unknown item id 'rf-no-such-thing'"),
-        (lambda d: d["rules"][2].update(level="whenever"), r"selfcheck-rules\.json, rule 'weak-immunity-with-fever'.*level"),
-        (lambda d: d["rules"][3]["when"][1].update(any_of=[]), r"selfcheck-rules\.json, rule 'fragile-bones-with-minor-fall': set 2 of 'when' is empty"),
-        (lambda d: d["rules"][1].update(explanation="This could be cancer spreading to your spine."), r"rule 'cancer-with-back-pain': explanation names a diagnosis"),
-        (lambda d: d["rules"].append(copy.deepcopy(d["rules"][0])), r"rule 'cancer-with-nerve-symptoms': id is used twice"),
-        (lambda d: d["rules"][0]["source"].append({"ref": "no-such-ref", "place": "page one, line two"}), r"rule 'cancer-with-nerve-symptoms': reference key 'no-such-ref'"),
-        (lambda d: d["rules"][1]["when"][0].update(any_of=["back-pain"]), r"rule 'cancer-with-back-pain': every set is met by an assumed fact"),
+        (
+            lambda d: d["rules"][0]["when"][1]["any_of"].append("rf-no-such-thing"),
+            r"selfcheck-rules\.json, rule 'cancer-with-nerve-symptoms': unknown item id 'rf-no-such-thing'",
+        ),
+        (
+            lambda d: d["rules"][2].update(level="whenever"),
+            r"selfcheck-rules\.json, rule 'weak-immunity-with-fever'.*level",
+        ),
+        (
+            lambda d: d["rules"][3]["when"][1].update(any_of=[]),
+            r"selfcheck-rules\.json, rule 'fragile-bones-with-minor-fall': set 2 of 'when' is empty",
+        ),
+        (
+            lambda d: d["rules"][1].update(explanation="This could be cancer spreading to your spine."),
+            r"rule 'cancer-with-back-pain': explanation names a diagnosis",
+        ),
+        (
+            lambda d: d["rules"].append(copy.deepcopy(d["rules"][0])),
+            r"rule 'cancer-with-nerve-symptoms': id is used twice",
+        ),
+        (
+            lambda d: d["rules"][0]["source"].append({"ref": "no-such-ref", "place": "page one, line two"}),
+            r"rule 'cancer-with-nerve-symptoms': reference key 'no-such-ref'",
+        ),
+        (
+            lambda d: d["rules"][1]["when"][0].update(any_of=["back-pain"]),
+            r"rule 'cancer-with-back-pain': every set is met by an assumed fact",
+        ),
         (lambda d: d["rules"][0].update(when=d["rules"][0]["when"][:1]), r"rule 'cancer-with-nerve-symptoms'.*when"),
     ],
-    ids=["unknown-item", "unknown-level", "empty-set", "diagnosis", "duplicate-id", "unknown-ref", "applies-to-everyone", "single-set"],
+    ids=[
+        "unknown-item",
+        "unknown-level",
+        "empty-set",
+        "diagnosis",
+        "duplicate-id",
+        "unknown-ref",
+        "applies-to-everyone",
+        "single-set",
+    ],
 )
 def test_malformed_rule_names_the_file_and_the_rule(mutate, message):
     data = copy.deepcopy(RAW)
@@ -173,7 +215,10 @@ def test_rule_for_everyone_with_back_pain_requires_the_item_level_to_say_so():
     the work: the check insists the item's own level says 'same day' too."""
     known = {i.id: i.level for i in ITEMS.values()}
     known["rf-cancer-history"] = "routine"
-    with pytest.raises(CourseDataError, match=r"rule 'cancer-with-back-pain': applies to item 'rf-cancer-history' on its own.*at least 'urgent'"):
+    with pytest.raises(
+        CourseDataError,
+        match=r"rule 'cancer-with-back-pain': applies to item 'rf-cancer-history' on its own.*at least 'urgent'",
+    ):
         T.check_rules(copy.deepcopy(RAW), "selfcheck-rules.json", known_items=known)
 
 
@@ -206,6 +251,10 @@ def test_combinations_table_shows_every_rule_from_the_data():
         assert T_ui.safe_html(rule["explanation"]) in html
         for group in rule["when"]:
             for item_id in group["any_of"]:
-                text = ITEMS[item_id].label if item_id in ITEMS else next(a["label"] for a in RAW["assumed"] if a["id"] == item_id)
+                text = (
+                    ITEMS[item_id].label
+                    if item_id in ITEMS
+                    else next(a["label"] for a in RAW["assumed"] if a["id"] == item_id)
+                )
                 assert T_ui.safe_html(text) in html
     assert "everyone using the check has it" in html

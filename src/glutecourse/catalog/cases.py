@@ -34,21 +34,29 @@ def case_ids() -> set[str]:
     return {c["id"] for c in _raw()["cases"]}
 
 
-def check_cases(data: dict, known_refs: set[str], symptom_items: set[str] | None = None,
-                levels: set[str] | None = None, path=None) -> dict:
+def check_cases(
+    data: dict, known_refs: set[str], symptom_items: set[str] | None = None, levels: set[str] | None = None, path=None
+) -> dict:
     """Rules the schema cannot express; raises CourseDataError naming the case. The
     self-check ticks and levels are checked when ``symptom_items`` and ``levels`` are given
     (by the self-check, which knows them)."""
     path = path or _path()
-    check_ids_and_refs(path, data["cases"], "case", known_refs,
-                       refs_of=lambda c: [r for entry in c["notebooks"].values() for r in entry["refs"]])
+    check_ids_and_refs(
+        path,
+        data["cases"],
+        "case",
+        known_refs,
+        refs_of=lambda c: [r for entry in c["notebooks"].values() for r in entry["refs"]],
+    )
     for c in data["cases"] if symptom_items is not None and levels is not None else ():
         where = f"case {c['id']!r}"
         unknown = [t for t in c["self_check"]["ticks"] if t not in symptom_items]
         if unknown:
             raise CourseDataError(path, where, f"self_check ticks {unknown} are not items in data/selfcheck.json")
         if c["self_check"]["level"] not in levels:
-            raise CourseDataError(path, where, f"self_check level {c['self_check']['level']!r} is not a level in data/selfcheck.json")
+            raise CourseDataError(
+                path, where, f"self_check level {c['self_check']['level']!r} is not a level in data/selfcheck.json"
+            )
     return data
 
 
@@ -68,5 +76,3 @@ def case(case_id: str) -> dict:
 def case_in_notebook(case_id: str, notebook: str) -> dict | None:
     """What ``notebook`` says about the person (focus, text, refs), or None."""
     return case(case_id)["notebooks"].get(notebook)
-
-

@@ -21,7 +21,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..core.data import load_validated
@@ -75,7 +75,10 @@ EXCLUDED_FIELDS = {
     ("data/course.json", "minutes"): "reading times",
     ("data/phases.json", "start_week"): "example programme weeks, labelled illustrative",
     ("data/phases.json", "end_week"): "example programme weeks, labelled illustrative",
-    ("data/timeline.json", "week"): "where a point sits on the chart's time axis (the week itself is in the curve's source)",
+    (
+        "data/timeline.json",
+        "week",
+    ): "where a point sits on the chart's time axis (the week itself is in the curve's source)",
     ("data/timeline.json", "week_note"): "how a milestone is placed on the chart",
     ("data/exercises.json", "steps"): "exercise instructions (the example programme's own settings)",
     ("data/exercises.json", "dose"): "the example programme's settings; checked against registered dose ranges",
@@ -83,7 +86,10 @@ EXCLUDED_FIELDS = {
     ("data/exercises.json", "sets"): "the example programme's settings; checked against registered dose ranges",
     ("data/exercises.json", "min_sets"): "the example programme's settings",
     ("data/exercises.json", "rest_seconds"): "the example programme's settings",
-    ("data/exercises.json", "days_per_week"): "the example programme's settings; checked against registered dose ranges",
+    (
+        "data/exercises.json",
+        "days_per_week",
+    ): "the example programme's settings; checked against registered dose ranges",
     ("data/exercises.json", "difficulty"): "the example programme's settings",
     ("data/exercises.json", "rules"): "the routine builder's settings",
     ("data/causes.json", "placeholder"): "example input in the sitting calculator",
@@ -99,27 +105,61 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "hundred": 100,
-    "a hundred": 100, "a thousand": 1000, "thousand": 1000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "thousand": 1000,
 }
 _FRACTIONS = {
-    "a third": "1/3", "one third": "1/3", "two thirds": "2/3",
-    "a quarter": "1/4", "one quarter": "1/4", "three quarters": "3/4",
+    "a third": "1/3",
+    "one third": "1/3",
+    "two thirds": "2/3",
+    "a quarter": "1/4",
+    "one quarter": "1/4",
+    "three quarters": "3/4",
 }
 #: Unit words after a number, mapped to one canonical spelling.
 _UNITS = [
     (r"%|per ?cent", "%"),
-    (r"per 100,000(?: people| women| adults)?", "per 100000"), (r"per million(?: people)?", "per 1000000"),
-    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"),
-    (r"hours?|h", "hour"), (r"minutes?|mins?", "minute"), (r"seconds?|secs?|s", "second"),
-    (r"mm", "mm"), (r"points?", "point"), (r"degrees|°", "degree"), (r"mg", "mg"),
+    (r"per 100,000(?: people| women| adults)?", "per 100000"),
+    (r"per million(?: people)?", "per 1000000"),
+    (r"days?", "day"),
+    (r"weeks?", "week"),
+    (r"months?", "month"),
+    (r"years?", "year"),
+    (r"hours?|h", "hour"),
+    (r"minutes?|mins?", "minute"),
+    (r"seconds?|secs?|s", "second"),
+    (r"mm", "mm"),
+    (r"points?", "point"),
+    (r"degrees|°", "degree"),
+    (r"mg", "mg"),
     (r"people|patients|participants|adults|women|men|persons", "people"),
     (r"cohort studies|case-control studies|studies|trials|RCTs|cohorts|reviews", "studies"),
-    (r"guidelines", "guidelines"), (r"red flags", "red flags"),
+    (r"guidelines", "guidelines"),
+    (r"red flags", "red flags"),
     (r"(?:previous )?episodes", "episodes"),
-    (r"repetitions|reps|times", "times"), (r"sets", "sets"),
+    (r"repetitions|reps|times", "times"),
+    (r"sets", "sets"),
 ]
 _UNIT_RE = "|".join(f"(?:{pattern})" for pattern, _ in _UNITS).replace(" ", r"\s+")
 _TIME_AND_COUNT = r"days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|patients|adults|women|men|studies|trials|cohort studies|(?:previous )?episodes|repetitions"
@@ -136,20 +176,26 @@ _TOKEN_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _WORD_TOKEN_RE = re.compile(
-    r"(?<![\w-])(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    r"(?<![\w-])(?P<word>"
+    + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
     + rf")[ -](?P<unit>{_TIME_AND_COUNT})\b",
     re.IGNORECASE,
 )
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _WORD_RATIO_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_SMALL_WORDS}) in (?:every )?(?P<b>{_SMALL_WORDS}|a hundred|\d[\d,]*)\b", re.IGNORECASE)
+    rf"(?<![\w-])(?P<a>{_SMALL_WORDS}) in (?:every )?(?P<b>{_SMALL_WORDS}|a hundred|\d[\d,]*)\b", re.IGNORECASE
+)
 _QUALIFIER = r"(?:about|nearly|almost|only|roughly|over|under|(?:more|less|fewer) than)"
 _FRACTION_RE = re.compile(
     # A fraction in words counts where it is a share of people or of a score: after a word
     # like "about" or "more than", or before "of", "had", "were"... Not "a third factor",
     # "half an hour" or "half of each file".
-    rf"\b{_QUALIFIER} (?P<q>" + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True)) + r"|half)\b"
-    r"|(?<![\w-])(?P<f>" + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True)) + r"|half)"
+    rf"\b{_QUALIFIER} (?P<q>"
+    + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True))
+    + r"|half)\b"
+    r"|(?<![\w-])(?P<f>"
+    + "|".join(f.replace(" ", "[ -]") for f in sorted(_FRACTIONS, key=len, reverse=True))
+    + r"|half)"
     r"(?= (?:of (?:them|those|people|any|all|the people)|had|have|were|are|recovered|still)\b)",
     re.IGNORECASE,
 )
@@ -161,20 +207,34 @@ EXCLUSIONS = [
     ("html comments and attributes", r"<!--.*?-->|\b(?:style|class|href|src)=(?:'[^']*'|\"[^\"]*\")"),
     ("heading and list numbering", r"^\s{0,3}(?:#+\s*\d+(?:\.\d+)*\.?|\d+\.\s|\*\*\d+\.\*\*)"),
     ("notebook numbers", r"\b[Nn]otebooks?\s+\*{0,2}\d\d\b(?:\*{0,2}(?:,| and| or)\s+\*{0,2}\d\d\b)*|\b\d\d\s·\s"),
-    ("section, step, question and level numbers",
-     r"\b(?:[Ss]ections?|[Ss]teps?|[Qq]uestions?|[Ll]evels?|[Pp]hases?|[Cc]hapters?|[Tt]ables?|[Ff]igures?|[Pp]ages?|p\.|No\.?|[Rr]ecommendations?|[Rr]ec\.)"
-     r"\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|or|-)\s*\d+(?:\.\d+)*)*"),
-    ("recommendation and section codes", r"\b\d+(?:\.\d+){2,}\b|\b1\.\d\s+to\s+1\.\d\b|\b[A-E]\.\d+\b|\bOpenStax(?: Anatomy and Physiology 2e)?,? (?:section )?\d+\.\d+"),
-    ("document codes and nerve roots",
-     r"\b(?:NG|CG|QS|CD|NBK|PMC|[LST])\d+\b|\b[LS]\d-[LS]?\d\b|\bdoi\s+\S+|\b\d+\(\d+\):\d+(?:-\d+)?|\b\d+:\d+(?:-\d+)?\b|\b\d+(?:st|nd|rd|th)\b"),
+    (
+        "section, step, question and level numbers",
+        r"\b(?:[Ss]ections?|[Ss]teps?|[Qq]uestions?|[Ll]evels?|[Pp]hases?|[Cc]hapters?|[Tt]ables?|[Ff]igures?|[Pp]ages?|p\.|No\.?|[Rr]ecommendations?|[Rr]ec\.)"
+        r"\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|or|-)\s*\d+(?:\.\d+)*)*",
+    ),
+    (
+        "recommendation and section codes",
+        r"\b\d+(?:\.\d+){2,}\b|\b1\.\d\s+to\s+1\.\d\b|\b[A-E]\.\d+\b|\bOpenStax(?: Anatomy and Physiology 2e)?,? (?:section )?\d+\.\d+",
+    ),
+    (
+        "document codes and nerve roots",
+        r"\b(?:NG|CG|QS|CD|NBK|PMC|[LST])\d+\b|\b[LS]\d-[LS]?\d\b|\bdoi\s+\S+|\b\d+\(\d+\):\d+(?:-\d+)?|\b\d+:\d+(?:-\d+)?\b|\b\d+(?:st|nd|rd|th)\b",
+    ),
     ("years and dates", r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b(?!\s*(?:%|people|days|weeks))"),
-    ("reading times and quiz lengths",
-     r"\bin (?:about )?(?:\d+ minutes|half an hour)\b|\*\*Time:\*\* about \d+ minutes|\b(?:\d+|[A-Z]?[a-z]+) questions\b"),
-    ("rating-scale ends and rate denominators",
-     r"\b0\s?(?:-|–|to)\s?10{1,2}\b|\b(?:0|10|100)\s?=\s?\w+|\b0 \(no pain\)|\b10 \(worst|\bout of 10{1,2}\b"
-     r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b|(?<=[a-z] )per \d{1,3}(?:,\d{3})+"),
+    (
+        "reading times and quiz lengths",
+        r"\bin (?:about )?(?:\d+ minutes|half an hour)\b|\*\*Time:\*\* about \d+ minutes|\b(?:\d+|[A-Z]?[a-z]+) questions\b",
+    ),
+    (
+        "rating-scale ends and rate denominators",
+        r"\b0\s?(?:-|–|to)\s?10{1,2}\b|\b(?:0|10|100)\s?=\s?\w+|\b0 \(no pain\)|\b10 \(worst|\bout of 10{1,2}\b"
+        r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b|(?<=[a-z] )per \d{1,3}(?:,\d{3})+",
+    ),
     ("confidence level", r"\b95\s?%(?=\s*(?:CI|confidence|of (?:the |such )?intervals|describes the method))"),
-    ("made-up examples and chart settings", r"!\[(?:Example|Stick figure|[^\]]*made-up)[^\]]*\]|\b7-day(?= (?:rolling )?mean)|\bsix (?:calendar )?days before it\b|(?<=made-up sample diary\*\* of )eight weeks|\bweeks \d+-\d+(?= are (?:stretched|squeezed))"),
+    (
+        "made-up examples and chart settings",
+        r"!\[(?:Example|Stick figure|[^\]]*made-up)[^\]]*\]|\b7-day(?= (?:rolling )?mean)|\bsix (?:calendar )?days before it\b|(?<=made-up sample diary\*\* of )eight weeks|\bweeks \d+-\d+(?= are (?:stretched|squeezed))",
+    ),
     ("help lines", r"\b(?:999|111)\b(?!\s*(?:%|people|days|weeks))"),
 ]
 _EXCLUDE_RE = re.compile("|".join(f"(?:{p})" for _, p in EXCLUSIONS), re.DOTALL | re.MULTILINE)
@@ -236,14 +296,14 @@ def numbers_in(text: str, mask: bool = True) -> list[Number]:
     found: list[tuple[int, Number]] = []
 
     def add(start, end, value, unit):
-        context = re.sub(r"\s+", " ", text[max(0, start - 50): end + 50]).strip()
+        context = re.sub(r"\s+", " ", text[max(0, start - 50) : end + 50]).strip()
         found.append((start, Number(norm_value(value), unit, text[start:end].strip(), context)))
 
     for m in _TOKEN_RE.finditer(scan):
         before = scan[m.start() - 1] if m.start() else " "
         if before.isalnum() or before in "._":
             continue  # glued to a word or a longer number: a code, not a quantity
-        after = scan[m.end(): m.end() + 1]
+        after = scan[m.end() : m.end() + 1]
         if after.isalpha() and not m.group("unit"):
             continue
         if m.group("ratio"):
@@ -377,7 +437,9 @@ def check_register(data: dict, path, known_refs: set[str], root: Path | None = N
             if c["ref"] not in known_refs:
                 raise CourseDataError(path, where, f"reference key {c['ref']!r} is not in data/references.json")
             if c["read"] == "summary" and c["seen_in_source"]:
-                raise CourseDataError(path, where, "read through a summary, so its values cannot have been seen in the source's own text")
+                raise CourseDataError(
+                    path, where, "read through a summary, so its values cannot have been seen in the source's own text"
+                )
             if not c["seen_in_source"] and "note" not in c and c["read"] == "source":
                 raise CourseDataError(path, where, "a value not seen in the source's own text needs a note saying why")
         files = c.get("appears_in", []) + ([c["points_to"]["file"]] if "points_to" in c else [])
@@ -416,7 +478,7 @@ def claim_tokens(claim: dict) -> frozenset[tuple[str, str]]:
     return _tokens(tuple(claim.get("values", ())))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokens(values: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(n.key for value in values for n in numbers_in(value))
 
@@ -427,7 +489,9 @@ def registered(file: str | None = None, data: dict | None = None) -> set[tuple[s
     return {key for c in number_claims(data) if file is None or file in c["appears_in"] for key in claim_tokens(c)}
 
 
-def unregistered(path: Path, name: str | None = None, data: dict | None = None, whole_register: bool = False) -> list[Number]:
+def unregistered(
+    path: Path, name: str | None = None, data: dict | None = None, whole_register: bool = False
+) -> list[Number]:
     """Numbers readers see in ``path`` that the register does not hold for that file (or,
     with ``whole_register``, anywhere). ``name`` is the file's place in the repository when
     ``path`` is a copy elsewhere."""
@@ -442,8 +506,11 @@ def stale_claims(path: Path, data: dict | None = None) -> list[str]:
     """Claims that list ``path`` in appears_in although none of their values is there."""
     name = rel(path)
     found = [n.key for n in numbers_in_file(path)]
-    return [c["id"] for c in number_claims(data) if name in c["appears_in"]
-            and not any(token_matches(k, claim_tokens(c)) for k in found)]
+    return [
+        c["id"]
+        for c in number_claims(data)
+        if name in c["appears_in"] and not any(token_matches(k, claim_tokens(c)) for k in found)
+    ]
 
 
 def course_files(root: Path | None = None) -> list[Path]:
@@ -451,8 +518,14 @@ def course_files(root: Path | None = None) -> list[Path]:
     root = root or repo_root()
     quiz = set(quiz_files(root))
     paths = sorted((root / "notebooks").rglob("*.ipynb")) + sorted((root / "data").rglob("*.json"))
-    return [p for p in paths if ".ipynb_checkpoints" not in p.parts and "classroom-sample" not in p.parts
-            and p not in quiz and rel(p) not in EXCLUDED_FILES]
+    return [
+        p
+        for p in paths
+        if ".ipynb_checkpoints" not in p.parts
+        and "classroom-sample" not in p.parts
+        and p not in quiz
+        and rel(p) not in EXCLUDED_FILES
+    ]
 
 
 def quiz_files(root: Path | None = None) -> list[Path]:
@@ -486,6 +559,8 @@ def dose_violations(exercises: list[dict], data: dict | None = None) -> list[str
                     continue
                 low, high = check.get("min", float("-inf")), check.get("max", float("inf"))
                 if not low <= value <= high:
-                    problems.append(f"exercise {ex['id']!r}: {check['measure']} is {value:g}, outside "
-                                    f"{check.get('min', '-')}..{check.get('max', '-')} ({claim['id']}, {claim['ref']})")
+                    problems.append(
+                        f"exercise {ex['id']!r}: {check['measure']} is {value:g}, outside "
+                        f"{check.get('min', '-')}..{check.get('max', '-')} ({claim['id']}, {claim['ref']})"
+                    )
     return problems

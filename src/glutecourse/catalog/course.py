@@ -55,5 +55,3 @@ def notebook_info(stem: str) -> dict:
         if nb["file"].removesuffix(".ipynb") == stem:
             return nb
     raise KeyError(stem)
-
-

@@ -32,5 +32,3 @@ def lookup(term: str) -> dict:
     if entry is None:
         raise CourseDataError(data_dir() / "glossary", f"term {term!r}", "not in the glossary")
     return entry
-
-

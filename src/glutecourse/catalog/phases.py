@@ -16,9 +16,13 @@ def phases_data() -> dict:
     previous_end = 0
     for phase in data["phases"]:
         if phase["end_week"] <= phase["start_week"]:
-            raise CourseDataError(data_dir() / "phases.json", f"phase {phase['id']!r}", "end_week must be after start_week")
+            raise CourseDataError(
+                data_dir() / "phases.json", f"phase {phase['id']!r}", "end_week must be after start_week"
+            )
         if phase["start_week"] != previous_end:
-            raise CourseDataError(data_dir() / "phases.json", f"phase {phase['id']!r}", "phases must follow each other without gaps")
+            raise CourseDataError(
+                data_dir() / "phases.json", f"phase {phase['id']!r}", "phases must follow each other without gaps"
+            )
         previous_end = phase["end_week"]
     return data
 
@@ -29,5 +33,3 @@ def phases() -> list[dict]:
 
 def phase(phase_id: str) -> dict:
     return by_id(phases(), phase_id)
-
-

@@ -18,5 +18,3 @@ def reference_keys() -> set[str]:
 
 def short_citations() -> dict[str, str]:
     return {key: entry["short"] for key, entry in bibliography().items()}
-
-

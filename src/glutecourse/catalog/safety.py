@@ -26,7 +26,6 @@ from functools import lru_cache
 
 from .course import course
 
-
 BANNER_START = (
     "<!-- safety-banner:start (generated from data/course.json by scripts/make_banners.py: "
     "edit the data, then run make banners) -->"
@@ -35,6 +34,7 @@ BANNER_START = (
 BANNER_END = "<!-- safety-banner:end -->"
 
 BANNER_RE = re.compile(r"<!-- safety-banner:start.*?-->.*?<!-- safety-banner:end -->", re.S)
+
 
 @lru_cache(maxsize=1)
 def disclaimer_data() -> dict:
@@ -63,9 +63,15 @@ def banner_markdown(d: dict | None = None) -> str:
         ">",
         f"> **{_md(emergency['action'])}**",
         ">",
-        "> <details><summary>" + html.escape(urgent["summary"]) + "</summary><p>" + html.escape(urgent["lead"]) + "</p><ul>"
+        "> <details><summary>"
+        + html.escape(urgent["summary"])
+        + "</summary><p>"
+        + html.escape(urgent["lead"])
+        + "</p><ul>"
         + "".join(f"<li>{html.escape(s['text'])}</li>" for s in urgent["signs"])
-        + "</ul><p>" + html.escape(urgent["action"]) + "</p></details>",
+        + "</ul><p>"
+        + html.escape(urgent["action"])
+        + "</p></details>",
         "",
         BANNER_END,
     ]
@@ -88,5 +94,3 @@ def emergency_signs_in(text: str) -> list[str]:
     removed first). Tests use it to find a notebook that keeps its own copy of the list."""
     text = BANNER_RE.sub("", text)
     return [s["text"] for s in disclaimer_data()["emergency"]["signs"] if re.search(s["match"], text, re.I)]
-
-

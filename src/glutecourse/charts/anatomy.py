@@ -82,30 +82,47 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
     layers.sort(key=lambda t: -t[0])
     z = 2.0
     focus = None
-    for depth, kind, item in layers:
+    for _depth, kind, item in layers:
         z += 0.01
         if kind == "muscle":
             if highlight is not None and item["id"] == highlight:
                 focus = item
                 continue
             colour = GREY_FILL if highlight else OKABE_ITO[item["colour"]]
-            ax.add_patch(Polygon(item["points"], closed=True, facecolor=colour, edgecolor="#333333" if not highlight else GREY_EDGE,
-                                 lw=0.8, hatch=None if highlight else item.get("hatch"), zorder=z))
+            ax.add_patch(
+                Polygon(
+                    item["points"],
+                    closed=True,
+                    facecolor=colour,
+                    edgecolor="#333333" if not highlight else GREY_EDGE,
+                    lw=0.8,
+                    hatch=None if highlight else item.get("hatch"),
+                    zorder=z,
+                )
+            )
         else:
             xs, ys = zip(*item["points"])
             width = item["width"]
             ax.plot(xs, ys, color="black", lw=width + 1.6, solid_capstyle="round", solid_joinstyle="round", zorder=z)
-            ax.plot(xs, ys, color=NERVE_FILL, lw=width, solid_capstyle="round", solid_joinstyle="round", zorder=z + 0.001)
+            ax.plot(
+                xs, ys, color=NERVE_FILL, lw=width, solid_capstyle="round", solid_joinstyle="round", zorder=z + 0.001
+            )
 
     for ghost_id in panel["ghost"]:
         m = next((m for m in view["muscles"] if m["id"] == ghost_id), None)
         if m is not None:
-            ax.add_patch(Polygon(m["points"], closed=True, fill=False, edgecolor=MUTED, lw=0.9, ls=(0, (4, 3)), zorder=3.5))
+            ax.add_patch(
+                Polygon(m["points"], closed=True, fill=False, edgecolor=MUTED, lw=0.9, ls=(0, (4, 3)), zorder=3.5)
+            )
 
     if focus is not None:
         colour = OKABE_ITO[focus["colour"]]
         for part in focus.get("hidden", []):
-            ax.add_patch(Polygon(part, closed=True, facecolor=colour, alpha=0.35, edgecolor="black", lw=1, ls=(0, (3, 2)), zorder=3.6))
+            ax.add_patch(
+                Polygon(
+                    part, closed=True, facecolor=colour, alpha=0.35, edgecolor="black", lw=1, ls=(0, (3, 2)), zorder=3.6
+                )
+            )
         ax.add_patch(Polygon(focus["points"], closed=True, facecolor=colour, edgecolor="black", lw=1.6, zorder=3.7))
         for x, y in focus["origin"]:
             ax.plot([x], [y], marker="o", ms=7, mfc="black", mec="white", mew=1.2, ls="none", zorder=4)
@@ -131,8 +148,14 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
         is_bone = lab["target"] in {b["id"] for b in view["bones"]} | {lm["id"] for lm in view.get("landmarks", [])}
         weak = highlight is not None
         ax.annotate(
-            text, xy=(ax_, ay_), xytext=(tx, ty), ha="left" if tx > ax_ else "right", va="center",
-            fontsize=8.5, color=MUTED if (is_bone or weak) else TEXT, style="italic" if is_bone else "normal",
+            text,
+            xy=(ax_, ay_),
+            xytext=(tx, ty),
+            ha="left" if tx > ax_ else "right",
+            va="center",
+            fontsize=8.5,
+            color=MUTED if (is_bone or weak) else TEXT,
+            style="italic" if is_bone else "normal",
             arrowprops=dict(arrowstyle="-", color=MUTED if weak else "#444444", lw=0.7, shrinkA=2, shrinkB=0),
             zorder=6,
         )
@@ -146,8 +169,15 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
 
 
 def _footer(fig, extra=""):
-    fig.text(0.01, 0.005, "Schematic, not to scale: simplified shapes, true relative positions. " + extra,
-             fontsize=8, color=MUTED, ha="left", va="bottom")
+    fig.text(
+        0.01,
+        0.005,
+        "Schematic, not to scale: simplified shapes, true relative positions. " + extra,
+        fontsize=8,
+        color=MUTED,
+        ha="left",
+        va="bottom",
+    )
 
 
 def _draw_view(view_id):
@@ -181,12 +211,27 @@ def _draw_highlight(muscle_id):
         ax = fig.subplots()
         _draw_panel(ax, view, panel, highlight=muscle_id)
         panel_name = re.sub(r"^[A-Z]\.\s*", "", panel["title"])
-        ax.set_title(f"{_names()[muscle_id]} (highlighted)\n{view['title']}: {panel_name[0].lower() + panel_name[1:]}",
-                     fontsize=10, loc="left")
-        hidden_note = "\nDashed, see-through colour = part of the muscle hidden behind bone." if any(
-            m.get("hidden") for m in view["muscles"] if m["id"] == muscle_id) else ""
-        fig.text(0.01, 0.035, "\u25CF dot = origin (usually the fixed end)    \u25A0 square = insertion (the end that moves)" + hidden_note,
-                 fontsize=8.5, color=TEXT, ha="left", va="bottom", linespacing=1.4)
+        ax.set_title(
+            f"{_names()[muscle_id]} (highlighted)\n{view['title']}: {panel_name[0].lower() + panel_name[1:]}",
+            fontsize=10,
+            loc="left",
+        )
+        hidden_note = (
+            "\nDashed, see-through colour = part of the muscle hidden behind bone."
+            if any(m.get("hidden") for m in view["muscles"] if m["id"] == muscle_id)
+            else ""
+        )
+        fig.text(
+            0.01,
+            0.035,
+            "\u25cf dot = origin (usually the fixed end)    \u25a0 square = insertion (the end that moves)"
+            + hidden_note,
+            fontsize=8.5,
+            color=TEXT,
+            ha="left",
+            va="bottom",
+            linespacing=1.4,
+        )
         _footer(fig)
         return fig
 

@@ -59,5 +59,3 @@ def figures():
         ),
         draw=_draw,
     )
-
-

@@ -13,8 +13,8 @@ from ..topics.diary import Settings, comparison, example_curve, rolling_mean, sa
 from . import FigureSpec
 from .plotting import new_figure, styled
 
-
 # --- chart ----------------------------------------------------------------------------
+
 
 def diary_figure(entries, title: str = "Your pain diary", settings: Settings | None = None):
     """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and what the
@@ -27,7 +27,6 @@ def diary_figure(entries, title: str = "Your pain diary", settings: Settings | N
 def _diary_figure(entries, title, settings):
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-
     fig = new_figure(figsize=(8, 4.6))
     ax, bars = fig.subplots(2, 1, sharex=True, height_ratios=[4, 1])
     first, last = entries[0].date, entries[-1].date
@@ -38,43 +37,105 @@ def _diary_figure(entries, title, settings):
         offset = compare["offset"]
         ex = example_curve(offset + max(span, 7), start=offset)
         ex_days = [first + _dt.timedelta(days=d - offset) for d, _ in ex]
-        ax.plot(ex_days, [v for _, v in ex], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
-                label="example average, not a target (acute back pain, 0-10)")
+        ax.plot(
+            ex_days,
+            [v for _, v in ex],
+            ls="--",
+            lw=1.6,
+            color=OKABE_ITO["bluish_green"],
+            label="example average, not a target (acute back pain, 0-10)",
+        )
         end = ex_days[-1] if ex_days[-1] >= last else last
         dashed = "dashed: example average, not a target"
     else:
-        ax.axhline(compare["first_week"], ls="--", lw=1.6, color=OKABE_ITO["bluish_green"],
-                   label=f"your first week's average ({format_number(compare['first_week'], 1)})")
+        ax.axhline(
+            compare["first_week"],
+            ls="--",
+            lw=1.6,
+            color=OKABE_ITO["bluish_green"],
+            label=f"your first week's average ({format_number(compare['first_week'], 1)})",
+        )
         dashed = "dashed: your first week's average"
-    ax.plot([e.date for e in entries], [e.pain for e in entries], "o", ms=4.5, color=OKABE_ITO["orange"],
-            label="pain that day")
+    ax.plot(
+        [e.date for e in entries],
+        [e.pain for e in entries],
+        "o",
+        ms=4.5,
+        color=OKABE_ITO["orange"],
+        label="pain that day",
+    )
     roll = rolling_mean(entries)
-    ax.plot([d for d, _, _ in roll], [m for _, m, _ in roll], "-", lw=2.2, color=OKABE_ITO["blue"],
-            label="7-day rolling mean")
+    ax.plot(
+        [d for d, _, _ in roll],
+        [m for _, m, _ in roll],
+        "-",
+        lw=2.2,
+        color=OKABE_ITO["blue"],
+        label="7-day rolling mean",
+    )
     if settings.goal_pain is not None:
-        ax.axhline(settings.goal_pain, ls=":", lw=1.8, color=OKABE_ITO["vermillion"],
-                   label=f"your pain goal ({settings.goal_pain})")
-    ax.text(last + _dt.timedelta(days=0.8), roll[-1][1], "7-day mean", color=OKABE_ITO["blue"], fontsize=8,
-            va="center", fontweight="bold")
+        ax.axhline(
+            settings.goal_pain,
+            ls=":",
+            lw=1.8,
+            color=OKABE_ITO["vermillion"],
+            label=f"your pain goal ({settings.goal_pain})",
+        )
+    ax.text(
+        last + _dt.timedelta(days=0.8),
+        roll[-1][1],
+        "7-day mean",
+        color=OKABE_ITO["blue"],
+        fontsize=8,
+        va="center",
+        fontweight="bold",
+    )
     if compare["kind"] == "acute":
         mid = len(ex) * 2 // 5
-        ax.text(ex_days[mid], ex[mid][1] + 0.5, "example average,\nnot a target", color="#006B4F", fontsize=8,
-                va="bottom", ha="left", fontweight="bold")
+        ax.text(
+            ex_days[mid],
+            ex[mid][1] + 0.5,
+            "example average,\nnot a target",
+            color="#006B4F",
+            fontsize=8,
+            va="bottom",
+            ha="left",
+            fontweight="bold",
+        )
     else:
-        ax.text(first, compare["first_week"] + 0.3, "your first week", color="#006B4F", fontsize=8,
-                va="bottom", ha="left", fontweight="bold")
+        ax.text(
+            first,
+            compare["first_week"] + 0.3,
+            "your first week",
+            color="#006B4F",
+            fontsize=8,
+            va="bottom",
+            ha="left",
+            fontweight="bold",
+        )
     ax.set_ylim(0, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain (0-10)")
     ax.set_xlim(first - _dt.timedelta(days=1), max(end, last) + _dt.timedelta(days=max(4, span // 8)))
     ax.legend(loc="upper right", fontsize=8, framealpha=0.95)
     ax.set_title(f"{title}\nDots: pain each day · line: 7-day rolling mean · {dashed}", fontsize=10)
-    bars.bar([e.date for e in entries], [e.minutes for e in entries], width=0.8, color=OKABE_ITO["sky_blue"],
-             label="exercise (minutes)")
+    bars.bar(
+        [e.date for e in entries],
+        [e.minutes for e in entries],
+        width=0.8,
+        color=OKABE_ITO["sky_blue"],
+        label="exercise (minutes)",
+    )
     if settings.goal_minutes is not None:
         bars.axhline(settings.goal_minutes, ls=":", lw=1.5, color=OKABE_ITO["vermillion"])
-        bars.text(last + _dt.timedelta(days=0.8), settings.goal_minutes, "goal", fontsize=7, va="center",
-                  color=OKABE_ITO["vermillion"])
+        bars.text(
+            last + _dt.timedelta(days=0.8),
+            settings.goal_minutes,
+            "goal",
+            fontsize=7,
+            va="center",
+            color=OKABE_ITO["vermillion"],
+        )
     bars.set_ylabel("exercise\n(min)", fontsize=8)
     bars.grid(axis="x", visible=False)
     locator = AutoDateLocator(minticks=4, maxticks=9)
@@ -88,8 +149,9 @@ def _diary_sample():
     entries = sample_entries()
     # The sample's pain began on its first day (its first note says so): recent pain, so
     # the chart compares it with the acute average from that day.
-    return diary_figure(entries, title="Sample diary (made-up data for illustration)",
-                        settings=Settings(pain_began=entries[0].date))
+    return diary_figure(
+        entries, title="Sample diary (made-up data for illustration)", settings=Settings(pain_began=entries[0].date)
+    )
 
 
 def figures():

@@ -29,8 +29,16 @@ def draw_forest():
             ax.plot([hi, hi], [y - 0.12, y + 0.12], color=colour, linewidth=2, zorder=2)
             ax.plot(e["smd"], y, marker="s", markersize=9, color=colour, zorder=3)
         else:
-            ax.plot(e["smd"], y, marker="s", markersize=9, markerfacecolor="white", markeredgecolor=colour,
-                    markeredgewidth=2, zorder=3)
+            ax.plot(
+                e["smd"],
+                y,
+                marker="s",
+                markersize=9,
+                markerfacecolor="white",
+                markeredgecolor=colour,
+                markeredgewidth=2,
+                zorder=3,
+            )
         label = f"SMD {fmt_number(e['smd'])}\n95% CI {ci_text(e['ci'])}"
         ax.text(1.1, y, label, va="center", ha="left", fontsize=9, color=INK, clip_on=False)
     ax.set_yticks(range(n))
@@ -39,14 +47,28 @@ def draw_forest():
     ax.set_xlim(-1.05, 1.05)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
     ax.set_xticklabels(["\u22121", "\u22120.5", "0", "0.5", "1"])
-    ax.text(0, n - 0.35, "0 = no difference", ha="center", va="bottom", fontsize=9, fontweight="bold",
-            color=INK, bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    ax.text(
+        0,
+        n - 0.35,
+        "0 = no difference",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        fontweight="bold",
+        color=INK,
+        bbox=dict(facecolor="white", edgecolor="none", pad=1),
+    )
     ax.text(-1.0, -0.55, "\u2190 lower in people\n    with back pain", ha="left", va="center", fontsize=8.5, color=GREY)
-    ax.text(1.0, -0.55, "higher in people \u2192\nwith back pain    ", ha="right", va="center", fontsize=8.5, color=GREY)
+    ax.text(
+        1.0, -0.55, "higher in people \u2192\nwith back pain    ", ha="right", va="center", fontsize=8.5, color=GREY
+    )
     ax.set_xlabel("Standardised mean difference (SMD), people with vs without low back pain")
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"{cite}, {int(laird['numbers']['studies'])} studies: every line crosses or sits on zero",
-                 loc="left", fontsize=11)
+    ax.set_title(
+        f"{cite}, {int(laird['numbers']['studies'])} studies: every line crosses or sits on zero",
+        loc="left",
+        fontsize=11,
+    )
     note = " (hollow square: interval not given in our source)" if any(e["ci"] is None for e in rows) else ""
     footnote(fig, f"Square = estimate; line = 95% confidence interval{note}.")
     return fig

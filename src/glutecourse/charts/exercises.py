@@ -94,8 +94,15 @@ def _draw_props(ax, props, z=1):
         if prop["kind"] == "roller":
             (cx, cy), r = prop["center"], prop["radius"]
             ax.add_patch(Circle((cx, cy), r, facecolor=PROP, edgecolor="#1f5f80", lw=1.5, zorder=2))
-            ax.annotate("foam roller", (cx + r * 0.7, cy - r * 0.3), (cx + 0.28, cy - 0.02), fontsize=8,
-                        color="#1a1a1a", arrowprops={"arrowstyle": "-", "color": "#1f5f80", "lw": 0.8}, zorder=6)
+            ax.annotate(
+                "foam roller",
+                (cx + r * 0.7, cy - r * 0.3),
+                (cx + 0.28, cy - 0.02),
+                fontsize=8,
+                color="#1a1a1a",
+                arrowprops={"arrowstyle": "-", "color": "#1f5f80", "lw": 0.8},
+                zorder=6,
+            )
         elif prop["kind"] == "chair":
             x0, x1 = prop["seat"]
             y = prop["seat_y"]
@@ -135,18 +142,36 @@ def _draw_panel(ax, panel, props, limits, title):
     m = panel.get("muscle")
     if m:
         (cx, cy), (w, h) = m["center"], m["size"]
-        ax.add_patch(Ellipse((cx, cy), w, h, angle=m["angle"], facecolor=MUSCLE, alpha=0.55,
-                             edgecolor=MUSCLE, lw=1.5, zorder=7))
+        ax.add_patch(
+            Ellipse((cx, cy), w, h, angle=m["angle"], facecolor=MUSCLE, alpha=0.55, edgecolor=MUSCLE, lw=1.5, zorder=7)
+        )
         lx, ly = m["label_at"]
-        ax.annotate(f"Working: {m['label']}", (cx, cy), (lx, ly), fontsize=8.5, color="#1a1a1a",
-                    ha="left", va="center", zorder=9,
-                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": MUSCLE, "lw": 1.2},
-                    arrowprops={"arrowstyle": "-", "color": MUSCLE, "lw": 1.2, "shrinkB": 2})
+        ax.annotate(
+            f"Working: {m['label']}",
+            (cx, cy),
+            (lx, ly),
+            fontsize=8.5,
+            color="#1a1a1a",
+            ha="left",
+            va="center",
+            zorder=9,
+            bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": MUSCLE, "lw": 1.2},
+            arrowprops={"arrowstyle": "-", "color": MUSCLE, "lw": 1.2, "shrinkB": 2},
+        )
     for arrow in panel.get("arrows", []):
         style = "<|-|>" if arrow.get("both") else "-|>"
-        ax.add_patch(FancyArrowPatch(tuple(arrow["from"]), tuple(arrow["to"]),
-                                     connectionstyle=f"arc3,rad={arrow['curve']}", arrowstyle=style,
-                                     mutation_scale=16, color=ARROW, lw=2.2, zorder=8))
+        ax.add_patch(
+            FancyArrowPatch(
+                tuple(arrow["from"]),
+                tuple(arrow["to"]),
+                connectionstyle=f"arc3,rad={arrow['curve']}",
+                arrowstyle=style,
+                mutation_scale=16,
+                color=ARROW,
+                lw=2.2,
+                zorder=8,
+            )
+        )
     for loop in panel.get("loops", []):
         from matplotlib.patches import Arc
 
@@ -155,8 +180,17 @@ def _draw_panel(ax, panel, props, limits, title):
         import math
 
         tx, ty = cx + w / 2 * math.cos(math.radians(340)), cy + h / 2 * math.sin(math.radians(340))
-        ax.add_patch(FancyArrowPatch((tx - 0.01, ty - 0.012), (tx + 0.03, ty + 0.03), arrowstyle="-|>",
-                                     mutation_scale=16, color=ARROW, lw=2.2, zorder=8))
+        ax.add_patch(
+            FancyArrowPatch(
+                (tx - 0.01, ty - 0.012),
+                (tx + 0.03, ty + 0.03),
+                arrowstyle="-|>",
+                mutation_scale=16,
+                color=ARROW,
+                lw=2.2,
+                zorder=8,
+            )
+        )
     ax.set_title(title, loc="left", fontsize=10, fontweight="bold", pad=2)
 
 
@@ -186,8 +220,13 @@ def draw_exercise(exercise_id: str):
     for ax, panel, lim in zip(axes, pose["panels"], limits):
         _draw_panel(ax, panel, props, lim, panel["label"])
     view = "seen from the side" if pose["view"] == "side" else "lying on the side, seen from the front"
-    fig.suptitle(f"{ex['name']}  ·  {TYPE_LABELS[ex['type']].lower()}  ·  {view}", fontsize=11.5,
-                 fontweight="bold", x=0.01, ha="left")
+    fig.suptitle(
+        f"{ex['name']}  ·  {TYPE_LABELS[ex['type']].lower()}  ·  {view}",
+        fontsize=11.5,
+        fontweight="bold",
+        x=0.01,
+        ha="left",
+    )
     return fig
 
 

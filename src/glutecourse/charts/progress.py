@@ -31,7 +31,13 @@ def _summary_figure(rows: list[dict], title: str = "Your quiz progress"):
     ax.barh([y + height / 2 for y in ys], answered, height, color=OKABE_ITO["sky_blue"], label="answered")
     ax.barh([y - height / 2 for y in ys], correct, height, color=OKABE_ITO["blue"], label="correct")
     for y, r in zip(ys, rows):
-        ax.text(r["answered"] + 0.1, y + height / 2, f"{r['answered']} of {r['questions']} answered", va="center", fontsize=8)
+        ax.text(
+            r["answered"] + 0.1,
+            y + height / 2,
+            f"{r['answered']} of {r['questions']} answered",
+            va="center",
+            fontsize=8,
+        )
         ax.text(r["correct"] + 0.1, y - height / 2, f"{r['correct']} correct", va="center", fontsize=8)
     ax.set_yticks(ys, [_plain_label(r["notebook"]) for r in rows])
     ax.set_xlim(0, max([r["questions"] for r in rows] + answered + [1]) * 1.45)
@@ -62,5 +68,3 @@ def figures():
         ),
         draw=_draw,
     )
-
-

@@ -40,8 +40,13 @@ def draw_prevalence():
         x = row["percent"]
         ax.hlines(y, 0.003, x, color="#bbbbbb", linewidth=1, zorder=1)
         if row["bound"] in ("under", "up to"):
-            ax.annotate("", xy=(x / 3, y), xytext=(x, y),
-                        arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.5), zorder=2)
+            ax.annotate(
+                "",
+                xy=(x / 3, y),
+                xytext=(x, y),
+                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.5),
+                zorder=2,
+            )
             ax.plot([x], [y], marker="|", markersize=14, markeredgewidth=2.5, color=colour, zorder=3)
         else:
             ax.plot([x], [y], marker="o", markersize=9, color=colour, zorder=3)

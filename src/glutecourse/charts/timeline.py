@@ -14,8 +14,8 @@ from ..topics.timeline import MAX_WEEK, _short, curve, milestones, prognosis, sc
 from . import FigureSpec
 from .plotting import new_figure, styled
 
-
 # --- chart ----------------------------------------------------------------------------
+
 
 def timeline_figure(kind: str = "acute", start_pain=None):
     """Pain over weeks 0-52: the mean, its 95% CI band, published points marked, the
@@ -30,6 +30,7 @@ def timeline_figure(kind: str = "acute", start_pain=None):
 
 SPLIT_WEEK = 14
 
+
 def _timeline_figure(kind, start_pain):
 
     c = curve(kind)
@@ -39,8 +40,18 @@ def _timeline_figure(kind, start_pain):
     point_label = "published mean (95% CI)" + ("" if factor == 1.0 else ", rescaled")
     fig = new_figure(figsize=(8.6, 5.9))
     fig.set_layout_engine("none")  # placed by hand: the split axis and footnote confuse auto layout
-    grid = fig.add_gridspec(2, 2, width_ratios=[3, 2], height_ratios=[1, 9], wspace=0.0, hspace=0.0,
-                            left=0.075, right=0.985, top=0.88, bottom=0.2)
+    grid = fig.add_gridspec(
+        2,
+        2,
+        width_ratios=[3, 2],
+        height_ratios=[1, 9],
+        wspace=0.0,
+        hspace=0.0,
+        left=0.075,
+        right=0.985,
+        top=0.88,
+        bottom=0.2,
+    )
     strips = [fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])]
     axes = [fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1])]
     ranges = [(0, SPLIT_WEEK), (SPLIT_WEEK, MAX_WEEK)]
@@ -66,22 +77,53 @@ def _timeline_figure(kind, start_pain):
         strip.set_ylim(0, 1)
         strip.set_axis_off()
 
-        ax.fill_between([r["week"] for r in rows], [r["low"] for r in rows], [r["high"] for r in rows],
-                        color=OKABE_ITO["sky_blue"], alpha=0.35, lw=0, zorder=1,
-                        label="95% CI (between published weeks: interpolated)")
-        ax.plot([r["week"] for r in rows], [r["mean"] for r in rows], ls="--", lw=1.8, color=OKABE_ITO["blue"],
-                zorder=2, label="straight-line interpolation between published points")
+        ax.fill_between(
+            [r["week"] for r in rows],
+            [r["low"] for r in rows],
+            [r["high"] for r in rows],
+            color=OKABE_ITO["sky_blue"],
+            alpha=0.35,
+            lw=0,
+            zorder=1,
+            label="95% CI (between published weeks: interpolated)",
+        )
+        ax.plot(
+            [r["week"] for r in rows],
+            [r["mean"] for r in rows],
+            ls="--",
+            lw=1.8,
+            color=OKABE_ITO["blue"],
+            zorder=2,
+            label="straight-line interpolation between published points",
+        )
         shown = [p for p in published if lo <= p["week"] <= hi and not (i == 1 and p["week"] == lo)]
-        ax.errorbar([p["week"] for p in shown], [p["mean"] for p in shown],
-                    yerr=[[p["mean"] - p["low"] for p in shown], [p["high"] - p["mean"] for p in shown]],
-                    fmt="o", ms=7, color=OKABE_ITO["vermillion"], ecolor=OKABE_ITO["vermillion"], capsize=4,
-                    zorder=4, label=point_label, clip_on=False)
+        ax.errorbar(
+            [p["week"] for p in shown],
+            [p["mean"] for p in shown],
+            yerr=[[p["mean"] - p["low"] for p in shown], [p["high"] - p["mean"] for p in shown]],
+            fmt="o",
+            ms=7,
+            color=OKABE_ITO["vermillion"],
+            ecolor=OKABE_ITO["vermillion"],
+            capsize=4,
+            zorder=4,
+            label=point_label,
+            clip_on=False,
+        )
         for p in published:
             if lo <= p["week"] <= hi and not (i == 0 and p["week"] == SPLIT_WEEK):
                 ha = "left" if p["week"] < hi else "right"
                 dx = 0.35 if ha == "left" else -1.2
-                ax.text(p["week"] + dx * (1 if i == 0 else 2.5), min(p["mean"] + 3, 92), f"{p['mean']:.0f}",
-                        color=OKABE_ITO["vermillion"], fontsize=8, fontweight="bold", ha=ha, zorder=5)
+                ax.text(
+                    p["week"] + dx * (1 if i == 0 else 2.5),
+                    min(p["mean"] + 3, 92),
+                    f"{p['mean']:.0f}",
+                    color=OKABE_ITO["vermillion"],
+                    fontsize=8,
+                    fontweight="bold",
+                    ha=ha,
+                    zorder=5,
+                )
         ax.set_xlim(lo, hi)
         ax.set_ylim(0, 100)
         ax.grid(axis="x", visible=False)
@@ -106,22 +148,45 @@ def _timeline_figure(kind, start_pain):
             label += f"\n({_short(m['finding']['ref'])})"
         to_left = week > hi - (3 if ax is left else 12)
         offset = -0.15 if to_left else 0.15
-        ax.text(week + offset * (1 if ax is left else 3), 97 - 11 * j, label, fontsize=7.5, va="top",
-                ha="right" if to_left else "left", zorder=6, linespacing=1.15,
-                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
+        ax.text(
+            week + offset * (1 if ax is left else 3),
+            97 - 11 * j,
+            label,
+            fontsize=7.5,
+            va="top",
+            ha="right" if to_left else "left",
+            zorder=6,
+            linespacing=1.15,
+            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85),
+        )
 
     handles, labels = left.get_legend_handles_labels()
-    order = [labels.index(x) for x in (point_label, "straight-line interpolation between published points",
-                                       "95% CI (between published weeks: interpolated)")]
-    fig.legend([handles[k] for k in order], [labels[k] for k in order], loc="lower center", fontsize=7.5,
-               bbox_to_anchor=(0.5, 0.05), ncol=3, frameon=False)
+    order = [
+        labels.index(x)
+        for x in (
+            point_label,
+            "straight-line interpolation between published points",
+            "95% CI (between published weeks: interpolated)",
+        )
+    ]
+    fig.legend(
+        [handles[k] for k in order],
+        [labels[k] for k in order],
+        loc="lower center",
+        fontsize=7.5,
+        bbox_to_anchor=(0.5, 0.05),
+        ncol=3,
+        frameon=False,
+    )
 
     title = f"{c['name']}: average pain over a year ({_short(c['ref'])})"
     sub = prognosis()["label"]
     if factor != 1.0:
         sub += f". Rescaled to start at {int(start_pain)}: an illustration, not a prediction"
     fig.suptitle(f"{title}\n{sub}", fontsize=10.5)
-    names = " · ".join(f"{n} {p['name']} (weeks {p['start_week']:g}-{p['end_week']:g})" for n, p in enumerate(phases(), 1))
+    names = " · ".join(
+        f"{n} {p['name']} (weeks {p['start_week']:g}-{p['end_week']:g})" for n, p in enumerate(phases(), 1)
+    )
     fig.text(0.5, 0.01, f"Shaded: example programme phases. {names}", ha="center", va="bottom", fontsize=7, wrap=True)
     return fig
 

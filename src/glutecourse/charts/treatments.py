@@ -45,7 +45,6 @@ def _rows():
 def draw_guideline_grid():
     from matplotlib.patches import Rectangle
 
-
     rows = _rows()
     names = guideline_info()
     stances = stance_info()
@@ -63,27 +62,49 @@ def draw_guideline_grid():
     for i, (kind, item) in enumerate(rows):
         y = i
         if kind == "header":
-            ax.text(-2.3, y + 0.55, item, ha="left", va="center", fontsize=10, fontweight="bold",
-                    color=OKABE_ITO["blue"])
+            ax.text(
+                -2.3, y + 0.55, item, ha="left", va="center", fontsize=10, fontweight="bold", color=OKABE_ITO["blue"]
+            )
             continue
         disagree = guidelines_disagree(item)
-        ax.text(-0.08, y + 0.5, item["short"], ha="right", va="center", fontsize=9,
-                fontweight="bold" if disagree else "normal")
+        ax.text(
+            -0.08,
+            y + 0.5,
+            item["short"],
+            ha="right",
+            va="center",
+            fontsize=9,
+            fontweight="bold" if disagree else "normal",
+        )
         for j, g in enumerate(GUIDELINES):
             stance = item["guidelines"][g]["stance"]
-            ax.add_patch(Rectangle((j + 0.03, y + 0.06), 0.94, 0.88, facecolor=STANCE_FILL[stance],
-                                   edgecolor="#777777", linewidth=0.6,
-                                   linestyle="--" if stance == "unverified" else "-"))
+            ax.add_patch(
+                Rectangle(
+                    (j + 0.03, y + 0.06),
+                    0.94,
+                    0.88,
+                    facecolor=STANCE_FILL[stance],
+                    edgecolor="#777777",
+                    linewidth=0.6,
+                    linestyle="--" if stance == "unverified" else "-",
+                )
+            )
             s = stances[stance]
             ax.text(j + 0.5, y + 0.52, f"{s['symbol']} {s['label']}", ha="center", va="center", fontsize=8.5)
         if disagree:
             ax.add_patch(Rectangle((0.0, y + 0.02), 3.0, 0.96, fill=False, edgecolor="#000000", linewidth=1.8))
-            ax.text(3.08, y + 0.52, "⚠ guidelines disagree", ha="left", va="center", fontsize=8.5,
-                    fontweight="bold")
-    ax.text(-2.3, n + 0.0, "WHO 2023 covers long-lasting (chronic) pain only. “not recommended”: reviewed, no benefit found, "
-            "left out; “not covered”: no statement found;\n“unverified”: not confirmed. Each cell's source "
-            "(recommendation number, how it was read, date checked) is in data/treatments.json and notebook 06.",
-            ha="left", va="top", fontsize=7.5, color="#333333")
+            ax.text(3.08, y + 0.52, "⚠ guidelines disagree", ha="left", va="center", fontsize=8.5, fontweight="bold")
+    ax.text(
+        -2.3,
+        n + 0.0,
+        "WHO 2023 covers long-lasting (chronic) pain only. “not recommended”: reviewed, no benefit found, "
+        "left out; “not covered”: no statement found;\n“unverified”: not confirmed. Each cell's source "
+        "(recommendation number, how it was read, date checked) is in data/treatments.json and notebook 06.",
+        ha="left",
+        va="top",
+        fontsize=7.5,
+        color="#333333",
+    )
     return fig
 
 
@@ -91,7 +112,11 @@ def _grid_alt() -> str:
 
     short = {t["id"]: t["short"] for t in treatments()}
     names = "; ".join(short[d["id"]] for d in disagreements())
-    groups = ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES[:-1]) + " and " + CATEGORY_LABELS[CATEGORIES[-1]].lower()
+    groups = (
+        ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES[:-1])
+        + " and "
+        + CATEGORY_LABELS[CATEGORIES[-1]].lower()
+    )
     stances = list(stance_info())
     words = ", ".join(stances[:-1]) + " or " + stances[-1]
     psych = "; ".join(t["short"] for t in treatments("psychological"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import CourseDataError
@@ -31,7 +31,7 @@ def validator_module(name: str) -> str:
     return name.replace("-", "_")
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str):
     """The precompiled validator of schema ``name`` (see ``_validators``): a function that
     returns the data or raises ``fastjsonschema.JsonSchemaValueException``."""
@@ -66,7 +66,11 @@ def _describe(data, path_parts, id_key="id"):
                 # say which entry of it.
                 field[-1] = f"{container} #{part + 1}"
                 continue
-            singular = container[:-3] + "y" if container.endswith("ies") else (container[:-1] if container.endswith("s") else container)
+            singular = (
+                container[:-3] + "y"
+                if container.endswith("ies")
+                else (container[:-1] if container.endswith("s") else container)
+            )
             items.append(f"{singular} {ident!r}" if ident else f"{singular} #{part + 1}")
             field = []
         else:
@@ -97,7 +101,7 @@ def validate(data, schema: str, path, id_key: str = "id"):
         validator(schema)(data)
     except fastjsonschema.JsonSchemaValueException as exc:
         item, field = _describe(data, list(exc.path or ["data"]), id_key)
-        problem = exc.message[len(exc.name):].strip() if exc.message.startswith(exc.name) else exc.message
+        problem = exc.message[len(exc.name) :].strip() if exc.message.startswith(exc.name) else exc.message
         if exc.rule == "required":
             problem = problem.replace("must contain", "is missing required field(s)").replace(" properties", "")
         elif problem.startswith("must not be there"):

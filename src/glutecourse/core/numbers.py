@@ -103,7 +103,9 @@ def _read_text(text: str) -> Decimal:
             hint = f" (type {_plain(_read_text(converted))})"
         except NumberError:
             pass
-        raise NumberError(f"{_quoted(text)} uses digits the course cannot read: type the number with the digits 0-9{hint}.")
+        raise NumberError(
+            f"{_quoted(text)} uses digits the course cannot read: type the number with the digits 0-9{hint}."
+        )
     if "_" in text:
         hint = ""
         try:
@@ -175,8 +177,9 @@ def _to_decimal(value) -> Decimal:
     raise NumberError(f"{_quoted(value)} is not a number: type digits, for example 6 or 6.5.")
 
 
-def parse_number(value, *, what: str = "The number", whole: bool = False, low=None, high=None,
-                 hint: str = "", empty=None):
+def parse_number(
+    value, *, what: str = "The number", whole: bool = False, low=None, high=None, hint: str = "", empty=None
+):
     """Read one number typed by a reader (text) or given by code (int or float).
 
     ``what`` names the quantity in messages ("Pain", "Minutes of exercise"); ``whole``
@@ -200,8 +203,10 @@ def parse_number(value, *, what: str = "The number", whole: bool = False, low=No
         raise NumberError(f"{what} must be a whole number{_range(low, high)}; {text} has a fraction.")
     if (low is not None and number < low) or (high is not None and number > high):
         extra = f" ({hint})" if hint else ""
-        raise NumberError(f"{what} must be {'a whole number ' if whole else ''}from {format_number(low)} to "
-                          f"{format_number(high)}{extra}; {text} is outside that range.".replace("  ", " "))
+        raise NumberError(
+            f"{what} must be {'a whole number ' if whole else ''}from {format_number(low)} to "
+            f"{format_number(high)}{extra}; {text} is outside that range.".replace("  ", " ")
+        )
     return int(number) if whole else float(number)
 
 

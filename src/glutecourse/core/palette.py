@@ -19,5 +19,6 @@ OKABE_ITO = {
 }
 #: The order used for data series (matches the chart style's colour cycle).
 PALETTE = [
-    OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")
+    OKABE_ITO[k]
+    for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")
 ]

@@ -60,8 +60,7 @@ def describe_error(exc: BaseException, path: Path | str | None = None) -> str:
 
     where = Path(path) if path is not None else (Path(exc.filename) if getattr(exc, "filename", None) else None)
     if isinstance(exc, Timeout):
-        return (f"another window kept {where.name if where else 'the file'} busy for more than "
-                f"{LOCK_TIMEOUT:g} seconds")
+        return f"another window kept {where.name if where else 'the file'} busy for more than {LOCK_TIMEOUT:g} seconds"
     code = getattr(exc, "errno", None)
     name = str(where) if where else "the file"
     folder = str(where.parent) if where else "its folder"
@@ -339,8 +338,9 @@ def parse_untrusted_json(raw: bytes | str, max_depth: int = MAX_JSON_DEPTH, max_
     if json_depth(text, limit=max_depth) > max_depth:
         raise DamagedFile(f"nested more than {max_depth} levels deep")
     try:
-        return json.loads(text, parse_int=_int_parser(max_digits), parse_float=_parse_float,
-                          parse_constant=_refuse_constant)
+        return json.loads(
+            text, parse_int=_int_parser(max_digits), parse_float=_parse_float, parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise DamagedFile(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:  # not reachable after the depth check; a last line of defence
@@ -387,17 +387,27 @@ def check_export_target(path: Path | str, overwrite: bool = False, protected: tu
     path = Path(path).expanduser().resolve()
     for folder in course_folders():
         if path == folder or folder in path.parents:
-            raise RefusedTarget(errno.EACCES, f"{path} is inside the course's own data folder ({folder}); "
-                                  "choose a place outside the course, for example your home folder", str(path))
+            raise RefusedTarget(
+                errno.EACCES,
+                f"{path} is inside the course's own data folder ({folder}); "
+                "choose a place outside the course, for example your home folder",
+                str(path),
+            )
     for own in protected:
         own = Path(own).expanduser().resolve()
         if path == own or path.name.startswith(own.name + ".") and path.parent == own.parent:
-            raise RefusedTarget(errno.EACCES, f"{path} is one of the files where the course keeps your own "
-                                  "work; choose another name for the export", str(path))
+            raise RefusedTarget(
+                errno.EACCES,
+                f"{path} is one of the files where the course keeps your own work; choose another name for the export",
+                str(path),
+            )
     if path.exists() and not overwrite:
         kind = "a folder" if path.is_dir() else "a file"
-        raise FileExistsError(errno.EEXIST, f"{path} is already {kind}; choose another name, or confirm that "
-                              "you want to replace it", str(path))
+        raise FileExistsError(
+            errno.EEXIST,
+            f"{path} is already {kind}; choose another name, or confirm that you want to replace it",
+            str(path),
+        )
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, f"{path} is a folder, not a file", str(path))
     return path

@@ -17,7 +17,6 @@ from ..core.data import by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
-
 GROUP_LABELS = {"gluteal": "Gluteal muscle", "deep rotator": "Deep rotator"}
 
 LAYER_LABELS = {
@@ -39,6 +38,7 @@ DETAIL_ROWS = (
     ("sources_differ", "Where sources differ"),
     ("note", "Note"),
 )
+
 
 @lru_cache(maxsize=1)
 def _anatomy() -> dict:
@@ -91,7 +91,11 @@ def diagram() -> dict:
         for i, panel in enumerate(view["panels"]):
             for label in panel["labels"]:
                 if label["target"] not in targets:
-                    raise CourseDataError(path, f"view {view['id']!r} panel {i}", f"label target {label['target']!r} is not drawn in this view")
+                    raise CourseDataError(
+                        path,
+                        f"view {view['id']!r} panel {i}",
+                        f"label target {label['target']!r} is not drawn in this view",
+                    )
     highlighted = [h["muscle"] for h in data["highlights"]]
     for h in data["highlights"]:
         view = views.get(h["view"])
@@ -107,5 +111,3 @@ def diagram() -> dict:
 
 def highlight_image_name(muscle_id: str) -> str:
     return f"anatomy-highlight-{muscle_id}.svg"
-
-

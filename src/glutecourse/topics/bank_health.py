@@ -121,15 +121,21 @@ def figures(banks) -> dict:
     singles = [q for _, q in by_type["single"]]
     longest = [q for q in singles if key_is_strictly_longest(q)]
     lo, hi = LENGTH_RATIO
-    off_ratio = [(b.id, q.id, round(length_ratio(q), 2)) for b, q in by_type["single"] + by_type["multiple"]
-                 if not lo <= length_ratio(q) <= hi]
+    off_ratio = [
+        (b.id, q.id, round(length_ratio(q), 2))
+        for b, q in by_type["single"] + by_type["multiple"]
+        if not lo <= length_ratio(q) <= hi
+    ]
     tfs = [q for _, q in by_type["truefalse"]]
     kinds = Counter(getattr(q, "kind", "") or "unknown" for _, q in _questions(banks))
     numeric_kinds = Counter(getattr(q, "kind", "") or "unknown" for _, q in by_type["numeric"])
     concepts = Counter(getattr(q, "concept", "") for _, q in _questions(banks) if getattr(q, "concept", ""))
     no_feedback = [(b.id, q.id, o.id) for b, q in _questions(banks) for o in q.options if not o.feedback]
-    tf_no_feedback = [(b.id, q.id) for b, q in by_type["truefalse"]
-                      if not {"true", "false"} <= {k for k, v in q.tf_feedback.items() if v}]
+    tf_no_feedback = [
+        (b.id, q.id)
+        for b, q in by_type["truefalse"]
+        if not {"true", "false"} <= {k for k, v in q.tf_feedback.items() if v}
+    ]
     total = sum(len(v) for v in by_type.values())
     n_num = len(by_type["numeric"])
     return {
@@ -158,14 +164,16 @@ def per_bank(banks) -> list[dict]:
     """Questions per bank, by type and by kind."""
     rows = []
     for bank in banks:
-        rows.append({
-            "bank": bank.id,
-            "pool": getattr(bank, "pool", "topic"),
-            "questions": len(bank.questions),
-            "types": dict(Counter(q.type for q in bank.questions)),
-            "kinds": dict(Counter(getattr(q, "kind", "") or "unknown" for q in bank.questions)),
-            "cases": sum(1 for q in bank.questions if getattr(q, "case", "")),
-        })
+        rows.append(
+            {
+                "bank": bank.id,
+                "pool": getattr(bank, "pool", "topic"),
+                "questions": len(bank.questions),
+                "types": dict(Counter(q.type for q in bank.questions)),
+                "kinds": dict(Counter(getattr(q, "kind", "") or "unknown" for q in bank.questions)),
+                "cases": sum(1 for q in bank.questions if getattr(q, "case", "")),
+            }
+        )
     return rows
 
 
@@ -194,6 +202,8 @@ def report(banks) -> str:
     for row in per_bank(banks):
         types = ", ".join(f"{t} {n}" for t, n in sorted(row["types"].items()))
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(row["kinds"].items()))
-        lines.append(f"  {row['bank']} ({row['pool']}): {row['questions']} questions; {types}; {kinds}; "
-                     f"{row['cases']} about a case")
+        lines.append(
+            f"  {row['bank']} ({row['pool']}): {row['questions']} questions; {types}; {kinds}; "
+            f"{row['cases']} about a case"
+        )
     return "\n".join(lines)

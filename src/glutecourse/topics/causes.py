@@ -99,8 +99,9 @@ class SittingResult:
         return None if not self.ok else self.total > self.threshold
 
 
-def sitting_summary(entries: dict, activities: list[dict] | None = None, threshold: float | None = None,
-                    max_hours: float | None = None) -> SittingResult:
+def sitting_summary(
+    entries: dict, activities: list[dict] | None = None, threshold: float | None = None, max_hours: float | None = None
+) -> SittingResult:
     """Add up daily sitting time. Pure: ``entries`` maps activity id to what the reader typed.
 
     Every bad box gets its own message; a total above a day's length, or nothing typed at
@@ -131,5 +132,3 @@ def sitting_summary(entries: dict, activities: list[dict] | None = None, thresho
             f"{format_number(max_hours)} hours in a day. Please check them."
         )
     return SittingResult(hours=hours, errors=errors, threshold=threshold)
-
-

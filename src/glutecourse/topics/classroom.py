@@ -55,6 +55,7 @@ MAX_EXPORT_BYTES = 5_000_000
 
 _BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+
 def plain_text(value, limit: int = 60) -> str:
     """Text from a file, made safe to show: lone surrogates replaced, control and
     text-direction characters removed, at most ``limit`` characters. Still needs
@@ -68,8 +69,12 @@ def shown_name(name: str) -> str:
     """A file name as a person can read it: undecodable bytes and control characters
     appear as ``\\xNN`` escapes instead of breaking the page."""
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return "".join((f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
-                   if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch for ch in text)
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
+        else ch
+        for ch in text
+    )
 
 
 def _kind(mode: int) -> str:
@@ -142,7 +147,9 @@ def read_entry(path: Path) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"a {_kind(info.st_mode)}, not a file (not read)")
         if info.st_size > MAX_EXPORT_BYTES:
-            raise ValueError(f"too large ({_megabytes(info.st_size)}; an export is at most {_megabytes(MAX_EXPORT_BYTES)})")
+            raise ValueError(
+                f"too large ({_megabytes(info.st_size)}; an export is at most {_megabytes(MAX_EXPORT_BYTES)})"
+            )
         try:
             raw = handle.read(MAX_EXPORT_BYTES + 1)
         except OSError as exc:
@@ -242,7 +249,9 @@ def load_class(folder: Path | str) -> ClassData:
         result.skipped.append((shown_name(str(folder)), "not a folder"))
         return result
     except (OSError, RuntimeError) as exc:
-        result.skipped.append((shown_name(str(folder)), f"the folder cannot be read ({getattr(exc, 'strerror', None) or exc})"))
+        result.skipped.append(
+            (shown_name(str(folder)), f"the folder cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        )
         return result
     known = known_questions()
     candidates: dict[str, tuple[Reader, str]] = {}
@@ -264,8 +273,9 @@ def load_class(folder: Path | str) -> ClassData:
         if data["attempts"] and not latest:
             result.skipped.append((name, "no answers to this course's questions (foreign file)"))
             continue
-        reader = Reader(plain_text(data["reader"], 64), plain_text(data.get("name", "")), name,
-                        data["exported_at"], latest)
+        reader = Reader(
+            plain_text(data["reader"], 64), plain_text(data.get("name", "")), name, data["exported_at"], latest
+        )
         previous = candidates.get(data["reader"])
         if previous is None:
             candidates[data["reader"]] = (reader, name)
@@ -285,8 +295,14 @@ def reader_scores(cls: ClassData) -> list[dict]:
     for r in cls.readers:
         answered = r.answered
         correct = sum(r.latest.values())
-        rows.append({"reader": r.label, "answered": answered, "correct": correct,
-                     "percent": round(100 * correct / answered) if answered else None})
+        rows.append(
+            {
+                "reader": r.label,
+                "answered": answered,
+                "correct": correct,
+                "percent": round(100 * correct / answered) if answered else None,
+            }
+        )
     return rows
 
 
@@ -307,9 +323,19 @@ def question_stats(cls: ClassData) -> list[dict]:
     rows = []
     for key, (n, ok) in stats.items():
         q = known[key]
-        rows.append({"bank": key[0], "question": key[1], "topic": q.topic, "prompt": q.prompt,
-                     "explanation": q.explanation, "answer": q.answer_text(),
-                     "answered": n, "correct": ok, "percent": round(100 * ok / n)})
+        rows.append(
+            {
+                "bank": key[0],
+                "question": key[1],
+                "topic": q.topic,
+                "prompt": q.prompt,
+                "explanation": q.explanation,
+                "answer": q.answer_text(),
+                "answered": n,
+                "correct": ok,
+                "percent": round(100 * ok / n),
+            }
+        )
     rows.sort(key=lambda r: (r["bank"], r["question"]))
     return rows
 
@@ -338,5 +364,3 @@ def score_bins(cls: ClassData, width: int = 10) -> list[tuple[str, int]]:
         if row["answered"]:
             bins[min(row["percent"] // width, len(bins) - 1)] += 1
     return [(f"{i * width}-{i * width + width - (1 if i < len(bins) - 1 else 0)}%", c) for i, c in enumerate(bins)]
-
-

@@ -46,7 +46,6 @@ from ..core.numbers import NumberError, parse_number
 from ..core.paths import data_dir, user_dir
 from .timeline import curve, interpolate
 
-
 FILENAME = "pain-diary.csv"
 
 FIELDS = ("date", "pain", "minutes", "note")
@@ -56,6 +55,7 @@ MAX_MINUTES = 24 * 60
 MAX_NOTE = 200
 
 SAMPLE = "diary-sample.csv"
+
 
 class EntryError(ValueError):
     """A diary entry that cannot be saved; ``field`` names the input that is wrong."""
@@ -98,6 +98,7 @@ class Entry:
 
 # --- validation -----------------------------------------------------------------------
 
+
 def _whole_number(value, field: str, what: str, low: int, high: int, hint: str, empty_means=None) -> int:
     """A whole number typed by a reader, read by the course's number parser."""
     try:
@@ -123,17 +124,23 @@ def parse_date(value, today: _dt.date | None = None, allow_future: bool = False)
                 raise ValueError
         except ValueError:
             raise EntryError(
-                "date", f"“{text[:30]}” is not a date the diary can read. Write it as year-month-day, for example 2026-03-14."
+                "date",
+                f"“{text[:30]}” is not a date the diary can read. Write it as year-month-day, for example 2026-03-14.",
             ) from None
     today = today or _dt.date.today()
     if not allow_future and day > today:
-        raise EntryError("date", f"{day.isoformat()} is in the future (today is {today.isoformat()}). A diary records days that have happened.")
+        raise EntryError(
+            "date",
+            f"{day.isoformat()} is in the future (today is {today.isoformat()}). A diary records days that have happened.",
+        )
     if day.year < 1900:
         raise EntryError("date", f"{day.isoformat()} is too long ago for a pain diary.")
     return day
 
 
-def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None = None, allow_future: bool = False) -> Entry:
+def validate_entry(
+    date, pain, minutes, note: str = "", today: _dt.date | None = None, allow_future: bool = False
+) -> Entry:
     """Check one entry as typed by a reader and return it clean, or raise EntryError.
 
     ``pain``: whole number 0-10. ``minutes`` of exercise: whole number 0-1440 (empty
@@ -141,20 +148,26 @@ def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None =
     """
     day = parse_date(date, today=today, allow_future=allow_future)
     pain_n = _whole_number(pain, "pain", "Pain", 0, 10, "0 = no pain, 10 = worst pain imaginable")
-    minutes_n = _whole_number(minutes, "minutes", "Minutes of exercise", 0, MAX_MINUTES, "a day has 1440 minutes", empty_means=0)
+    minutes_n = _whole_number(
+        minutes, "minutes", "Minutes of exercise", 0, MAX_MINUTES, "a day has 1440 minutes", empty_means=0
+    )
     note = " ".join(str(note or "").split())
     if len(note) > MAX_NOTE:
         raise EntryError("note", f"The note is {len(note)} characters long; please keep it to {MAX_NOTE}.")
     try:
         note.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise EntryError("note", f"The note contains a character that cannot be saved (character {exc.start + 1}, "
-                         "a broken half of a symbol, often left by copy and paste). Delete it and type it "
-                         "again.") from None
+        raise EntryError(
+            "note",
+            f"The note contains a character that cannot be saved (character {exc.start + 1}, "
+            "a broken half of a symbol, often left by copy and paste). Delete it and type it "
+            "again.",
+        ) from None
     control = next((i for i, ch in enumerate(note) if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0), None)
     if control is not None:
-        raise EntryError("note", f"The note contains an invisible control character (character {control + 1}); "
-                         "please delete it.")
+        raise EntryError(
+            "note", f"The note contains an invisible control character (character {control + 1}); please delete it."
+        )
     return Entry(day, pain_n, minutes_n, note)
 
 
@@ -165,6 +178,7 @@ def validate_entry(date, pain, minutes, note: str = "", today: _dt.date | None =
 #: "this is text" and do not show. A note that itself starts with an apostrophe gets one
 #: too, so reading the file back removes exactly one and restores the note as typed.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
 
 def protect_note(note: str) -> str:
     """A note as written to CSV: neutralised if a spreadsheet would run it as a formula."""
@@ -180,11 +194,13 @@ def _row_text(entry: Entry) -> str:
     """One CSV line (with its newline) for ``entry``, its note protected."""
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(
-        [entry.date.isoformat(), str(entry.pain), str(entry.minutes), protect_note(entry.note)])
+        [entry.date.isoformat(), str(entry.pain), str(entry.minutes), protect_note(entry.note)]
+    )
     return buf.getvalue()
 
 
 HEADER = ",".join(FIELDS)
+
 
 def to_csv(entries) -> str:
     """Diary CSV: a header, then one line per entry in date order; notes protected."""
@@ -216,6 +232,7 @@ def _diary_text(entries: dict, before: dict, lines: dict) -> str:
 class Row:
     """One physical line of a diary CSV file: its number (1 = the header), its text, and
     either the entry it holds or the problem that keeps it out."""
+
     line: int
     text: str
     entry: Entry | None = None
@@ -225,6 +242,7 @@ class Row:
 # Lines already read, by header then text (a line means the same whatever file it is in).
 _LINE_CACHE: dict[tuple, dict[str, Entry | str]] = {}
 
+
 def _read_line(header: tuple, text: str, today, allow_future: bool) -> Entry | str:
     cache = _LINE_CACHE.setdefault(header, {}) if allow_future else None
     if cache is not None and text in cache:
@@ -232,16 +250,25 @@ def _read_line(header: tuple, text: str, today, allow_future: bool) -> Entry | s
     try:
         cells = next(csv.reader([text], strict=True))
     except csv.Error as exc:
-        result = (f"a quote opens a value and is not closed on this line ({exc}); each entry must be on one line"
-                  if "end of data" in str(exc) else f"this line is not valid CSV ({exc})")
+        result = (
+            f"a quote opens a value and is not closed on this line ({exc}); each entry must be on one line"
+            if "end of data" in str(exc)
+            else f"this line is not valid CSV ({exc})"
+        )
     else:
         if len(cells) > len(header):
             result = "this row has more values than there are columns"
         else:
             row = dict(zip(header, cells))
             try:
-                result = validate_entry(row.get("date"), row.get("pain"), row.get("minutes"),
-                                        restore_note(row.get("note") or ""), today=today, allow_future=allow_future)
+                result = validate_entry(
+                    row.get("date"),
+                    row.get("pain"),
+                    row.get("minutes"),
+                    restore_note(row.get("note") or ""),
+                    today=today,
+                    allow_future=allow_future,
+                )
             except EntryError as exc:
                 result = str(exc)
     if cache is not None:
@@ -296,15 +323,23 @@ def read_rows(text: str, today: _dt.date | None = None, allow_future: bool = Fal
         if isinstance(result, str):
             rows.append(Row(number, line, problem=result))
         elif result.date in seen:
-            rows.append(Row(number, line, problem=f"{result.date.isoformat()} appears twice (also on line "
-                                                 f"{seen[result.date]}); one entry per day"))
+            rows.append(
+                Row(
+                    number,
+                    line,
+                    problem=f"{result.date.isoformat()} appears twice (also on line "
+                    f"{seen[result.date]}); one entry per day",
+                )
+            )
         else:
             seen[result.date] = number
             rows.append(Row(number, line, entry=result))
     return "", rows
 
 
-def parse_csv(text: str, today: _dt.date | None = None, allow_future: bool = False) -> tuple[list[Entry], list[tuple[int, str]]]:
+def parse_csv(
+    text: str, today: _dt.date | None = None, allow_future: bool = False
+) -> tuple[list[Entry], list[tuple[int, str]]]:
     """Read diary CSV text. Returns (entries, problems); each problem is (line number, message)."""
     header_problem, rows = read_rows(text, today=today, allow_future=allow_future)
     if header_problem:
@@ -323,6 +358,7 @@ def sample_entries() -> list[Entry]:
 
 
 # --- the diary ------------------------------------------------------------------------
+
 
 def _lines(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:10]) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
@@ -389,8 +425,10 @@ class Diary:
             if not repair:
                 raise
             moved = storage.quarantine(self.path, str(exc))
-            self.warning = (f"Your diary file could not be read ({exc}). It was moved to {moved} so nothing "
-                            "is lost, and a new, empty diary was started.")
+            self.warning = (
+                f"Your diary file could not be read ({exc}). It was moved to {moved} so nothing "
+                "is lost, and a new, empty diary was started."
+            )
             return {}
         bad = [r for r in rows if r.problem]
         good = {r.entry.date: r.entry for r in rows if r.entry}
@@ -401,9 +439,11 @@ class Diary:
             side = storage.set_aside(self.path, ",".join(FIELDS) + "\n" + "".join(r.text + "\n" for r in bad), ".csv")
             storage.atomic_write_text(self.path, to_csv(good.values()))
             details = "; ".join(f"line {r.line}: {r.problem}" for r in bad[:5])
-            self.warning = (f"{_lines([r.line for r in bad]).capitalize()} of your diary file could not be read "
-                            f"({details}). {'It was' if len(bad) == 1 else 'They were'} set aside in {side} so "
-                            f"nothing is lost; your other {len(good)} entries are kept.")
+            self.warning = (
+                f"{_lines([r.line for r in bad]).capitalize()} of your diary file could not be read "
+                f"({details}). {'It was' if len(bad) == 1 else 'They were'} set aside in {side} so "
+                f"nothing is lost; your other {len(good)} entries are kept."
+            )
             warnings.warn(self.warning, CourseWarning, stacklevel=4)
         return good
 
@@ -459,8 +499,11 @@ class Diary:
 
         def change(entries):
             if entry.date in entries:
-                raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}. "
-                                 "Edit that entry instead (one entry per day).")
+                raise EntryError(
+                    "date",
+                    f"There is already an entry for {entry.date.isoformat()}. "
+                    "Edit that entry instead (one entry per day).",
+                )
             entries[entry.date] = entry
             return entries, entry
 
@@ -478,15 +521,24 @@ class Diary:
         def change(entries):
             current = entries.get(original)
             if current is None:
-                raise ConflictError("date", f"There is no entry for {original.isoformat()} to change "
-                                    "(it may have been deleted in another window).")
+                raise ConflictError(
+                    "date",
+                    f"There is no entry for {original.isoformat()} to change "
+                    "(it may have been deleted in another window).",
+                )
             if expected is not None and current != expected:
-                raise ConflictError("date", f"The entry for {original.isoformat()} was changed in another window "
-                                 f"(it now says pain {current.pain}, {current.minutes} min). Nothing was overwritten: "
-                                 "look at it again before changing it.")
+                raise ConflictError(
+                    "date",
+                    f"The entry for {original.isoformat()} was changed in another window "
+                    f"(it now says pain {current.pain}, {current.minutes} min). Nothing was overwritten: "
+                    "look at it again before changing it.",
+                )
             if entry.date != original and entry.date in entries:
-                raise EntryError("date", f"There is already an entry for {entry.date.isoformat()}; "
-                                 "delete or edit that one first (one entry per day).")
+                raise EntryError(
+                    "date",
+                    f"There is already an entry for {entry.date.isoformat()}; "
+                    "delete or edit that one first (one entry per day).",
+                )
             del entries[original]
             entries[entry.date] = entry
             return entries, entry
@@ -503,8 +555,11 @@ class Diary:
             if current is None:
                 raise EntryError("date", f"There is no entry for {day.isoformat()} to delete.")
             if expected is not None and current != expected:
-                raise ConflictError("date", f"The entry for {day.isoformat()} was changed in another window; "
-                                 "nothing was deleted. Look at it again first.")
+                raise ConflictError(
+                    "date",
+                    f"The entry for {day.isoformat()} was changed in another window; "
+                    "nothing was deleted. Look at it again first.",
+                )
             del entries[day]
             return entries, current
 
@@ -518,6 +573,7 @@ class Diary:
     def settings(self) -> Settings:
         """The saved settings (``diary-settings.json`` beside the diary, checked against
         ``schemas/diary-settings.schema.json``); a damaged file is moved aside."""
+
         def check(data):
             try:
                 validate(data, "diary-settings", self.settings_path)
@@ -535,9 +591,13 @@ class Diary:
 
     def save_settings(self, settings: Settings) -> Settings:
         """Save the settings (locked, atomic). OSError if the folder cannot be written."""
-        data = {"format": SETTINGS_FORMAT, "version": 1,
-                "pain_began": settings.pain_began.isoformat() if settings.pain_began else None,
-                "goal_pain": settings.goal_pain, "goal_minutes": settings.goal_minutes}
+        data = {
+            "format": SETTINGS_FORMAT,
+            "version": 1,
+            "pain_began": settings.pain_began.isoformat() if settings.pain_began else None,
+            "goal_pain": settings.goal_pain,
+            "goal_minutes": settings.goal_minutes,
+        }
         with storage.locked(self.settings_path):
             storage.clean_stale_temp_files(self.settings_path)
             storage.atomic_write_text(self.settings_path, json.dumps(data, indent=1) + "\n")
@@ -587,8 +647,10 @@ class Diary:
             raise ImportProblem(path, [(1, "the file has no entries")])
 
         def change(current):
-            counts = {"added": sum(e.date not in current for e in entries),
-                      "updated": sum(e.date in current and current[e.date] != e for e in entries)}
+            counts = {
+                "added": sum(e.date not in current for e in entries),
+                "updated": sum(e.date in current and current[e.date] != e for e in entries),
+            }
             current.update({e.date: e for e in entries})
             return current, counts
 
@@ -622,10 +684,12 @@ def example_curve(days: int, start: int = 0) -> list[tuple[int, float]]:
 #: (acute): only then is the acute average drawn, anchored to the day the pain began.
 RECENT_WEEKS = 6
 
+
 @dataclass(frozen=True)
 class Settings:
     """What the reader told the diary about themselves (all optional): the day this
     episode of pain began, and their goals for pain and for daily exercise."""
+
     pain_began: _dt.date | None = None
     goal_pain: int | None = None
     goal_minutes: int | None = None
@@ -634,6 +698,7 @@ class Settings:
 SETTINGS_FILE = "diary-settings.json"
 
 SETTINGS_FORMAT = "glutecourse-diary-settings"
+
 
 def validate_settings(pain_began, goal_pain, goal_minutes, today: _dt.date | None = None) -> Settings:
     """Check what a reader typed in the settings boxes (each may be left empty)."""
@@ -644,8 +709,15 @@ def validate_settings(pain_began, goal_pain, goal_minutes, today: _dt.date | Non
         except EntryError as exc:
             raise EntryError("pain_began", str(exc)) from None
     pain = _whole_number(goal_pain, "goal_pain", "Your pain goal", 0, 10, "0 = no pain", empty_means=-1)
-    minutes = _whole_number(goal_minutes, "goal_minutes", "Your exercise goal (minutes a day)", 0, MAX_MINUTES,
-                            "a day has 1440 minutes", empty_means=-1)
+    minutes = _whole_number(
+        goal_minutes,
+        "goal_minutes",
+        "Your exercise goal (minutes a day)",
+        0,
+        MAX_MINUTES,
+        "a day has 1440 minutes",
+        empty_means=-1,
+    )
     return Settings(began, None if pain == -1 else pain, None if minutes == -1 else minutes)
 
 
@@ -675,5 +747,3 @@ def comparison(entries, settings: Settings | None = None) -> dict:
         weeks = (first - began).days // 7
         reason = f"your pain began about {weeks} weeks before your first entry, more than {RECENT_WEEKS} weeks"
     return {"kind": "own", "first_week": sum(week) / len(week), "reason": reason}
-
-

@@ -69,5 +69,3 @@ def includes_zero(effect: dict) -> bool | None:
     if ci is None:
         return None
     return ci[0] <= 0 <= ci[1]
-
-

@@ -25,7 +25,6 @@ from ..core.errors import CourseDataError
 from ..core.numbers import NumberError, format_duration, parse_number
 from ..core.paths import data_dir
 
-
 TYPE_LABELS = {"mobility": "Mobility", "stretch": "Stretch", "strength": "Strength", "recovery": "Recovery"}
 
 LEVEL_LABELS = {1: "Gentle", 2: "Moderate", 3: "Harder"}
@@ -49,11 +48,17 @@ def check_library(data: dict, path=None) -> dict:
     plans = {}
     for plan in data["rules"]["phase_plans"]:
         if plan["phase"] not in phase_ids:
-            raise CourseDataError(path, f"phase plan {plan['phase']!r}", f"unknown phase (known: {', '.join(phase_ids)})")
+            raise CourseDataError(
+                path, f"phase plan {plan['phase']!r}", f"unknown phase (known: {', '.join(phase_ids)})"
+            )
         if plan["main"] not in plan["types"]:
-            raise CourseDataError(path, f"phase plan {plan['phase']!r}", f"main type {plan['main']!r} is not among its types")
+            raise CourseDataError(
+                path, f"phase plan {plan['phase']!r}", f"main type {plan['main']!r} is not among its types"
+            )
         if data["rules"]["min_mobility"] and plan["types"][0] != "mobility":
-            raise CourseDataError(path, f"phase plan {plan['phase']!r}", "types must start with 'mobility' (the warm-up)")
+            raise CourseDataError(
+                path, f"phase plan {plan['phase']!r}", "types must start with 'mobility' (the warm-up)"
+            )
         plans[plan["phase"]] = plan
     missing = [p for p in phase_ids if p not in plans]
     if missing:
@@ -71,10 +76,16 @@ def check_library(data: dict, path=None) -> dict:
         if ex["days_per_week"]["min"] > ex["days_per_week"]["max"]:
             raise CourseDataError(path, where, "days_per_week min is larger than max")
     for ph in phase_ids:
-        gentle = [e for e in data["exercises"] if e["type"] == "mobility" and ph in e["phases"] and e["difficulty"] == 1]
+        gentle = [
+            e for e in data["exercises"] if e["type"] == "mobility" and ph in e["phases"] and e["difficulty"] == 1
+        ]
         if len(gentle) < data["rules"]["min_mobility"]:
             raise CourseDataError(path, f"phase {ph!r}", "needs a difficulty-1 mobility exercise for the warm-up")
-        main = [e for e in data["exercises"] if e["type"] == plans[ph]["main"] and ph in e["phases"] and e["difficulty"] == 1]
+        main = [
+            e
+            for e in data["exercises"]
+            if e["type"] == plans[ph]["main"] and ph in e["phases"] and e["difficulty"] == 1
+        ]
         if not main:
             raise CourseDataError(path, f"phase {ph!r}", f"needs a difficulty-1 {plans[ph]['main']} exercise")
     return data
@@ -144,7 +155,11 @@ def dose_text(ex: dict, sets: int | None = None) -> str:
     sets = ex["sets"] if sets is None else sets
     dose = ex["dose"]
     if dose["kind"] == "hold":
-        work = f"hold {fmt_duration(dose['seconds'])}" if ex["type"] != "mobility" and ex["type"] != "recovery" else fmt_duration(dose["seconds"])
+        work = (
+            f"hold {fmt_duration(dose['seconds'])}"
+            if ex["type"] != "mobility" and ex["type"] != "recovery"
+            else fmt_duration(dose["seconds"])
+        )
     else:
         work = f"{dose['reps']} reps"
     side = " each side" if ex["sides"] == 2 else ""
@@ -157,7 +172,9 @@ def frequency_text(ex: dict) -> str:
     d = ex["days_per_week"]
     if d["min"] == d["max"]:
         return "every day" if d["min"] == 7 else f"{d['min']} days a week"
-    return f"{d['min']}-{d['max']} days a week" if d["max"] < 7 else f"at least {d['min']} days a week, daily if you like"
+    return (
+        f"{d['min']}-{d['max']} days a week" if d["max"] < 7 else f"at least {d['min']} days a week, daily if you like"
+    )
 
 
 # ---------------------------------------------------------------------------- the routine
@@ -223,7 +240,9 @@ def candidates(phase_id: str, difficulty: int) -> list[dict]:
     """Exercises suitable for the phase (listed for it and allowed by its plan) at or below
     the difficulty, in library order."""
     allowed = phase_plan(phase_id)["types"]
-    return [e for e in exercises() if phase_id in e["phases"] and e["type"] in allowed and e["difficulty"] <= difficulty]
+    return [
+        e for e in exercises() if phase_id in e["phases"] and e["type"] in allowed and e["difficulty"] <= difficulty
+    ]
 
 
 def smallest_routine(phase_id: str, difficulty: int = 1) -> tuple[RoutineItem, ...]:
@@ -246,7 +265,11 @@ def _too_short(phase_id, minutes, difficulty, budget) -> Routine:
     need = sum(i.seconds for i in smallest)
     names = "; ".join(f"{i.name} ({i.dose})" for i in smallest)
     return Routine(
-        phase_id, minutes, difficulty, smallest, False,
+        phase_id,
+        minutes,
+        difficulty,
+        smallest,
+        False,
         f"{fmt_duration(budget)} is too short for a routine with a warm-up and one main exercise. "
         f"The smallest routine that keeps the rules takes {fmt_duration(need)} "
         f"(about {-(-need // 60)} minutes): {names}.",
@@ -275,7 +298,7 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
 
     def try_add(ex, full=True) -> bool:
         nonlocal used
-        for sets in ((ex["sets"], ex["min_sets"]) if full else (ex["min_sets"],)):
+        for sets in (ex["sets"], ex["min_sets"]) if full else (ex["min_sets"],):
             t = exercise_seconds(ex, sets)
             if used + t <= budget:
                 chosen.append(RoutineItem(ex, sets))
@@ -355,8 +378,14 @@ def routine_steps(routine) -> list[Step]:
                     what = f"{ex['dose']['reps']} reps, about {fmt_duration(work)}"
                 steps.append(Step("work", f"{name}{where} — {what}{of}", work, ex["id"], set_no, item.sets, side))
             if set_no < item.sets and ex["rest_seconds"]:
-                steps.append(Step("rest", f"Rest {fmt_duration(ex['rest_seconds'])} — next: {name}, set {set_no + 1} of {item.sets}",
-                                  ex["rest_seconds"], ex["id"], set_no, item.sets))
+                steps.append(
+                    Step(
+                        "rest",
+                        f"Rest {fmt_duration(ex['rest_seconds'])} — next: {name}, set {set_no + 1} of {item.sets}",
+                        ex["rest_seconds"],
+                        ex["id"],
+                        set_no,
+                        item.sets,
+                    )
+                )
     return steps
-
-

@@ -23,9 +23,9 @@ item with a mandatory tag), ``BlueprintError`` says which topic or rule fails.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from ..core.data import load
 from ..core.errors import CourseDataError
@@ -86,7 +86,8 @@ def items_from_banks(banks) -> list[Item]:
     """Candidate items from loaded quiz banks (every question of every bank)."""
     return [
         Item(b.id, q.id, q.notebook or b.notebook, q.concept, tuple(q.tags), b.pool == "final")
-        for b in banks for q in b.questions
+        for b in banks
+        for q in b.questions
     ]
 
 
@@ -113,8 +114,10 @@ def select(data: dict, items: Iterable[Item], history: Iterable[tuple[str, str]]
     def take(candidates, what):
         free = [it for it in candidates if room[it.notebook] > 0 and it.concept not in concepts and it not in chosen]
         if not free:
-            raise BlueprintError(f"no question left for {what} (every candidate is used, repeats a concept, "
-                                 "or belongs to a topic that is already full)")
+            raise BlueprintError(
+                f"no question left for {what} (every candidate is used, repeats a concept, "
+                "or belongs to a topic that is already full)"
+            )
         best = min(free, key=preference)
         chosen.append(best)
         concepts.add(best.concept)
@@ -130,7 +133,9 @@ def select(data: dict, items: Iterable[Item], history: Iterable[tuple[str, str]]
     return sorted(chosen, key=lambda it: (order[it.notebook], position[it]))
 
 
-def rule_violations(data: dict, chosen: list[Item], history: Iterable[tuple[str, str]], items: Iterable[Item]) -> list[str]:
+def rule_violations(
+    data: dict, chosen: list[Item], history: Iterable[tuple[str, str]], items: Iterable[Item]
+) -> list[str]:
     """Every way ``chosen`` breaks the blueprint (empty when it meets it). The tests use
     this on many histories; it is independent of how ``select`` works."""
     problems = []
@@ -162,8 +167,15 @@ def rule_violations(data: dict, chosen: list[Item], history: Iterable[tuple[str,
             if it.key not in seen:
                 continue
             others = {c.concept for c in chosen if c is not it}
-            spare = [c for c in items if c.notebook == it.notebook and c not in chosen_set and c.key not in seen
-                     and c.concept not in others and (not set(it.tags) or set(it.tags) <= set(c.tags))]
+            spare = [
+                c
+                for c in items
+                if c.notebook == it.notebook
+                and c not in chosen_set
+                and c.key not in seen
+                and c.concept not in others
+                and (not set(it.tags) or set(it.tags) <= set(c.tags))
+            ]
             if spare:
                 problems.append(f"{it.key} was answered before, but {spare[0].key} was not and could replace it")
     return problems
@@ -177,5 +189,3 @@ def final_questions(history=(), banks=None, plan=None) -> list[Question]:
     data = blueprint() if plan is None else plan
     by_key = {(b.id, q.id): q for b in banks for q in b.questions}
     return [by_key[it.key] for it in select(data, items_from_banks(banks), history)]
-
-

@@ -21,5 +21,3 @@ def myths() -> list[dict]:
             if ref not in keys:
                 raise CourseDataError(data_dir() / "myths.json", f"id {m['id']!r}", f"unknown reference {ref!r}")
     return data["myths"]
-
-

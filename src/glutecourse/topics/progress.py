@@ -35,7 +35,6 @@ from ..core.data import validator
 from ..core.errors import CourseWarning
 from ..core.paths import user_dir
 
-
 FORMAT = "glutecourse-progress"
 
 VERSION = 1
@@ -43,6 +42,7 @@ VERSION = 1
 EXPORT_FORMAT = "glutecourse-progress-export"
 
 ATTEMPT_FIELDS = ("id", "notebook", "bank", "question", "topic", "correct", "at")
+
 
 def new_id() -> str:
     return uuid.uuid4().hex[:16]
@@ -54,6 +54,7 @@ def new_id() -> str:
 _CHECKED: dict[tuple, str] = {}
 
 _LINES: dict[tuple, str] = {}
+
 
 def _key(attempt) -> tuple | None:
     """A hashable, exact stand-in for an attempt, or None. ``correct`` is the one field
@@ -178,26 +179,41 @@ class ProgressStore:
             if not repair:
                 raise
             moved = storage.quarantine(self.path, str(exc)[:200])
-            self.notice = (f"Your saved answers in {self.path} could not be read ({str(exc)[:200]}). The file was "
-                           f"moved to {moved.name} so nothing is lost, and a fresh one was started.")
+            self.notice = (
+                f"Your saved answers in {self.path} could not be read ({str(exc)[:200]}). The file was "
+                f"moved to {moved.name} so nothing is lost, and a fresh one was started."
+            )
             return None
         checked = [(i, a, check_attempt(a)) for i, a in enumerate(data["attempts"], 1)]
         bad = [(i, a, why) for i, a, why in checked if why]
         if bad:
             if not repair:
                 raise storage.DamagedFile("attempts with wrong types")
-            side = storage.set_aside(self.path, json.dumps(
-                {"format": "glutecourse-progress-set-aside", "from": self.path.name, "at": _now(),
-                 "attempts": [{"position": i, "problem": why, "attempt": a} for i, a, why in bad]},
-                ensure_ascii=False, indent=1) + "\n", ".json")
+            side = storage.set_aside(
+                self.path,
+                json.dumps(
+                    {
+                        "format": "glutecourse-progress-set-aside",
+                        "from": self.path.name,
+                        "at": _now(),
+                        "attempts": [{"position": i, "problem": why, "attempt": a} for i, a, why in bad],
+                    },
+                    ensure_ascii=False,
+                    indent=1,
+                )
+                + "\n",
+                ".json",
+            )
             data["attempts"] = [a for _, a, why in checked if not why]
             self._ensure_ids(data)
             storage.clean_stale_temp_files(self.path)
             storage.atomic_write_text(self.path, _dump(data))
             where = ", ".join(f"{i} ({why})" for i, _, why in bad[:5]) + (" and more" if len(bad) > 5 else "")
-            self.notice = (f"{len(bad)} saved answer(s) in {self.path} had the wrong form and were not counted: "
-                           f"number {where}. They were set aside in {side.name} so nothing is lost; the other "
-                           f"{len(data['attempts'])} answers are kept.")
+            self.notice = (
+                f"{len(bad)} saved answer(s) in {self.path} had the wrong form and were not counted: "
+                f"number {where}. They were set aside in {side.name} so nothing is lost; the other "
+                f"{len(data['attempts'])} answers are kept."
+            )
             warnings.warn(self.notice, CourseWarning, stacklevel=4)
             raw = None
         self._ids_added = self._ensure_ids(data)
@@ -216,13 +232,13 @@ class ProgressStore:
         old, known = self._raw, self._known
         if old is None or known is None or not raw.startswith(old[: -len(self._END)]):
             return None
-        tail = raw[len(old) - len(self._END):]
+        tail = raw[len(old) - len(self._END) :]
         if tail == self._END:
             return {**known, "attempts": list(known["attempts"])}
         if not (tail.startswith(b",\n") and tail.endswith(self._END)):
             return None
         try:
-            new = storage.parse_untrusted_json(b"[" + tail[2: -len(self._END)] + b"]")
+            new = storage.parse_untrusted_json(b"[" + tail[2 : -len(self._END)] + b"]")
         except storage.DamagedFile:
             return None
         if not isinstance(new, list) or any(check_attempt(a) or "id" not in a for a in new):
@@ -298,8 +314,15 @@ class ProgressStore:
 
         Never raises because the file cannot be written: the attempt is kept in memory and
         ``problem`` says why it is not saved yet."""
-        attempt = {"id": new_id(), "notebook": str(notebook), "bank": str(bank), "question": str(question),
-                   "topic": str(topic), "correct": correct is True, "at": _now()}
+        attempt = {
+            "id": new_id(),
+            "notebook": str(notebook),
+            "bank": str(bank),
+            "question": str(question),
+            "topic": str(topic),
+            "correct": correct is True,
+            "at": _now(),
+        }
         self._pending.append(attempt)
         self.save()
         return attempt
@@ -362,8 +385,9 @@ def check_export(data) -> list[str]:
         check_envelope(data, "progress-export")
     except storage.DamagedFile as exc:
         return [str(exc)]
-    return [f"attempt {i}: {why}" for i, a in enumerate(data["attempts"], 1)
-            if (why := check_attempt(a, "progress-export"))]
+    return [
+        f"attempt {i}: {why}" for i, a in enumerate(data["attempts"], 1) if (why := check_attempt(a, "progress-export"))
+    ]
 
 
 def export_path(store: ProgressStore, name: str = "", folder: Path | str | None = None) -> Path:
@@ -375,16 +399,16 @@ def export_path(store: ProgressStore, name: str = "", folder: Path | str | None 
     return folder / f"progress-export-{slug + '-' if slug else ''}{store.reader}.json"
 
 
-def export_progress(store: ProgressStore | None = None, name: str = "", folder: Path | str | None = None,
-                    overwrite: bool = False) -> Path:
+def export_progress(
+    store: ProgressStore | None = None, name: str = "", folder: Path | str | None = None, overwrite: bool = False
+) -> Path:
     """Write the reader's progress to ``progress-export-<name>-<id>.json`` and return its path.
 
     The default folder is ``exports/`` in the reader's course data directory. An existing
     file is replaced only with ``overwrite=True`` (else FileExistsError); the course's own
     ``data/`` folder and the reader's own ``progress.json`` are refused (PermissionError)."""
     store = store or ProgressStore()
-    path = storage.check_export_target(export_path(store, name, folder), overwrite=overwrite,
-                                       protected=(store.path,))
+    path = storage.check_export_target(export_path(store, name, folder), overwrite=overwrite, protected=(store.path,))
     data = export_data(store, name)
     problems = check_export(data)
     if problems:  # pragma: no cover - the store only holds checked attempts
@@ -395,5 +419,3 @@ def export_progress(store: ProgressStore | None = None, name: str = "", folder: 
     else:
         storage.write_new_file(path, text)
     return path
-
-

@@ -33,8 +33,8 @@ from ..core.errors import CourseDataError
 from ..core.numbers import NumberError, format_number, parse_number
 from ..core.paths import data_dir
 
-
 QUESTION_TYPES = ("single", "multiple", "truefalse", "numeric")
+
 
 @dataclass(frozen=True)
 class Option:
@@ -203,8 +203,9 @@ def bank_path(bank_id_or_path) -> Path:
     return data_dir() / "quizzes" / f"{bank_id_or_path}.json"
 
 
-def parse_bank(data, path, known_refs: set[str] | None = None, schema_checked: bool = False,
-               known_cases: set[str] | None = None) -> Bank:
+def parse_bank(
+    data, path, known_refs: set[str] | None = None, schema_checked: bool = False, known_cases: set[str] | None = None
+) -> Bank:
     """Validate raw bank data and build a Bank, or raise CourseDataError."""
     if not schema_checked:
         validate(data, "quiz", path)
@@ -297,9 +298,8 @@ def topic_banks() -> list[Bank]:
 
 # ---------------------------------------------------------------------------- final quiz
 
+
 def answered(store) -> set[tuple[str, str]]:
     """The reader's history: every ``(bank, question)`` they have checked an answer to.
     Reads the store; never writes to it."""
     return {(a["bank"], a["question"]) for a in store.attempts}
-
-

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from ..catalog import cases as _cases
 from ..catalog.course import course
@@ -39,7 +39,6 @@ from ..catalog.safety import disclaimer_data
 from ..core.data import load, validate
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
-
 
 #: Urgency levels, most severe first. The data file must list exactly these, in this order.
 LEVELS = ("emergency", "urgent", "routine", "selfcare")
@@ -57,6 +56,7 @@ DIAGNOSIS_WORDS = re.compile(
     r"fractures?|infections?|arthritis|spondyl\w*|syndrome|stenosis|aneurysm)\b",
     re.IGNORECASE,
 )
+
 
 class UnknownSymptomError(ValueError):
     """``triage`` was given an item id that is not in ``data/selfcheck.json``."""
@@ -136,6 +136,7 @@ def _path():
 #: Placeholders a text in selfcheck.json may use, and where their value comes from.
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
+
 def _placeholders(data: dict) -> dict[str, str]:
     """``{see_gp_after}`` and other thresholds from selfcheck.json; ``{emergency_action}`` and
     ``{urgent_action}`` from the one emergency message in data/course.json."""
@@ -167,7 +168,9 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
     path = path or _path()
     levels = [lv["id"] for lv in data["levels"]]
     if tuple(levels) != LEVELS:
-        raise CourseDataError(path, "levels", f"must be exactly {', '.join(LEVELS)} (most severe first), found {', '.join(levels)}")
+        raise CourseDataError(
+            path, "levels", f"must be exactly {', '.join(LEVELS)} (most severe first), found {', '.join(levels)}"
+        )
     groups = [g["id"] for g in data["groups"]]
     if len(set(groups)) != len(groups):
         raise CourseDataError(path, "groups", "a group id is used twice")
@@ -187,7 +190,9 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
             if ref not in known_refs:
                 raise CourseDataError(path, where, f"reference key {ref!r} is not in references.json")
         if item.get("note") and DIAGNOSIS_WORDS.search(item["note"]):
-            raise CourseDataError(path, where, f"note names a diagnosis ({DIAGNOSIS_WORDS.search(item['note']).group(0)!r})")
+            raise CourseDataError(
+                path, where, f"note names a diagnosis ({DIAGNOSIS_WORDS.search(item['note']).group(0)!r})"
+            )
     for group in groups:
         if not any(i["group"] == group for i in data["items"]):
             raise CourseDataError(path, f"group {group!r}", "has no items")
@@ -206,11 +211,15 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
     for where, text in outcome_texts:
         match = DIAGNOSIS_WORDS.search(text)
         if match:
-            raise CourseDataError(path, where, f"names a diagnosis ({match.group(0)!r}); the self-check never diagnoses")
+            raise CourseDataError(
+                path, where, f"names a diagnosis ({match.group(0)!r}); the self-check never diagnoses"
+            )
     for key, entry in data["thresholds"].items():
         for src in entry["source"]:
             if src["ref"] not in known_refs:
-                raise CourseDataError(path, f"threshold {key!r}", f"reference key {src['ref']!r} is not in references.json")
+                raise CourseDataError(
+                    path, f"threshold {key!r}", f"reference key {src['ref']!r} is not in references.json"
+                )
     for ref in data["prevalence"]["refs"] + [r["ref"] for r in data["prevalence"]["rows"] if "ref" in r]:
         if ref not in known_refs:
             raise CourseDataError(path, "prevalence", f"reference key {ref!r} is not in references.json")
@@ -260,8 +269,14 @@ def items() -> dict[str, Item]:
     """Every tickable item by id, in the data's order."""
     return {
         raw["id"]: Item(
-            raw["id"], raw["group"], raw["level"], raw["label"], _item_refs(raw), raw.get("note", ""),
-            tuple((s["ref"], s["place"]) for s in raw["source"]), raw["checked"],
+            raw["id"],
+            raw["group"],
+            raw["level"],
+            raw["label"],
+            _item_refs(raw),
+            raw.get("note", ""),
+            tuple((s["ref"], s["place"]) for s in raw["source"]),
+            raw["checked"],
         )
         for raw in symptom_data()["items"]
     }
@@ -282,8 +297,13 @@ def _rules_path():
     return data_dir() / "selfcheck-rules.json"
 
 
-def check_rules(data: dict, path=None, known_items: dict | None = None, known_refs: set[str] | None = None,
-                validate_schema: bool = True) -> dict:
+def check_rules(
+    data: dict,
+    path=None,
+    known_items: dict | None = None,
+    known_refs: set[str] | None = None,
+    validate_schema: bool = True,
+) -> dict:
     """Check data/selfcheck-rules.json: its schema, then what a schema cannot express. Every
     problem raises CourseDataError naming the file and the rule."""
     path = path or _rules_path()
@@ -292,7 +312,9 @@ def check_rules(data: dict, path=None, known_items: dict | None = None, known_re
         name = f"rule {rule.get('id', f'#{n + 1}')!r}" if isinstance(rule, dict) else f"rule #{n + 1}"
         for k, group in enumerate(rule.get("when", []) if isinstance(rule, dict) else []):
             if isinstance(group, dict) and not group.get("any_of"):
-                raise CourseDataError(path, name, f"set {k + 1} of 'when' is empty: every set needs at least one item id")
+                raise CourseDataError(
+                    path, name, f"set {k + 1} of 'when' is empty: every set needs at least one item id"
+                )
     if validate_schema:
         validate(data, "selfcheck-rules", path)
     if known_items is None:
@@ -314,10 +336,14 @@ def check_rules(data: dict, path=None, known_items: dict | None = None, known_re
         for group in rule["when"]:
             for item_id in group["any_of"]:
                 if item_id not in known_items and item_id not in assumed:
-                    raise CourseDataError(path, where, f"unknown item id {item_id!r}: not in data/selfcheck.json and not assumed")
+                    raise CourseDataError(
+                        path, where, f"unknown item id {item_id!r}: not in data/selfcheck.json and not assumed"
+                    )
         match = DIAGNOSIS_WORDS.search(rule["explanation"])
         if match:
-            raise CourseDataError(path, where, f"explanation names a diagnosis ({match.group(0)!r}); the self-check never diagnoses")
+            raise CourseDataError(
+                path, where, f"explanation names a diagnosis ({match.group(0)!r}); the self-check never diagnoses"
+            )
         for src in rule["source"]:
             if src["ref"] not in known_refs:
                 raise CourseDataError(path, where, f"reference key {src['ref']!r} is not in references.json")
@@ -332,7 +358,8 @@ def check_rules(data: dict, path=None, known_items: dict | None = None, known_re
                 level = known_items.get(item_id)
                 if level is not None and rank[level] > rank[rule["level"]]:
                     raise CourseDataError(
-                        path, where,
+                        path,
+                        where,
                         f"applies to item {item_id!r} on its own (the other sets are always met), so that item's "
                         f"level in data/selfcheck.json must be at least {rule['level']!r}, not {level!r}",
                     )
@@ -349,8 +376,12 @@ def rules_data() -> dict:
 def rules() -> tuple[Rule, ...]:
     return tuple(
         Rule(
-            raw["id"], tuple(frozenset(g["any_of"]) for g in raw["when"]), raw["level"], raw["explanation"],
-            tuple(dict.fromkeys(s["ref"] for s in raw["source"])), tuple((s["ref"], s["place"]) for s in raw["source"]),
+            raw["id"],
+            tuple(frozenset(g["any_of"]) for g in raw["when"]),
+            raw["level"],
+            raw["explanation"],
+            tuple(dict.fromkeys(s["ref"] for s in raw["source"])),
+            tuple((s["ref"], s["place"]) for s in raw["source"]),
         )
         for raw in rules_data()["rules"]
     )
@@ -413,7 +444,9 @@ def _cases_path():
     return data_dir() / "selfcheck-cases.json"
 
 
-def check_worked_cases(data: dict, path=None, known_items: set[str] | None = None, known_refs: set[str] | None = None) -> dict:
+def check_worked_cases(
+    data: dict, path=None, known_items: set[str] | None = None, known_refs: set[str] | None = None
+) -> dict:
     """What the schema cannot say: ids unique, ticked items exist, references known."""
     path = path or _cases_path()
     if known_items is None:
@@ -471,7 +504,9 @@ def check_disclaimer(d: dict, path=None, known_items: dict | None = None, known_
                         source = "data/selfcheck.json" if kind == "items" else "data/selfcheck-rules.json"
                         raise CourseDataError(path, where, f"unknown {kind[:-1]} {ident!r} (not in {source})")
                     if known[ident] != level:
-                        raise CourseDataError(path, where, f"{kind[:-1]} {ident!r} is {known[ident]!r} in the self-check, not {level!r}")
+                        raise CourseDataError(
+                            path, where, f"{kind[:-1]} {ident!r} is {known[ident]!r} in the self-check, not {level!r}"
+                        )
                     covered[kind][ident] = level
             if not sign.get("items") and not sign.get("rules"):
                 raise CourseDataError(path, where, "names no self-check item or rule: say which it stands for")
@@ -479,12 +514,11 @@ def check_disclaimer(d: dict, path=None, known_items: dict | None = None, known_
         for ident, level in known.items():
             if level in ("emergency", "urgent") and ident not in covered[kind]:
                 raise CourseDataError(
-                    path, f"disclaimer {level} signs",
+                    path,
+                    f"disclaimer {level} signs",
                     f"the self-check's {level} {kind[:-1]} {ident!r} is on no bullet: add it to the {level} list",
                 )
     return d
-
-
 
 
 def _course_path():
@@ -503,6 +537,11 @@ def checked_cases() -> list[dict]:
     """The recurring people (``data/cases.json``), with each person's self-check ticks and
     level checked against this self-check."""
     data = symptom_data()
-    checked = _cases.check_cases(_cases.cases_data(), reference_keys(), {i["id"] for i in data["items"]},
-                                 {lv["id"] for lv in data["levels"]}, path=data_dir() / "cases.json")
+    checked = _cases.check_cases(
+        _cases.cases_data(),
+        reference_keys(),
+        {i["id"] for i in data["items"]},
+        {lv["id"] for lv in data["levels"]},
+        path=data_dir() / "cases.json",
+    )
     return checked["cases"]

@@ -26,12 +26,12 @@ from ..core.errors import CourseDataError
 from ..core.numbers import format_number, parse_number
 from ..core.paths import data_dir
 
-
 KINDS = ("acute", "persistent")
 
 DATA_NAME = "timeline.json"
 
 MAX_WEEK = 52
+
 
 def _fail(item, problem):
     raise CourseDataError(data_dir() / DATA_NAME, item, problem)
@@ -107,8 +107,9 @@ def check_start_pain(start_pain) -> int:
 
     Read with the course's number parser (glutecourse.core.numbers), so typed text follows the
     same rules as every other number; raises ValueError (NumberError) with a message."""
-    return parse_number(start_pain, what="Starting pain", whole=True, low=0, high=100,
-                        hint="0 = no pain, 100 = worst pain imaginable")
+    return parse_number(
+        start_pain, what="Starting pain", whole=True, low=0, high=100, hint="0 = no pain, 100 = worst pain imaginable"
+    )
 
 
 def scale_factor(kind: str, start_pain=None) -> float:
@@ -148,6 +149,7 @@ def image_name(kind: str) -> str:
 
 # --- HTML ---------------------------------------------------------------------------
 
+
 def _short(ref: str) -> str:
     return short_citations().get(ref, ref)
 
@@ -159,5 +161,3 @@ def _fmt(value) -> str:
 def _value(f: dict) -> str:
     unit = f["unit"]
     return f"{_fmt(f['value'])}{unit}" if unit == "%" else f"{_fmt(f['value'])} {unit}"
-
-

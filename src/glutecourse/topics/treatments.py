@@ -19,13 +19,16 @@ from ..core.data import by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
-
 GUIDELINES = ("nice", "acp", "who")
 
 CATEGORIES = ("conventional", "psychological", "alternative", "home")
 
-CATEGORY_LABELS = {"conventional": "Conventional", "psychological": "Psychological care",
-                   "alternative": "Alternative", "home": "Home remedies"}
+CATEGORY_LABELS = {
+    "conventional": "Conventional",
+    "psychological": "Psychological care",
+    "alternative": "Alternative",
+    "home": "Home remedies",
+}
 
 #: Which way a stance points. Guidelines disagree on a treatment when their verified
 #: stances point more than one way ("not covered" and "unverified" take no side).
@@ -53,6 +56,7 @@ READ_LABELS = {"guideline": "read in the guideline's own text", "secondary": "re
 
 #: For "not covered" and "unverified" the course looked and found no (confirmed) statement.
 SEARCH_LABELS = {"guideline": "looked for in the guideline's own text", "secondary": "looked for through a summary"}
+
 
 @lru_cache(maxsize=1)
 def treatments_data() -> dict:
@@ -99,11 +103,15 @@ def _check_cell(path, treatment_id: str, guideline: str, cell: dict) -> None:
         missing = [k for k in ("population", "evidence", "note") if k not in cell]
         missing += ["source.strength"] if "strength" not in cell["source"] else []
         if missing:
-            raise CourseDataError(path, item, f"guidelines.{guideline} ({cell['stance']}) is missing {', '.join(missing)}")
+            raise CourseDataError(
+                path, item, f"guidelines.{guideline} ({cell['stance']}) is missing {', '.join(missing)}"
+            )
     else:
         extra = [k for k in ("population", "evidence") if k in cell]
         if extra:
-            raise CourseDataError(path, item, f"guidelines.{guideline} is {cell['stance']!r} and must not give {', '.join(extra)}")
+            raise CourseDataError(
+                path, item, f"guidelines.{guideline} is {cell['stance']!r} and must not give {', '.join(extra)}"
+            )
 
 
 def treatments(category: str | None = None) -> list[dict]:
@@ -150,12 +158,14 @@ def disagreements() -> list[dict]:
     out = []
     for row in treatments():
         if guidelines_disagree(row):
-            out.append({
-                "id": row["id"],
-                "name": row["name"],
-                "category": row["category"],
-                "stances": {names[g]: row["guidelines"][g]["stance"] for g in directions(row)},
-            })
+            out.append(
+                {
+                    "id": row["id"],
+                    "name": row["name"],
+                    "category": row["category"],
+                    "stances": {names[g]: row["guidelines"][g]["stance"] for g in directions(row)},
+                }
+            )
     return out
 
 
@@ -176,4 +186,3 @@ VERDICT_SYMBOLS = {
     "guidelines disagree": "⚠",
     "untested in back pain": "?",
 }
-

@@ -11,8 +11,8 @@ from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, highlight_
 from .display import html
 from .widgets import layout, style
 
-
 # --- HTML -----------------------------------------------------------------------------
+
 
 def _cell(m: dict, field: str) -> str:
     if field == "roots":
@@ -41,7 +41,10 @@ def muscle_details_html(m: dict) -> str:
 
 def overview_html(group: str | None = None) -> str:
     """Every muscle in one table: group, layer, nerve and roots."""
-    head = "".join(f"<th scope='col' style='text-align:left'>{h}</th>" for h in ("Muscle", "Group", "Layer (from behind)", "Nerve", "Roots"))
+    head = "".join(
+        f"<th scope='col' style='text-align:left'>{h}</th>"
+        for h in ("Muscle", "Group", "Layer (from behind)", "Nerve", "Roots")
+    )
     rows = "".join(
         f"<tr><td><strong>{safe_html(m['name'])}</strong></td><td>{safe_html(GROUP_LABELS[m['group']])}</td>"
         f"<td>{safe_html(m['layer'])}</td><td>{safe_html(m['nerve'])}</td><td>{safe_html(roots_text(m))}</td></tr>"
@@ -57,12 +60,15 @@ def muscle_overview(group: str | None = None):
 
 # --- explorer widget ------------------------------------------------------------------
 
+
 def _shared():
     """One Layout and style per kind of widget, shared in the kernel (see widgets.py)."""
 
     return dict(
-        image=layout(width="100%", max_width="640px", height="auto"), plain=layout(),
-        desc_style=style("description", description_width="initial"), html_style=style("html"),
+        image=layout(width="100%", max_width="640px", height="auto"),
+        plain=layout(),
+        desc_style=style("description", description_width="initial"),
+        html_style=style("html"),
     )
 
 
@@ -119,7 +125,11 @@ class MuscleExplorer:
             )
         alt = f"Schematic of the right hip with {strip_tags(m['name'])} highlighted, its origin marked with dots and its insertion with squares."
         self.alt_text = alt
-        self.details.value = picture + f"<p class='gc-sr-only' style='font-size:85%;color:#555'>Picture: {safe_html(alt)}</p>" + muscle_details_html(m)
+        self.details.value = (
+            picture
+            + f"<p class='gc-sr-only' style='font-size:85%;color:#555'>Picture: {safe_html(alt)}</p>"
+            + muscle_details_html(m)
+        )
         return True
 
     def _ipython_display_(self):
@@ -131,5 +141,3 @@ class MuscleExplorer:
 def muscle_explorer(start: str | None = None) -> MuscleExplorer:
     """Explore the gluteal muscles one by one (a drop-down list, a picture and a table)."""
     return MuscleExplorer(start)
-
-

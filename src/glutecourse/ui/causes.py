@@ -198,5 +198,3 @@ class SittingCalculator:
 def sitting_calculator() -> SittingCalculator:
     """Type your usual hours of sitting a day; see the total and what research found."""
     return SittingCalculator()
-
-

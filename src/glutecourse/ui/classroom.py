@@ -20,12 +20,15 @@ from ..topics.classroom import (
     topic_strengths,
 )
 
-
 # ------------------------------------------------------------------ presentation
+
 
 def _table(headers, rows, caption="") -> str:
     head = "".join(f"<th scope='col' style='text-align:left'>{safe_html(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
     cap = f"<caption style='text-align:left'><strong>{safe_html(caption)}</strong></caption>" if caption else ""
     return f"<table class='gc-class'>{cap}<tr>{head}</tr>{body}</table>"
 
@@ -52,8 +55,11 @@ def summary_html(cls: ClassData) -> str:
     if mean is None:
         text += "no answers yet, so no mean score.</p>"
     else:
-        text += (f"{answered} answers in all; mean score {mean:.0f}% of the questions each reader answered"
-                 + (f" (over the {len(cls.answering)} readers with answers)" if waiting else "") + ".</p>")
+        text += (
+            f"{answered} answers in all; mean score {mean:.0f}% of the questions each reader answered"
+            + (f" (over the {len(cls.answering)} readers with answers)" if waiting else "")
+            + ".</p>"
+        )
     return text + skipped_html(cls)
 
 
@@ -61,8 +67,10 @@ def skipped_html(cls: ClassData) -> str:
     parts = []
     if cls.skipped:
         items = "".join(f"<li><code>{_esc(f)}</code>: {_esc(reason)}</li>" for f, reason in cls.skipped)
-        parts.append(f"<p>Skipped {len(cls.skipped)} entr{'y' if len(cls.skipped) == 1 else 'ies'} "
-                     f"of the folder:</p><ul>{items}</ul>")
+        parts.append(
+            f"<p>Skipped {len(cls.skipped)} entr{'y' if len(cls.skipped) == 1 else 'ies'} "
+            f"of the folder:</p><ul>{items}</ul>"
+        )
     if cls.ignored_answers:
         parts.append(f"<p>{cls.ignored_answers} answer(s) to questions this course no longer has were ignored.</p>")
     return "".join(parts)
@@ -75,28 +83,55 @@ def score_distribution_html(cls: ClassData) -> str:
 
 def readers_html(cls: ClassData) -> str:
     rows = []
-    for r, score in sorted(zip(cls.readers, reader_scores(cls)),
-                           key=lambda pair: (pair[1]["percent"] is None, -(pair[1]["percent"] or 0), pair[0].label)):
+    for r, score in sorted(
+        zip(cls.readers, reader_scores(cls)),
+        key=lambda pair: (pair[1]["percent"] is None, -(pair[1]["percent"] or 0), pair[0].label),
+    ):
         shown = f"{score['percent']}%" if score["answered"] else "no answers yet"
-        rows.append((_esc(r.label), f"<code>{_esc(r.file)}</code>", str(score["answered"]), str(score["correct"]), shown))
-    return _table(["Reader", "File", "Answered", "Correct", "Score"], rows, "Scores per reader (latest try per question)")
+        rows.append(
+            (_esc(r.label), f"<code>{_esc(r.file)}</code>", str(score["answered"]), str(score["correct"]), shown)
+        )
+    return _table(
+        ["Reader", "File", "Answered", "Correct", "Score"], rows, "Scores per reader (latest try per question)"
+    )
 
 
 def question_table_html(cls: ClassData) -> str:
-    rows = [(f"<code>{safe_html(r['bank'])}/{safe_html(r['question'])}</code>", safe_html(r["topic"]),
-             str(r["answered"]), f"{r['percent']}%") for r in question_stats(cls)]
+    rows = [
+        (
+            f"<code>{safe_html(r['bank'])}/{safe_html(r['question'])}</code>",
+            safe_html(r["topic"]),
+            str(r["answered"]),
+            f"{r['percent']}%",
+        )
+        for r in question_stats(cls)
+    ]
     return _table(["Question", "Topic", "Answered", "Correct"], rows, "Percent correct per question")
 
 
 def most_missed_html(cls: ClassData, n: int = 5) -> str:
-    rows = [(safe_html(r["prompt"]), f"{r['percent']}% of {r['answered']}", safe_html(r["answer"]),
-             safe_html(r["explanation"])) for r in most_missed(cls, n)]
+    rows = [
+        (
+            safe_html(r["prompt"]),
+            f"{r['percent']}% of {r['answered']}",
+            safe_html(r["answer"]),
+            safe_html(r["explanation"]),
+        )
+        for r in most_missed(cls, n)
+    ]
     return _table(["Question", "Correct", "Answer", "Explanation to revisit"], rows, f"The {n} most-missed questions")
 
 
 def topics_html(cls: ClassData) -> str:
-    rows = [(safe_html(r["topic"]), str(r["answered"]), f"{r['percent']}%",
-             "strength" if r["percent"] >= 75 else ("revisit" if r["percent"] < 50 else "")) for r in topic_strengths(cls)]
+    rows = [
+        (
+            safe_html(r["topic"]),
+            str(r["answered"]),
+            f"{r['percent']}%",
+            "strength" if r["percent"] >= 75 else ("revisit" if r["percent"] < 50 else ""),
+        )
+        for r in topic_strengths(cls)
+    ]
     return _table(["Topic", "Answers", "Correct", "Note"], rows, "Strengths per topic")
 
 
@@ -112,8 +147,13 @@ class ClassReport:
         cls = self.data
         html = summary_html(cls)
         if cls.readers:
-            html += (score_distribution_html(cls) + topics_html(cls) + most_missed_html(cls)
-                     + readers_html(cls) + question_table_html(cls))
+            html += (
+                score_distribution_html(cls)
+                + topics_html(cls)
+                + most_missed_html(cls)
+                + readers_html(cls)
+                + question_table_html(cls)
+            )
         return html
 
     def _repr_html_(self) -> str:
@@ -122,8 +162,11 @@ class ClassReport:
     def draw_button(self):
         import ipywidgets as w
 
-        button = w.Button(description="Draw charts", icon="bar-chart",
-                          tooltip="Draw the score distribution and per-topic chart for this folder")
+        button = w.Button(
+            description="Draw charts",
+            icon="bar-chart",
+            tooltip="Draw the score distribution and per-topic chart for this folder",
+        )
         image = w.Image(format="png", layout=w.Layout(max_width="900px", display="none"))
         note = w.HTML()
 
@@ -147,5 +190,3 @@ class ClassReport:
 def class_results(folder: Path | str) -> ClassReport:
     """Load a folder of progress exports and show the class's results."""
     return ClassReport(folder)
-
-

@@ -34,5 +34,3 @@ def objectives(stem: str):
         f"<div class='gc-objectives'><strong>Time:</strong> about {nb['minutes']} minutes. "
         f"<strong>After this notebook you can:</strong><ul>{items}</ul></div>"
     )
-
-

@@ -26,15 +26,20 @@ from ..topics.diary import (
 from .display import html
 from .widgets import layout, style
 
-
 # --- widget ---------------------------------------------------------------------------
+
 
 def _shared():
     """Shared, never-changed layouts and styles (see widgets.py)."""
     return dict(
-        auto=layout(width="auto"), field=layout(width="300px"), wide=layout(width="560px"),
-        style=style("text", description_width="150px"), select_style=style("description", description_width="150px"),
-        button=style("button"), plain=layout(), html_style=style("html"),
+        auto=layout(width="auto"),
+        field=layout(width="300px"),
+        wide=layout(width="560px"),
+        style=style("text", description_width="150px"),
+        select_style=style("description", description_width="150px"),
+        button=style("button"),
+        plain=layout(),
+        html_style=style("html"),
     )
 
 
@@ -53,31 +58,82 @@ class DiaryWidget:
         self.editing: _dt.date | None = None
         self._editing_entry: Entry | None = None
         self._pending_delete: _dt.date | None = None
-        self.date = w.Text(value=self.diary.today.isoformat(), description="Date", placeholder="YYYY-MM-DD",
-                           tooltip="The day this entry is for, as year-month-day", layout=sh["field"], style=sh["style"])
-        self.pain = w.Text(description="Pain (0-10)", placeholder="0 = none, 10 = worst",
-                           tooltip="Your pain that day, a whole number from 0 to 10", layout=sh["field"], style=sh["style"])
-        self.minutes = w.Text(description="Exercise (minutes)", placeholder="0", value="",
-                              tooltip="Minutes of exercise that day, a whole number (empty means 0)", layout=sh["field"],
-                              style=sh["style"])
-        self.note = w.Text(description="Note (optional)", placeholder="up to 200 characters",
-                           tooltip="An optional short note", layout=sh["wide"], style=sh["style"])
-        self.save_button = w.Button(description="Add entry", button_style="primary", icon="plus", layout=sh["auto"], style=sh["button"],
-                                    tooltip="Check the entry and save it to your diary")
-        self.cancel_button = w.Button(description="Cancel editing", layout=w.Layout(width="auto", display="none"),
-                                      style=sh["button"],
-                                      tooltip="Leave the entry as it was and clear the form")
+        self.date = w.Text(
+            value=self.diary.today.isoformat(),
+            description="Date",
+            placeholder="YYYY-MM-DD",
+            tooltip="The day this entry is for, as year-month-day",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.pain = w.Text(
+            description="Pain (0-10)",
+            placeholder="0 = none, 10 = worst",
+            tooltip="Your pain that day, a whole number from 0 to 10",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.minutes = w.Text(
+            description="Exercise (minutes)",
+            placeholder="0",
+            value="",
+            tooltip="Minutes of exercise that day, a whole number (empty means 0)",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.note = w.Text(
+            description="Note (optional)",
+            placeholder="up to 200 characters",
+            tooltip="An optional short note",
+            layout=sh["wide"],
+            style=sh["style"],
+        )
+        self.save_button = w.Button(
+            description="Add entry",
+            button_style="primary",
+            icon="plus",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Check the entry and save it to your diary",
+        )
+        self.cancel_button = w.Button(
+            description="Cancel editing",
+            layout=w.Layout(width="auto", display="none"),
+            style=sh["button"],
+            tooltip="Leave the entry as it was and clear the form",
+        )
         self.message = w.HTML(layout=sh["plain"], style=sh["html_style"])
-        self.entry_list = w.Select(description="Your entries", options=[], rows=7, layout=sh["wide"],
-                                   style=sh["select_style"])
-        self.edit_button = w.Button(description="Edit selected", icon="pencil", layout=sh["auto"], style=sh["button"],
-                                    tooltip="Load the selected entry into the form above to change it")
-        self.delete_button = w.Button(description="Delete selected", icon="trash", layout=sh["auto"], style=sh["button"],
-                                      tooltip="Delete the selected entry (you will be asked to confirm)")
-        self.draw_button = w.Button(description="Draw my chart", icon="line-chart", layout=sh["auto"], style=sh["button"],
-                                    tooltip="Draw your pain, its 7-day rolling mean and the example average")
-        self.transfer_button = w.Button(description="Export or import…", icon="exchange", layout=sh["auto"], style=sh["button"],
-                                        tooltip="Show the controls to save your diary as a CSV file or read one in")
+        self.entry_list = w.Select(
+            description="Your entries", options=[], rows=7, layout=sh["wide"], style=sh["select_style"]
+        )
+        self.edit_button = w.Button(
+            description="Edit selected",
+            icon="pencil",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Load the selected entry into the form above to change it",
+        )
+        self.delete_button = w.Button(
+            description="Delete selected",
+            icon="trash",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Delete the selected entry (you will be asked to confirm)",
+        )
+        self.draw_button = w.Button(
+            description="Draw my chart",
+            icon="line-chart",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Draw your pain, its 7-day rolling mean and the example average",
+        )
+        self.transfer_button = w.Button(
+            description="Export or import…",
+            icon="exchange",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Show the controls to save your diary as a CSV file or read one in",
+        )
         self.chart = None
         self.transfer = None
         self.save_button.on_click(lambda _: self.save())
@@ -87,19 +143,34 @@ class DiaryWidget:
         self.draw_button.on_click(lambda _: self.draw())
         self.transfer_button.on_click(lambda _: self.show_transfer())
         self.info = w.HTML(layout=sh["plain"], style=sh["html_style"])
-        self.widget = w.VBox([
-            self.info, self.date, self.pain, self.minutes, self.note,
-            w.HBox([self.save_button, self.cancel_button], layout=sh["plain"]), self.message,
-            self.entry_list,
-            w.HBox([self.edit_button, self.delete_button, self.draw_button, self.transfer_button], layout=sh["plain"]),
-        ], layout=sh["plain"])
+        self.widget = w.VBox(
+            [
+                self.info,
+                self.date,
+                self.pain,
+                self.minutes,
+                self.note,
+                w.HBox([self.save_button, self.cancel_button], layout=sh["plain"]),
+                self.message,
+                self.entry_list,
+                w.HBox(
+                    [self.edit_button, self.delete_button, self.draw_button, self.transfer_button], layout=sh["plain"]
+                ),
+            ],
+            layout=sh["plain"],
+        )
         self._refresh_list()
-        self.info.value = (f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
-                           f"{len(self.diary)} entries so far.</p>")
+        self.info.value = (
+            f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
+            f"{len(self.diary)} entries so far.</p>"
+        )
         self._pending_overwrite: Path | None = None
         if self.diary.problem:
-            self._say(f"{self.diary.problem[:1].upper()}{self.diary.problem[1:]}. The diary still works, but "
-                      "nothing can be saved until this is fixed.", "error")
+            self._say(
+                f"{self.diary.problem[:1].upper()}{self.diary.problem[1:]}. The diary still works, but "
+                "nothing can be saved until this is fixed.",
+                "error",
+            )
         elif self.diary.warning:
             self._say(self.diary.warning, "warning")
 
@@ -108,8 +179,10 @@ class DiaryWidget:
         colour = {"ok": "#009E73", "error": "#D55E00", "warning": "#D55E00", "info": "#0072B2"}[kind]
         prefix = {"ok": "✔ Saved.", "error": "✖ Not saved.", "warning": "⚠ Please note.", "info": "ℹ"}[kind]
         role = "alert" if kind in ("error", "warning") else "status"
-        self.message.value = (f"<div role='{role}' aria-live='polite' style='border-left:4px solid {colour};"
-                              f"padding:2px 8px'><strong>{prefix}</strong> {safe_html(text)}</div>")
+        self.message.value = (
+            f"<div role='{role}' aria-live='polite' style='border-left:4px solid {colour};"
+            f"padding:2px 8px'><strong>{prefix}</strong> {safe_html(text)}</div>"
+        )
 
     def _refresh_list(self, select=None):
         entries = sorted(self.diary.entries.values(), reverse=True)
@@ -117,8 +190,10 @@ class DiaryWidget:
         if select is not None and select.isoformat() in [v for _, v in self.entry_list.options]:
             self.entry_list.value = select.isoformat()
         if hasattr(self, "info"):
-            self.info.value = (f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
-                               f"{len(self.diary)} entries so far.</p>")
+            self.info.value = (
+                f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
+                f"{len(self.diary)} entries so far.</p>"
+            )
 
     def _clear_form(self):
         self.pain.value = ""
@@ -145,8 +220,9 @@ class DiaryWidget:
     def save(self):
         self._pending_delete = None
         try:
-            entry = validate_entry(self.date.value, self.pain.value, self.minutes.value, self.note.value,
-                                   today=self.diary.today)
+            entry = validate_entry(
+                self.date.value, self.pain.value, self.minutes.value, self.note.value, today=self.diary.today
+            )
         except EntryError as exc:
             self._say(str(exc), "error")
             return
@@ -160,9 +236,12 @@ class DiaryWidget:
                     old = self.diary.entries[entry.date]
                     self._load_form(old)
                     self._refresh_list()
-                    self._say(f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
-                              f"{old.minutes} min). It is now in the form: change it and press Save changes, "
-                              "or press Cancel editing.", "info")
+                    self._say(
+                        f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
+                        f"{old.minutes} min). It is now in the form: change it and press Save changes, "
+                        "or press Cancel editing.",
+                        "info",
+                    )
                     return
                 self.diary.add(entry)
                 done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
@@ -173,8 +252,10 @@ class DiaryWidget:
                 # The reader has now been shown the other window's version: pressing Save
                 # changes again is a deliberate choice to replace it.
                 self._editing_entry = current
-                self._say(f"{exc} Press Save changes again to replace it with what is in the form, or Cancel "
-                          "editing.", "error")
+                self._say(
+                    f"{exc} Press Save changes again to replace it with what is in the form, or Cancel editing.",
+                    "error",
+                )
             else:
                 self._clear_form()
                 self._say(str(exc), "error")
@@ -225,8 +306,11 @@ class DiaryWidget:
             return
         except OSError as exc:
             self._refresh_list()
-            self._say(f"Your diary file could not be written ({storage.describe_error(exc, self.diary.path)}). "
-                      "Nothing was changed.", "error")
+            self._say(
+                f"Your diary file could not be written ({storage.describe_error(exc, self.diary.path)}). "
+                "Nothing was changed.",
+                "error",
+            )
             return
         if self.editing == entry.date:
             self._clear_form()
@@ -239,41 +323,67 @@ class DiaryWidget:
 
         sh = _shared()
         saved = self.diary.settings()
-        self.pain_began = w.Text(value=saved.pain_began.isoformat() if saved.pain_began else "",
-                                 description="Pain began on", placeholder="YYYY-MM-DD (optional)",
-                                 tooltip="The day this episode of back pain began, as year-month-day. Only if it "
-                                         "began recently is your chart compared with the average for recent pain.",
-                                 layout=sh["field"], style=sh["style"])
-        self.goal_pain = w.Text(value="" if saved.goal_pain is None else str(saved.goal_pain),
-                                description="Pain goal (0-10)", placeholder="optional",
-                                tooltip="A pain level you would like to get to, a whole number from 0 to 10",
-                                layout=sh["field"], style=sh["style"])
-        self.goal_minutes = w.Text(value="" if saved.goal_minutes is None else str(saved.goal_minutes),
-                                   description="Exercise goal (min/day)", placeholder="optional",
-                                   tooltip="Minutes of exercise a day you are aiming for, a whole number",
-                                   layout=sh["field"], style=sh["style"])
-        self.settings_button = w.Button(description="Save and redraw", icon="check", layout=sh["auto"],
-                                        style=sh["button"], tooltip="Save these three boxes and draw your chart again")
+        self.pain_began = w.Text(
+            value=saved.pain_began.isoformat() if saved.pain_began else "",
+            description="Pain began on",
+            placeholder="YYYY-MM-DD (optional)",
+            tooltip="The day this episode of back pain began, as year-month-day. Only if it "
+            "began recently is your chart compared with the average for recent pain.",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.goal_pain = w.Text(
+            value="" if saved.goal_pain is None else str(saved.goal_pain),
+            description="Pain goal (0-10)",
+            placeholder="optional",
+            tooltip="A pain level you would like to get to, a whole number from 0 to 10",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.goal_minutes = w.Text(
+            value="" if saved.goal_minutes is None else str(saved.goal_minutes),
+            description="Exercise goal (min/day)",
+            placeholder="optional",
+            tooltip="Minutes of exercise a day you are aiming for, a whole number",
+            layout=sh["field"],
+            style=sh["style"],
+        )
+        self.settings_button = w.Button(
+            description="Save and redraw",
+            icon="check",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Save these three boxes and draw your chart again",
+        )
         self.settings_button.on_click(lambda _: self.save_settings())
         self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
         self.chart_caption = w.HTML()
-        about = w.VBox([w.HTML("<p><strong>About your pain</strong> (optional): what your chart compares you "
-                               "with.</p>"), self.pain_began, self.goal_pain, self.goal_minutes, self.settings_button],
-                       layout=sh["plain"])
+        about = w.VBox(
+            [
+                w.HTML("<p><strong>About your pain</strong> (optional): what your chart compares you with.</p>"),
+                self.pain_began,
+                self.goal_pain,
+                self.goal_minutes,
+                self.settings_button,
+            ],
+            layout=sh["plain"],
+        )
         self.widget.children = (*self.widget.children, about, self.chart_caption, self.chart)
 
     def save_settings(self):
         try:
-            settings = validate_settings(self.pain_began.value, self.goal_pain.value, self.goal_minutes.value,
-                                         today=self.diary.today)
+            settings = validate_settings(
+                self.pain_began.value, self.goal_pain.value, self.goal_minutes.value, today=self.diary.today
+            )
         except EntryError as exc:
             self._say(str(exc), "error")
             return
         try:
             self.diary.save_settings(settings)
         except OSError as exc:
-            self._say(f"Your settings could not be saved ({storage.describe_error(exc, self.diary.settings_path)}).",
-                      "error")
+            self._say(
+                f"Your settings could not be saved ({storage.describe_error(exc, self.diary.settings_path)}).", "error"
+            )
             return
         self._say("Your settings are saved.")
         self.draw(settings)
@@ -283,8 +393,10 @@ class DiaryWidget:
             self._build_chart_area()
         if not self.diary.entries:
             self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
-            self.chart_caption.value = ("<p>You have no entries yet, so this is the <strong>made-up sample "
-                                        "diary</strong>. Add entries, then press Draw my chart again.</p>")
+            self.chart_caption.value = (
+                "<p>You have no entries yet, so this is the <strong>made-up sample "
+                "diary</strong>. Add entries, then press Draw my chart again.</p>"
+            )
             return
         from ..charts.diary import diary_figure
         from ..charts.plotting import figure_svg
@@ -294,18 +406,24 @@ class DiaryWidget:
         compare = comparison(entries, settings)
         self.chart.value = figure_svg(diary_figure(entries, settings=settings)).encode("utf-8")
         if compare["kind"] == "acute":
-            against = (f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
-                       "average for recent back pain from research, counted from that day. It is an example, "
-                       "<strong>not a target</strong>: about half of people sit above an average.")
+            against = (
+                f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
+                "average for recent back pain from research, counted from that day. It is an example, "
+                "<strong>not a target</strong>: about half of people sit above an average."
+            )
         else:
-            against = (f"The dashed line is <strong>your own first week</strong> (average pain "
-                       f"{format_number(compare['first_week'], 1)}): {safe_html(compare['reason'])}, so your "
-                       "chart is not compared with the average for pain that has only just begun.")
+            against = (
+                f"The dashed line is <strong>your own first week</strong> (average pain "
+                f"{format_number(compare['first_week'], 1)}): {safe_html(compare['reason'])}, so your "
+                "chart is not compared with the average for pain that has only just begun."
+            )
         goals = ""
         if settings.goal_pain is not None or settings.goal_minutes is not None:
             goals = " The dotted lines are your goals."
-        self.chart_caption.value = (f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
-                                    f"{entries[-1].date.isoformat()}. {against}{goals}</p>")
+        self.chart_caption.value = (
+            f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
+            f"{entries[-1].date.isoformat()}. {against}{goals}</p>"
+        )
 
     def show_transfer(self):
         """Build the export and import controls (only when the reader asks for them)."""
@@ -314,18 +432,39 @@ class DiaryWidget:
         if self.transfer is not None:
             return
         sh = _shared()
-        self.export_path = w.Text(value=str(self.diary.path.with_name("pain-diary-export.csv")), description="Export to",
-                                  tooltip="Where to write the CSV file (a full path)", layout=sh["wide"], style=sh["style"])
-        self.export_button = w.Button(description="Export CSV", icon="download", layout=sh["auto"], style=sh["button"],
-                                      tooltip="Write all your entries to the file named on the left")
-        self.import_path = w.Text(description="Import from", placeholder="path to a .csv file",
-                                  tooltip="The CSV file to read: columns date, pain, minutes, note", layout=sh["wide"],
-                                  style=sh["style"])
-        self.import_button = w.Button(description="Import CSV", icon="upload", layout=sh["auto"], style=sh["button"],
-                                      tooltip="Check every row of the file; if all are good, add them to your diary")
+        self.export_path = w.Text(
+            value=str(self.diary.path.with_name("pain-diary-export.csv")),
+            description="Export to",
+            tooltip="Where to write the CSV file (a full path)",
+            layout=sh["wide"],
+            style=sh["style"],
+        )
+        self.export_button = w.Button(
+            description="Export CSV",
+            icon="download",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Write all your entries to the file named on the left",
+        )
+        self.import_path = w.Text(
+            description="Import from",
+            placeholder="path to a .csv file",
+            tooltip="The CSV file to read: columns date, pain, minutes, note",
+            layout=sh["wide"],
+            style=sh["style"],
+        )
+        self.import_button = w.Button(
+            description="Import CSV",
+            icon="upload",
+            layout=sh["auto"],
+            style=sh["button"],
+            tooltip="Check every row of the file; if all are good, add them to your diary",
+        )
         self.export_button.on_click(lambda _: self.export())
         self.import_button.on_click(lambda _: self.import_())
-        self.transfer = w.VBox([w.HBox([self.export_path, self.export_button]), w.HBox([self.import_path, self.import_button])])
+        self.transfer = w.VBox(
+            [w.HBox([self.export_path, self.export_button]), w.HBox([self.import_path, self.import_button])]
+        )
         children = list(self.widget.children)
         children.insert(children.index(self.message), self.transfer)
         self.widget.children = tuple(children)
@@ -363,9 +502,11 @@ class DiaryWidget:
         except ImportProblem as exc:
             items = "".join(f"<li>line {n}: {safe_html(m)}</li>" for n, m in exc.problems[:20])
             more = f"<li>… and {len(exc.problems) - 20} more</li>" if len(exc.problems) > 20 else ""
-            self.message.value = (f"<div role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>"
-                                  f"<strong>✖ Nothing was imported.</strong> Fix these rows of "
-                                  f"<code>{safe_html(text)}</code> and try again:<ul>{items}{more}</ul></div>")
+            self.message.value = (
+                f"<div role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>"
+                f"<strong>✖ Nothing was imported.</strong> Fix these rows of "
+                f"<code>{safe_html(text)}</code> and try again:<ul>{items}{more}</ul></div>"
+            )
             return
         except FileNotFoundError:
             self._say(f"There is no file at {text}.", "error")
@@ -398,8 +539,8 @@ def where_saved():
         state = "It already exists." if path.exists() else "It will be created when you add your first entry."
     except OSError as exc:
         path = user_dir(create=False) / FILENAME
-        state = (f"It cannot be saved there at the moment ({storage.describe_error(exc, path)}); the diary "
-                 "below will say so too.")
+        state = (
+            f"It cannot be saved there at the moment ({storage.describe_error(exc, path)}); the diary "
+            "below will say so too."
+        )
     return html(f"<p>Your diary file on this computer: <code>{safe_html(path)}</code>. {safe_html(state)}</p>")
-
-

@@ -50,5 +50,3 @@ def effects_table(study_id: str = "laird-2014", summary: str = "The same numbers
     if summary:
         table = f"<details><summary>{safe_html(summary)}</summary>{table}</details>"
     return html(table)
-
-

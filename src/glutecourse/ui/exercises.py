@@ -136,14 +136,18 @@ def svg_bytes(exercise_id: str) -> bytes:
 
 # ---------------------------------------------------------------------------- widget
 
+
 def shared_widget_parts() -> dict:
     """One Layout and one Style per widget class, shared by the builder and the timer
     (see widgets.py): fewer models, fewer messages to the browser."""
     return dict(
-        auto=layout(width="auto"), desc_style=style("description", description_width="initial"),
+        auto=layout(width="auto"),
+        desc_style=style("description", description_width="initial"),
         slider_style=style("slider", description_width="initial"),
-        toggle_style=style("toggle", description_width="initial"), html_style=style("html"),
-        button_style=style("button"), progress_style=style("progress", description_width="initial"),
+        toggle_style=style("toggle", description_width="initial"),
+        html_style=style("html"),
+        button_style=style("button"),
+        progress_style=style("progress", description_width="initial"),
     )
 
 
@@ -163,20 +167,41 @@ class RoutineBuilder:
         sh = shared_widget_parts()
         self._layout = sh["auto"]
         options = [(p["name"], p["id"]) for p in phases()]
-        self.phase = w.Dropdown(options=options, value=phase_id or options[0][1], description="Phase:",
-                                tooltip="Which phase of the example programme you are in", style=sh["desc_style"], layout=self._layout)
-        self.minutes = w.IntSlider(value=minutes, min=MIN_MINUTES, max=MAX_MINUTES, step=1, description="Minutes available:",
-                                   tooltip="How many minutes you have today", continuous_update=False,
-                                   style=sh["slider_style"], layout=self._layout)
+        self.phase = w.Dropdown(
+            options=options,
+            value=phase_id or options[0][1],
+            description="Phase:",
+            tooltip="Which phase of the example programme you are in",
+            style=sh["desc_style"],
+            layout=self._layout,
+        )
+        self.minutes = w.IntSlider(
+            value=minutes,
+            min=MIN_MINUTES,
+            max=MAX_MINUTES,
+            step=1,
+            description="Minutes available:",
+            tooltip="How many minutes you have today",
+            continuous_update=False,
+            style=sh["slider_style"],
+            layout=self._layout,
+        )
         self.level = w.ToggleButtons(
-            options=[(f"{n} · {LEVEL_LABELS[n]}", n) for n in (1, 2, 3)], value=difficulty, description="Level:",
+            options=[(f"{n} · {LEVEL_LABELS[n]}", n) for n in (1, 2, 3)],
+            value=difficulty,
+            description="Level:",
             tooltips=["Gentle exercises only", "Gentle and moderate exercises", "All levels, including harder ones"],
             style=sh["toggle_style"],
         )
         self.table = html_widget()
-        self.card_choice = w.Dropdown(options=[("(choose an exercise)", None)], value=None, description="Show exercise card:",
-                                      tooltip="Pick an exercise from your routine to see how to do it",
-                                      style=sh["desc_style"], layout=self._layout)
+        self.card_choice = w.Dropdown(
+            options=[("(choose an exercise)", None)],
+            value=None,
+            description="Show exercise card:",
+            tooltip="Pick an exercise from your routine to see how to do it",
+            style=sh["desc_style"],
+            layout=self._layout,
+        )
         self.card = None  # the card (HTML) and its illustration (Image) are built on first use
         self.image = None
         self.card_box = None
@@ -288,8 +313,9 @@ class RoutineTimer:
         import ipywidgets as w
 
         sh = shared_widget_parts()
-        return w.Button(description=description, icon=icon, tooltip=tooltip, layout=sh["auto"],
-                        style=sh["button_style"], **kwargs)
+        return w.Button(
+            description=description, icon=icon, tooltip=tooltip, layout=sh["auto"], style=sh["button_style"], **kwargs
+        )
 
     def _build_ui(self):
         """The rest of the controls, built when the reader first presses Start."""
@@ -304,8 +330,15 @@ class RoutineTimer:
         self.pause_button.on_click(lambda _: self.pause())
         self.skip_button.on_click(lambda _: self.skip())
         self.stop_button.on_click(lambda _: self.stop())
-        self.progress = w.IntProgress(value=0, min=0, max=1, description="This step:", tooltip="Time passed in the current step",
-                                      style=sh["progress_style"], layout=w.Layout(width="60%"))
+        self.progress = w.IntProgress(
+            value=0,
+            min=0,
+            max=1,
+            description="This step:",
+            tooltip="Time passed in the current step",
+            style=sh["progress_style"],
+            layout=w.Layout(width="60%"),
+        )
         self.status = html_widget()
         self.bar.children = [self.start_button, self.pause_button, self.skip_button, self.stop_button]
         self.widget.children = [self.bar, self.label, self.progress, self.status]
@@ -320,7 +353,7 @@ class RoutineTimer:
         """Seconds left in the whole routine (rounded up)."""
         if self.current is None:
             return 0
-        later = sum(s.seconds for s in self.steps[self.index + 1:])
+        later = sum(s.seconds for s in self.steps[self.index + 1 :])
         return math.ceil(self.remaining - 1e-9) + later
 
     # -- controls
@@ -439,8 +472,10 @@ class RoutineTimer:
         step = self.current
         if self.state == "finished":
             self.progress.max, self.progress.value = 1, 1
-            self.label.value = ("<p style='font-size:1.3em'><strong>Routine complete. Well done.</strong></p>"
-                                "<p>Note how your back feels today, for example in your pain diary (notebook 09).</p>")
+            self.label.value = (
+                "<p style='font-size:1.3em'><strong>Routine complete. Well done.</strong></p>"
+                "<p>Note how your back feels today, for example in your pain diary (notebook 09).</p>"
+            )
             self.status.value = ""
             return
         if self.state == "stopped" or step is None:
@@ -472,5 +507,3 @@ class RoutineTimer:
 def routine_timer(source, tick_interval: float = 1.0) -> RoutineTimer:
     """A follow-along timer for a routine (or for the routine builder's current routine)."""
     return RoutineTimer(source, tick_interval=tick_interval)
-
-

@@ -48,8 +48,9 @@ class FinalQuiz(QuizWidget):
         rows: dict[str, dict] = {}
         for i, q in enumerate(self.questions):
             v = self._views[i]
-            row = rows.setdefault(q.topic, {"topic": q.topic, "notebook": q.notebook, "questions": 0,
-                                            "answered": 0, "correct": 0})
+            row = rows.setdefault(
+                q.topic, {"topic": q.topic, "notebook": q.notebook, "questions": 0, "answered": 0, "correct": 0}
+            )
             row["questions"] += 1
             if v is not None and v.answered:
                 row["answered"] += 1
@@ -67,10 +68,14 @@ class FinalQuiz(QuizWidget):
         )
         revisit = [r for r in rows if r["answered"] > r["correct"]]
         tail = (
-            "<p><strong>Worth revisiting:</strong> " + "; ".join(
-                f"{safe_html(self._titles.get(r['notebook'], r['notebook']))} (<code>{r['notebook']}.ipynb</code>)" for r in revisit
-            ) + ".</p>"
-            if revisit else "<p>Answer questions to see which notebooks are worth revisiting.</p>"
+            "<p><strong>Worth revisiting:</strong> "
+            + "; ".join(
+                f"{safe_html(self._titles.get(r['notebook'], r['notebook']))} (<code>{r['notebook']}.ipynb</code>)"
+                for r in revisit
+            )
+            + ".</p>"
+            if revisit
+            else "<p>Answer questions to see which notebooks are worth revisiting.</p>"
         )
         self.topics.value = (
             "<table class='gc-topic-scores'><caption style='text-align:left'><strong>Score per topic</strong></caption>"
@@ -84,10 +89,9 @@ def final_quiz(store=None, start: bool = False, history=None):
     ``data/final-quiz.json`` from those you have not answered yet where possible, with a
     score per topic (behind a *Start the quiz* button unless ``start=True``). The choice
     is made when you press Start, from the answers saved by then."""
-    launcher = QuizLauncher(lambda: FinalQuiz(store=store, history=history), "Final quiz: every topic",
-                            total(blueprint()))
+    launcher = QuizLauncher(
+        lambda: FinalQuiz(store=store, history=history), "Final quiz: every topic", total(blueprint())
+    )
     if start:
         launcher.start()
     return launcher
-
-

@@ -32,6 +32,6 @@ def glossary_table():
         f"<tr><td><strong>{safe_html(t)}</strong></td><td>{safe_html(seen[t]['definition'])}</td></tr>"
         for t in sorted(seen)
     )
-    return html(f"<table class='gc-glossary-table'><tr><th scope='col'>Term</th><th scope='col'>Meaning</th></tr>{rows}</table>")
-
-
+    return html(
+        f"<table class='gc-glossary-table'><tr><th scope='col'>Term</th><th scope='col'>Meaning</th></tr>{rows}</table>"
+    )

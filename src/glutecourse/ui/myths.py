@@ -24,5 +24,3 @@ def myths_table():
         "<tr><th scope='col' style='text-align:left'>The claim</th><th scope='col' style='text-align:left'>What the evidence says</th>"
         f"<th scope='col' style='text-align:left'>Where</th></tr>{rows}</table>"
     )
-
-

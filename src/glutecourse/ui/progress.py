@@ -37,8 +37,9 @@ def _note(text: str, kind: str = "warning") -> str:
 
     colour = {"warning": "#D55E00", "info": "#0072B2"}[kind]
     role = "alert" if kind == "warning" else "status"
-    return (f"<div role='{role}' style='border-left:4px solid {colour};padding:2px 8px;margin:4px 0'>"
-            f"{escape(text)}</div>")
+    return (
+        f"<div role='{role}' style='border-left:4px solid {colour};padding:2px 8px;margin:4px 0'>{escape(text)}</div>"
+    )
 
 
 class ProgressDashboard:
@@ -54,19 +55,35 @@ class ProgressDashboard:
         self.chart = w.Image(format="png", layout=w.Layout(max_width="700px"))
         self.chart.layout.display = "none"
         self.message = w.HTML()
-        self.refresh_button = w.Button(description="Refresh", icon="refresh",
-                                       tooltip="Re-read your saved answers and redraw the table and chart")
+        self.refresh_button = w.Button(
+            description="Refresh", icon="refresh", tooltip="Re-read your saved answers and redraw the table and chart"
+        )
         self.refresh_button.on_click(lambda _: self.refresh())
-        self.name = w.Text(value="", placeholder="optional: a name or nickname for your teacher",
-                           description="Your name:", tooltip="Optional name or nickname to put in the export file",
-                           style={"description_width": "initial"})
-        self.export_button = w.Button(description="Export for my teacher", icon="download",
-                                      tooltip="Save your answers to a file you can hand to your teacher")
+        self.name = w.Text(
+            value="",
+            placeholder="optional: a name or nickname for your teacher",
+            description="Your name:",
+            tooltip="Optional name or nickname to put in the export file",
+            style={"description_width": "initial"},
+        )
+        self.export_button = w.Button(
+            description="Export for my teacher",
+            icon="download",
+            tooltip="Save your answers to a file you can hand to your teacher",
+        )
         self.export_button.on_click(lambda _: self.export())
         self.export_message = w.HTML()
         self._pending_overwrite: Path | None = None
-        self.widget = w.VBox([self.refresh_button, self.message, self.table, self.chart,
-                              w.HBox([self.name, self.export_button]), self.export_message])
+        self.widget = w.VBox(
+            [
+                self.refresh_button,
+                self.message,
+                self.table,
+                self.chart,
+                w.HBox([self.name, self.export_button]),
+                self.export_message,
+            ]
+        )
         self.refresh()
 
     def _store(self) -> ProgressStore:
@@ -90,8 +107,10 @@ class ProgressDashboard:
         if store.notice:
             notes += _note(store.notice, "info")
         if store.problem:
-            notes += _note(f"Your answers cannot be saved or read: {store.problem}. The course still works; "
-                           "answers you give now are kept only until the notebook is closed.")
+            notes += _note(
+                f"Your answers cannot be saved or read: {store.problem}. The course still works; "
+                "answers you give now are kept only until the notebook is closed."
+            )
         where = escape(str(store.path))
         if not store.attempts:
             self.message.value = notes + (
@@ -128,7 +147,8 @@ class ProgressDashboard:
             self.export_message.value = (
                 f"<p>An export already exists at <code>{html.escape(str(target))}</code>. Press "
                 "<em>Export for my teacher</em> again to replace it with your answers as they are now, or type "
-                "another name first.</p>")
+                "another name first.</p>"
+            )
             return None
         except storage.RefusedTarget as exc:
             self.export_message.value = f"<p>Not exported: {html.escape(exc.strerror)}.</p>"
@@ -154,5 +174,3 @@ class ProgressDashboard:
 def progress_dashboard(store: ProgressStore | None = None) -> ProgressDashboard:
     """Show your progress per notebook (answered, correct) as a table and a bar chart."""
     return ProgressDashboard(store)
-
-

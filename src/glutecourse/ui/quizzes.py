@@ -18,7 +18,6 @@ from ..topics.progress import ProgressStore
 from ..topics.quizzes import Bank, Grade, Question, grade, load_bank, topic_banks
 from .widgets import shared_styles
 
-
 # ---------------------------------------------------------------------------- widgets
 
 _STATUS_STYLE = {
@@ -27,6 +26,7 @@ _STATUS_STYLE = {
     "invalid": ("Please check:", "#1a4f8b", "#eaf1fb"),
     "revealed": ("Answer shown.", "#333333", "#f2f2f2"),
 }
+
 
 def _box(status: str, body: str) -> str:
     label, colour, bg = _STATUS_STYLE[status]
@@ -48,8 +48,9 @@ def _button(description, tooltip, icon, **kwargs):
     import ipywidgets as w
 
     sh = shared_styles()
-    return w.Button(description=description, tooltip=tooltip, icon=icon,
-                    layout=sh["plain"], style=sh["button_style"], **kwargs)
+    return w.Button(
+        description=description, tooltip=tooltip, icon=icon, layout=sh["plain"], style=sh["button_style"], **kwargs
+    )
 
 
 class QuestionView:
@@ -75,15 +76,21 @@ class QuestionView:
                 choices = [(strip_tags(o.text), o.id) for o in q.ordered_options()]
             else:
                 choices = [("True", True), ("False", False)]
-            self.input = w.RadioButtons(options=choices, value=None, description="", tooltip=label,
-                                        layout=sh["auto"], style=sh["desc_style"])
+            self.input = w.RadioButtons(
+                options=choices, value=None, description="", tooltip=label, layout=sh["auto"], style=sh["desc_style"]
+            )
             self._controls = [self.input]
             input_box = self.input
         elif q.type == "multiple":
             self.checkboxes = {
-                o.id: w.Checkbox(value=False, description=strip_tags(o.text), indent=False,
-                                 tooltip=f"{label}: {strip_tags(o.text)}",
-                                 layout=sh["auto"], style=sh["checkbox_style"])
+                o.id: w.Checkbox(
+                    value=False,
+                    description=strip_tags(o.text),
+                    indent=False,
+                    tooltip=f"{label}: {strip_tags(o.text)}",
+                    layout=sh["auto"],
+                    style=sh["checkbox_style"],
+                )
                 for o in q.ordered_options()
             }
             self._controls = list(self.checkboxes.values())
@@ -91,14 +98,18 @@ class QuestionView:
             self.input = input_box
         else:
             unit = f" ({q.unit})" if q.unit else ""
-            self.input = w.Text(value="", placeholder=f"Type a number{unit}", description="Your answer:",
-                                tooltip=label, layout=sh["plain"], style=sh["text_style"])
+            self.input = w.Text(
+                value="",
+                placeholder=f"Type a number{unit}",
+                description="Your answer:",
+                tooltip=label,
+                layout=sh["plain"],
+                style=sh["text_style"],
+            )
             self._controls = [self.input]
             input_box = self.input
-        self.check_button = _button("Check", f"Check your answer to question {number}", "check",
-                                    button_style="primary")
-        self.retry_button = _button("Try again", f"Clear question {number} and answer again", "undo",
-                                    disabled=True)
+        self.check_button = _button("Check", f"Check your answer to question {number}", "check", button_style="primary")
+        self.retry_button = _button("Try again", f"Clear question {number} and answer again", "undo", disabled=True)
         self.reveal_button = _button("Show answer", f"Show the answer and explanation for question {number}", "eye")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
@@ -110,9 +121,12 @@ class QuestionView:
         self.retry_button.add_class("gc-retry")
         self.reveal_button.add_class("gc-reveal")
         self.widget = w.VBox(
-            [self.prompt, input_box,
-             w.HBox([self.check_button, self.retry_button, self.reveal_button], layout=sh["plain"]),
-             self.feedback],
+            [
+                self.prompt,
+                input_box,
+                w.HBox([self.check_button, self.retry_button, self.reveal_button], layout=sh["plain"]),
+                self.feedback,
+            ],
             layout=sh["plain"],
         )
         self.widget.add_class("gc-question")
@@ -283,8 +297,12 @@ class QuizWidget:
             # never raises for a file it cannot write: it says why, and _update_score shows
             # it once, above the questions.
             q = view.question
-            self._problem = self.record(notebook=q.bank_notebook, bank=q.bank_id, question=q.id,
-                                        correct=result.correct, topic=q.topic) or ""
+            self._problem = (
+                self.record(
+                    notebook=q.bank_notebook, bank=q.bank_id, question=q.id, correct=result.correct, topic=q.topic
+                )
+                or ""
+            )
         self._update_score()
         self._update_position()
 
@@ -306,7 +324,8 @@ class QuizWidget:
         note = (
             '<div class="gc-save-problem" role="alert" style="border-left:4px solid #D55E00;padding:2px 8px;'
             f'margin:4px 0">Your answers cannot be saved: {html.escape(problem)}; the quiz still works.</div>'
-            if problem else ""
+            if problem
+            else ""
         )
         self.score.value = (
             f"<h3>{safe_html(self.heading)}</h3>"
@@ -369,9 +388,14 @@ def quiz_picker(store=None):
 
     order = {stem: i for i, stem in enumerate(notebook_stems())}
     banks = sorted(topic_banks(), key=lambda b: (order.get(b.notebook, 99), b.id))
-    choice = w.Dropdown(options=[(b.title, b.id) for b in banks], value=banks[0].id, description="Quiz:",
-                        tooltip="Choose a quiz", style={"description_width": "initial"},
-                        layout=w.Layout(width="auto"))
+    choice = w.Dropdown(
+        options=[(b.title, b.id) for b in banks],
+        value=banks[0].id,
+        description="Quiz:",
+        tooltip="Choose a quiz",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="auto"),
+    )
     slot = w.Box()
     cache: dict[str, QuizWidget] = {}
 
@@ -386,5 +410,3 @@ def quiz_picker(store=None):
     box.quizzes = cache
     box.choice = choice
     return box
-
-

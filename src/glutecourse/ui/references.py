@@ -22,7 +22,7 @@ def references(*keys: str):
             raise CourseDataError(data_dir() / "references.json", f"key {key!r}", "no such reference")
         entry = bib[key]
         note = " <em>(read through a summary that quotes it)</em>" if entry.get("secondary") else ""
-        items.append(f'<li id="ref-{key}"><strong>{safe_html(entry["short"])}</strong>. {safe_html(entry["full"])}{note}</li>')
+        items.append(
+            f'<li id="ref-{key}"><strong>{safe_html(entry["short"])}</strong>. {safe_html(entry["full"])}{note}</li>'
+        )
     return html('<ol class="gc-references">' + "".join(items) + "</ol>")
-
-

@@ -30,5 +30,3 @@ def disclaimer():
     """The full medical disclaimer with the signs that need care at once or the same day."""
 
     return html(disclaimer_html())
-
-

@@ -7,7 +7,7 @@ widget's result lives in an ``HTML`` widget (tests read ``.value``); it saves no
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalog.references import short_citations
 from ..core.errors import CourseDataError
@@ -147,7 +147,9 @@ def combinations_table_html() -> str:
         sets = []
         for group in raw["when"]:
             names = [
-                safe_html(known[i].label) if i in known else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
+                safe_html(known[i].label)
+                if i in known
+                else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
                 for i in group["any_of"]
             ]
             sets.append("<ul style='margin:0'>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
@@ -176,6 +178,7 @@ def combinations_table():
 tiers_table_html = levels_table_html
 
 tiers_table = levels_table
+
 
 def symptom_list_html(group: str) -> str:
     """The items of one group as a list, each with the level it triggers (icon and words)."""
@@ -211,12 +214,16 @@ def clinician_checklist():
 
 # --------------------------------------------------------------------------- widget
 
+
 def _shared():
     """Layouts and styles shared by every control of the checker (see widgets.py)."""
 
     return dict(
-        wide=layout(width="100%"), plain=layout(), checkbox_style=style("checkbox"),
-        button_style=style("button"), html_style=style("html"),
+        wide=layout(width="100%"),
+        plain=layout(),
+        checkbox_style=style("checkbox"),
+        button_style=style("button"),
+        html_style=style("html"),
     )
 
 
@@ -243,8 +250,12 @@ class SymptomChecker:
         self._checked = False
         self._clearing = False
         self.start_button = w.Button(
-            description="Start the self-check", tooltip="Show the list of symptoms and warning signs to tick",
-            icon="check-square-o", button_style="primary", layout=sh["plain"], style=sh["button_style"],
+            description="Start the self-check",
+            tooltip="Show the list of symptoms and warning signs to tick",
+            icon="check-square-o",
+            button_style="primary",
+            layout=sh["plain"],
+            style=sh["button_style"],
         )
         self.start_button.on_click(lambda _b: self.open())
         # Before the first check, the result area carries the reminder that this guides
@@ -269,32 +280,47 @@ class SymptomChecker:
                 w.HTML(
                     value=f"<h4 style='margin:10px 0 2px 0'>{safe_html(group['title'])}</h4>"
                     f"<p style='margin:0 0 2px 0'>{safe_html(group['intro'])}</p>",
-                    layout=sh["plain"], style=sh["html_style"],
+                    layout=sh["plain"],
+                    style=sh["html_style"],
                 )
             )
             for item in items_in_group(group["id"]):
                 # Labels are plain text (widgets do not render HTML); the group title is
                 # part of the tooltip so a screen reader hears the context too.
                 box = w.Checkbox(
-                    value=False, description=strip_tags(item.label), indent=False,
+                    value=False,
+                    description=strip_tags(item.label),
+                    indent=False,
                     tooltip=strip_tags(f"{group['title']}: {item.label}. {item.note}".strip()),
-                    layout=sh["wide"], style=sh["checkbox_style"],
+                    layout=sh["wide"],
+                    style=sh["checkbox_style"],
                 )
                 box.observe(self._on_change, names="value")
                 boxes[item.id] = box
                 children.append(box)
         self._check_button = w.Button(
-            description="Check my symptoms", tooltip="Show what the ticked boxes mean for you and what to do",
-            icon="stethoscope", button_style="primary", layout=sh["plain"], style=sh["button_style"],
+            description="Check my symptoms",
+            tooltip="Show what the ticked boxes mean for you and what to do",
+            icon="stethoscope",
+            button_style="primary",
+            layout=sh["plain"],
+            style=sh["button_style"],
         )
         self._clear_button = w.Button(
-            description="Clear", tooltip="Untick every box and clear the result",
-            icon="eraser", layout=sh["plain"], style=sh["button_style"],
+            description="Clear",
+            tooltip="Untick every box and clear the result",
+            icon="eraser",
+            layout=sh["plain"],
+            style=sh["button_style"],
         )
         self._check_button.on_click(lambda _b: self.check())
         self._clear_button.on_click(lambda _b: self.clear())
         self._boxes = boxes
-        self.box.children = [*children, w.HBox([self._check_button, self._clear_button], layout=sh["plain"]), self.result]
+        self.box.children = [
+            *children,
+            w.HBox([self._check_button, self._clear_button], layout=sh["plain"]),
+            self.result,
+        ]
         self.start_button.close()
 
     @property
@@ -391,5 +417,3 @@ def worked_cases_html(teaching_only: bool = True) -> str:
 def worked_cases(teaching_only: bool = True):
     """Show the teaching cases from data/selfcheck-cases.json as "what would you do?" questions."""
     return html(worked_cases_html(teaching_only))
-
-

@@ -7,14 +7,28 @@ from __future__ import annotations
 from ..catalog.phases import phases_data
 from ..core.paths import images_dir
 from ..core.text import safe_html
-from ..topics.timeline import _fmt, _short, _value, baseline, check_start_pain, curve, image_name, prognosis, scale_factor
+from ..topics.timeline import (
+    _fmt,
+    _short,
+    _value,
+    baseline,
+    check_start_pain,
+    curve,
+    image_name,
+    prognosis,
+    scale_factor,
+)
 from .display import html
 
 
 def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
     """A table of the published figures in ``groups``, each with its source."""
-    names = {"size": "Who was studied", "early": "The first weeks and months",
-             "one-year": "After a year", "recurrence": "Coming back (recurrence)"}
+    names = {
+        "size": "Who was studied",
+        "early": "The first weeks and months",
+        "one-year": "After a year",
+        "recurrence": "Coming back (recurrence)",
+    }
     rows = []
     for group in groups:
         items = [f for f in prognosis()["findings"] if f["group"] == group]
@@ -28,7 +42,8 @@ def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
     return (
         "<table class='gc-findings'><caption>Published figures behind the timeline</caption>"
         "<tr><th scope='col'>What was measured</th><th scope='col'>Figure</th><th scope='col'>Source</th></tr>"
-        + "".join(rows) + "</table>"
+        + "".join(rows)
+        + "</table>"
     )
 
 
@@ -41,7 +56,9 @@ def curve_table_html() -> str:
         cells = ""
         for c in prognosis()["curves"]:
             p = next((p for p in c["points"] if p["week"] == week), None)
-            cells += f"<td>{_fmt(p['mean'])} ({_fmt(p['low'])} to {_fmt(p['high'])})</td>" if p else "<td>not reported</td>"
+            cells += (
+                f"<td>{_fmt(p['mean'])} ({_fmt(p['low'])} to {_fmt(p['high'])})</td>" if p else "<td>not reported</td>"
+            )
         body += f"<tr><th scope='row'>week {_fmt(week)}</th>{cells}</tr>"
     refs = sorted({_short(c["ref"]) for c in prognosis()["curves"]})
     return (
@@ -56,8 +73,10 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
     c = curve(kind)
     base = baseline(kind)
     if start_pain is None or check_start_pain(start_pain) == base:
-        scaling = (f"The chart shows the published average for <strong>{safe_html(c['name'].lower())}</strong>, "
-                   f"starting at {_fmt(base)} out of 100.")
+        scaling = (
+            f"The chart shows the published average for <strong>{safe_html(c['name'].lower())}</strong>, "
+            f"starting at {_fmt(base)} out of 100."
+        )
     else:
         factor = scale_factor(kind, start_pain)
         scaling = (
@@ -67,12 +86,14 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
             "prediction for you</strong>."
         )
     if kind == "persistent":
-        scaling += (" The milestones on the acute chart come from studies of recent-onset pain, so they "
-                    "are not drawn here.")
+        scaling += (
+            " The milestones on the acute chart come from studies of recent-onset pain, so they are not drawn here."
+        )
     items = "".join(
         f"<li><strong>{safe_html(_value(f))}</strong>: {safe_html(f['text'].lower())} "
         f"({safe_html(_short(f['ref']))})</li>"
-        for f in prognosis()["findings"] if f["group"] in ("one-year", "recurrence")
+        for f in prognosis()["findings"]
+        if f["group"] in ("one-year", "recurrence")
     )
     return (
         f"<div role='status' aria-live='polite'><p>{scaling}</p>"
@@ -84,6 +105,7 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
 
 
 # --- widget ---------------------------------------------------------------------------
+
 
 class TimelineExplorer:
     """Toggle acute/persistent, slide a starting pain; the chart and notes update.
@@ -101,15 +123,24 @@ class TimelineExplorer:
         plain = w.Layout()
         self.kind = w.ToggleButtons(
             options=[("Acute (recent) pain", "acute"), ("Persistent (long-lasting) pain", "persistent")],
-            value="acute", description="Type of pain", style={"description_width": "initial", "button_width": "auto"},
+            value="acute",
+            description="Type of pain",
+            style={"description_width": "initial", "button_width": "auto"},
             tooltips=["Pain that started recently (weeks)", "Pain that has lasted more than about three months"],
             layout=plain,
         )
-        self.start = w.IntSlider(value=int(baseline("acute")), min=0, max=100, step=1, continuous_update=False,
-                                 description="Your starting pain (0-100)", style={"description_width": "initial"},
-                                 layout=w.Layout(width="480px"),
-                                 tooltip="Move to your own starting pain; the curve is rescaled to start there. "
-                                         "Changing the type of pain puts it back to the published start.")
+        self.start = w.IntSlider(
+            value=int(baseline("acute")),
+            min=0,
+            max=100,
+            step=1,
+            continuous_update=False,
+            description="Your starting pain (0-100)",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="480px"),
+            tooltip="Move to your own starting pain; the curve is rescaled to start there. "
+            "Changing the type of pain puts it back to the published start.",
+        )
         self.image = w.Image(format="svg+xml", layout=w.Layout(max_width="860px", width="100%"))
         self.note = w.HTML(layout=plain, style=HTMLStyle())
         self.drawn_at_runtime = False
@@ -168,6 +199,7 @@ def timeline_explorer() -> TimelineExplorer:
 
 # --- display helpers for the notebook ------------------------------------------------
 
+
 def phases_table_html() -> str:
     """The example programme's phases (``data/phases.json``), with each phase's source."""
 
@@ -197,5 +229,3 @@ def findings_table(*groups: str):
 def phases_table():
     """Show the example programme's phases."""
     return html(phases_table_html())
-
-

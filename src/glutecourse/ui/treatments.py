@@ -24,12 +24,12 @@ from ..topics.treatments import (
 from .display import html
 from .widgets import shared_styles
 
-
 # ---------------------------------------------------------------- HTML
 
 _TABLE_STYLE = "border-collapse:collapse;margin:6px 0"
 
 _CELL = "border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left"
+
 
 def _stance_html(stance: str) -> str:
     s = stance_info()[stance]
@@ -41,7 +41,8 @@ def _cell_html(cell: dict) -> str:
     if "population" in cell:
         evidence = cell["evidence"]
         grade = {"not stated": "evidence grade not stated", "unverified": "evidence grade unverified"}.get(
-            evidence, f"evidence: {evidence}")
+            evidence, f"evidence: {evidence}"
+        )
         parts.append(f"<br><small>{safe_html(POPULATION_LABELS[cell['population']])}; {safe_html(grade)}</small>")
     if cell.get("note"):
         parts.append(f"<br><small>{safe_html(cell['note'])}</small>")
@@ -66,8 +67,9 @@ def _other_html(row: dict) -> str:
     return f"<ul style='margin:0;padding-left:1.1em'>{''.join(items)}</ul>"
 
 
-def treatment_table_html(category: str | None = None, guideline: str | None = None,
-                         disagreements_only: bool = False) -> str:
+def treatment_table_html(
+    category: str | None = None, guideline: str | None = None, disagreements_only: bool = False
+) -> str:
     """An HTML table of treatments (one category or all) with each guideline's stance as a
     symbol plus words, and other evidence. ``guideline`` limits it to one guideline's column."""
     if guideline is not None and guideline not in GUIDELINES:
@@ -83,14 +85,13 @@ def treatment_table_html(category: str | None = None, guideline: str | None = No
         caption += " (only where the guidelines disagree)"
     if not rows:
         return "<p role='status'><strong>No treatments match these filters.</strong> Try another choice.</p>"
-    head = "".join(
-        f"<th scope='col' style='{_CELL}'>{safe_html(info[g]['name'])}</th>" for g in cols
-    )
+    head = "".join(f"<th scope='col' style='{_CELL}'>{safe_html(info[g]['name'])}</th>" for g in cols)
     body = []
     for row in rows:
         flag = (
             "<br><small><span aria-hidden='true'>⚠</span> <strong>guidelines disagree</strong></small>"
-            if guidelines_disagree(row) else ""
+            if guidelines_disagree(row)
+            else ""
         )
         cat = "" if category else f"<br><small>{safe_html(CATEGORY_LABELS[row['category']])}</small>"
         cells = "".join(f"<td style='{_CELL}'>{_cell_html(row['guidelines'][g])}</td>" for g in cols)
@@ -191,18 +192,24 @@ class TreatmentExplorer:
     def __init__(self, show: str = "all"):
         import ipywidgets as w
 
-
         sh = shared_styles()
         choices = ["all", *CATEGORIES, "disagree"]
         if show not in choices:
             raise ValueError(f"unknown view {show!r}: choose one of {', '.join(choices)}")
         self.category = w.ToggleButtons(
-            options=[("All", "all")] + [(CATEGORY_LABELS[c], c) for c in CATEGORIES]
+            options=[("All", "all")]
+            + [(CATEGORY_LABELS[c], c) for c in CATEGORIES]
             + [("Where they disagree", "disagree")],
             value=show,
             description="Show:",
-            tooltips=["All treatments", "Conventional care", "Psychological care", "Alternative therapies",
-                      "Home remedies", "Only treatments on which the guidelines point different ways"],
+            tooltips=[
+                "All treatments",
+                "Conventional care",
+                "Psychological care",
+                "Alternative therapies",
+                "Home remedies",
+                "Only treatments on which the guidelines point different ways",
+            ],
             style={"description_width": "initial", "button_width": "auto"},
             layout=sh["auto"],
         )
@@ -227,7 +234,9 @@ class TreatmentExplorer:
         try:
             self.output.value = treatment_table_html(category, guideline, disagreements_only=choice == "disagree")
         except (ValueError, KeyError, CourseDataError) as exc:
-            self.output.value = f"<p role='alert'><strong>Sorry, that filter could not be shown:</strong> {safe_html(exc)}</p>"
+            self.output.value = (
+                f"<p role='alert'><strong>Sorry, that filter could not be shown:</strong> {safe_html(exc)}</p>"
+            )
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -240,5 +249,3 @@ def treatment_explorer(show: str = "all") -> TreatmentExplorer:
 
     ``show`` is the first view: "all", a category, or "disagree"."""
     return TreatmentExplorer(show)
-
-
