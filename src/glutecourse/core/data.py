@@ -161,7 +161,7 @@ def check_ids_and_refs(path, items, kind: str, known_refs: set[str], refs_of=lam
     for item in items:
         where = f"{kind} {item['id']!r}"
         if item["id"] in seen:
-            raise CourseDataError(path, where, f"duplicate id: another {kind} uses it")
+            raise CourseDataError(path, where, f"duplicate id (used twice): another {kind} uses it")
         seen.add(item["id"])
         for ref in refs_of(item):
             if ref not in known_refs:

@@ -36,7 +36,7 @@ from ..catalog import cases as _cases
 from ..catalog.course import course
 from ..catalog.references import reference_keys
 from ..catalog.safety import disclaimer_data
-from ..core.data import load, validate
+from ..core.data import check_ids_and_refs, load, validate
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
@@ -176,19 +176,13 @@ def check_symptom_data(data: dict, path=None, known_refs: set[str] | None = None
         raise CourseDataError(path, "groups", "a group id is used twice")
     if known_refs is None:
         known_refs = reference_keys()
-    seen: set[str] = set()
+    check_ids_and_refs(path, data["items"], "item", known_refs, refs_of=_item_refs)
     for item in data["items"]:
         where = f"item {item['id']!r}"
-        if item["id"] in seen:
-            raise CourseDataError(path, where, "id is used twice")
-        seen.add(item["id"])
         if item["group"] not in groups:
             raise CourseDataError(path, where, f"group {item['group']!r} is not listed under groups")
         if item["group"] == "red-flag" and item["level"] not in RED_FLAG_LEVELS:
             raise CourseDataError(path, where, f"a red flag must be emergency or urgent, not {item['level']!r}")
-        for ref in _item_refs(item):
-            if ref not in known_refs:
-                raise CourseDataError(path, where, f"reference key {ref!r} is not in references.json")
         if item.get("note") and DIAGNOSIS_WORDS.search(item["note"]):
             raise CourseDataError(
                 path, where, f"note names a diagnosis ({DIAGNOSIS_WORDS.search(item['note']).group(0)!r})"
@@ -453,20 +447,14 @@ def check_worked_cases(
         known_items = set(items())
     if known_refs is None:
         known_refs = reference_keys()
-    seen: set[str] = set()
+    check_ids_and_refs(path, data["cases"], "case", known_refs, refs_of=lambda c: [s["ref"] for s in c["source"]])
     for case in data["cases"]:
         where = f"case {case['id']!r}"
-        if case["id"] in seen:
-            raise CourseDataError(path, where, "id is used twice")
-        seen.add(case["id"])
         if case["level"] not in LEVELS:
             raise CourseDataError(path, where, f"unknown level {case['level']!r}")
         for item_id in case["ticks"]:
             if item_id not in known_items:
                 raise CourseDataError(path, where, f"ticks unknown item {item_id!r} (not in data/selfcheck.json)")
-        for src in case["source"]:
-            if src["ref"] not in known_refs:
-                raise CourseDataError(path, where, f"reference key {src['ref']!r} is not in references.json")
     return data
 
 
