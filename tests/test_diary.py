@@ -393,16 +393,16 @@ def test_diary_chart_labels_the_example_as_not_a_target():
 def test_the_acute_average_is_used_only_for_recent_pain_anchored_to_its_start():
     entries = [entry("2026-03-01", 6), entry("2026-03-02", 4), entry("2026-03-09", 3)]
     recent = dy.comparison(entries, dy.Settings(pain_began=D(2026, 2, 20)))
-    assert recent == {"kind": "acute", "offset": 9}
+    assert recent == dy.Comparison("acute", offset=9)
     # Anchored: the first entry sits 9 days into the published curve, not at its start.
     assert dict(dy.example_curve(40, start=9))[9] == pytest.approx(dict(dy.example_curve(40))[9])
     assert dict(dy.example_curve(40))[9] < dict(dy.example_curve(40))[0]
     limit = D(2026, 3, 1) - dt.timedelta(weeks=dy.RECENT_WEEKS)
-    assert dy.comparison(entries, dy.Settings(pain_began=limit))["kind"] == "acute"
+    assert dy.comparison(entries, dy.Settings(pain_began=limit)).kind == "acute"
     for began, why in ((None, "not said"), (limit - dt.timedelta(days=1), "more than"), (D(2026, 3, 5), "after")):
         own = dy.comparison(entries, dy.Settings(pain_began=began))
-        assert own["kind"] == "own" and why in own["reason"]
-        assert own["first_week"] == pytest.approx((6 + 4) / 2)  # the entries within 7 days of the first
+        assert own.kind == "own" and why in own.reason
+        assert own.first_week == pytest.approx((6 + 4) / 2)  # the entries within 7 days of the first
 
 
 def test_long_standing_pain_is_compared_with_its_own_first_week_and_goals():

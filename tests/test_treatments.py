@@ -293,15 +293,15 @@ def test_who_never_speaks_about_acute_only_pain():
 
 
 def test_acupuncture_is_among_the_disagreements():
-    ids = [d["id"] for d in tr.disagreements()]
+    ids = [d.id for d in tr.disagreements()]
     assert "acupuncture" in ids
-    acu = next(d for d in tr.disagreements() if d["id"] == "acupuncture")
-    assert acu["stances"]["NICE NG59"] == "do not offer"
-    assert acu["stances"]["ACP 2017"] == "recommend"
+    acu = next(d for d in tr.disagreements() if d.id == "acupuncture")
+    assert acu.stances["NICE NG59"] == "do not offer"
+    assert acu.stances["ACP 2017"] == "recommend"
 
 
 def test_hands_on_needling_and_opioid_disagreements_are_found():
-    ids = {d["id"] for d in tr.disagreements()}
+    ids = {d.id for d in tr.disagreements()}
     assert {"acupuncture", "spinal-manipulation", "massage"} <= ids
     assert "opioids-chronic" in ids  # NICE and WHO against; ACP as a last resort
     assert all(tr.guidelines_disagree(row(i)) for i in ids)
@@ -413,7 +413,7 @@ def test_grid_figure_names_the_disagreements_in_its_alt_text():
     spec = next(iter(figures()))
     assert spec.name.startswith("treatments-")
     for d in tr.disagreements():
-        assert tr.treatment(d["id"])["short"] in spec.alt, d["id"]
+        assert tr.treatment(d.id)["short"] in spec.alt, d.id
     assert "psychological care" in spec.alt.lower()
 
 

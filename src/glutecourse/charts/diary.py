@@ -33,8 +33,8 @@ def _diary_figure(entries, title, settings):
     span = (last - first).days
     compare = comparison(entries, settings)
     end = last
-    if compare["kind"] == "acute":
-        offset = compare["offset"]
+    if compare.kind == "acute":
+        offset = compare.offset
         ex = example_curve(offset + max(span, 7), start=offset)
         ex_days = [first + _dt.timedelta(days=d - offset) for d, _ in ex]
         ax.plot(
@@ -49,11 +49,11 @@ def _diary_figure(entries, title, settings):
         dashed = "dashed: example average, not a target"
     else:
         ax.axhline(
-            compare["first_week"],
+            compare.first_week,
             ls="--",
             lw=1.6,
             color=OKABE_ITO["bluish_green"],
-            label=f"your first week's average ({format_number(compare['first_week'], 1)})",
+            label=f"your first week's average ({format_number(compare.first_week, 1)})",
         )
         dashed = "dashed: your first week's average"
     ax.plot(
@@ -90,7 +90,7 @@ def _diary_figure(entries, title, settings):
         va="center",
         fontweight="bold",
     )
-    if compare["kind"] == "acute":
+    if compare.kind == "acute":
         mid = len(ex) * 2 // 5
         ax.text(
             ex_days[mid],
@@ -105,7 +105,7 @@ def _diary_figure(entries, title, settings):
     else:
         ax.text(
             first,
-            compare["first_week"] + 0.3,
+            compare.first_week + 0.3,
             "your first week",
             color="#006B4F",
             fontsize=8,

@@ -111,7 +111,7 @@ def draw_guideline_grid():
 def _grid_alt() -> str:
 
     short = {t["id"]: t["short"] for t in treatments()}
-    names = "; ".join(short[d["id"]] for d in disagreements())
+    names = "; ".join(short[d.id] for d in disagreements())
     groups = (
         ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES[:-1])
         + " and "

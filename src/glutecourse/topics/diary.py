@@ -721,15 +721,25 @@ def validate_settings(pain_began, goal_pain, goal_minutes, today: _dt.date | Non
     return Settings(began, None if pain == -1 else pain, None if minutes == -1 else minutes)
 
 
-def comparison(entries, settings: Settings | None = None) -> dict:
+@dataclass(frozen=True)
+class Comparison:
+    """What the diary's chart compares the reader with (see :func:`comparison`)."""
+
+    kind: str  # "acute" (the published average for recent pain) or "own" (their first week)
+    offset: int = 0  # acute: days from the start of the pain to the first entry
+    first_week: float | None = None  # own: mean pain of the entries in the first 7 days
+    reason: str = ""  # own: why not the acute average, in the reader's terms
+
+
+def comparison(entries, settings: Settings | None = None) -> Comparison:
     """What the chart compares the reader's diary with (pure; no drawing).
 
-    - ``{"kind": "acute", "offset": n}``: the pain began recently (at most
+    - kind "acute", with ``offset`` n: the pain began recently (at most
       :data:`RECENT_WEEKS` weeks before the first entry, and not after it), so the acute
       average is drawn, anchored to the day it began (the first entry is ``n`` days in);
-    - ``{"kind": "own", "first_week": mean, "reason": ...}``: otherwise the reader is
-      compared with their own first week (mean pain of the entries in the 7 days from the
-      first), never with the average of people whose pain had only just begun.
+    - kind "own", with ``first_week`` and ``reason``: otherwise the reader is compared with
+      their own first week (mean pain of the entries in the 7 days from the first), never
+      with the average of people whose pain had only just begun.
     Goals, when set, are drawn either way.
     """
     entries = sorted(entries)
@@ -737,7 +747,7 @@ def comparison(entries, settings: Settings | None = None) -> dict:
     first = entries[0].date
     began = settings.pain_began
     if began is not None and began <= first and (first - began).days <= RECENT_WEEKS * 7:
-        return {"kind": "acute", "offset": (first - began).days}
+        return Comparison("acute", offset=(first - began).days)
     week = [e.pain for e in entries if (e.date - first).days < 7]
     if began is None:
         reason = "you have not said when this pain began"
@@ -746,4 +756,4 @@ def comparison(entries, settings: Settings | None = None) -> dict:
     else:
         weeks = (first - began).days // 7
         reason = f"your pain began about {weeks} weeks before your first entry, more than {RECENT_WEEKS} weeks"
-    return {"kind": "own", "first_week": sum(week) / len(week), "reason": reason}
+    return Comparison("own", first_week=sum(week) / len(week), reason=reason)

@@ -12,6 +12,7 @@ filter widget are in ``glutecourse.ui.treatments``, the guideline grid is drawn 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
@@ -148,25 +149,32 @@ def guidelines_disagree(row: dict) -> bool:
     return len(set(directions(row).values())) > 1
 
 
-def disagreements() -> list[dict]:
-    """Treatments on which the guidelines' verified stances point different ways.
+@dataclass(frozen=True)
+class Disagreement:
+    """A treatment on which the guidelines' verified stances point different ways."""
 
-    Each item: ``id``, ``name``, ``category`` and ``stances`` ({guideline name: stance}),
-    in data order.
-    """
+    id: str
+    name: str
+    category: str
+    stances: dict[str, str]  # guideline name -> stance, for the guidelines that take a side
+
+
+@lru_cache(maxsize=1)
+def _disagreements() -> tuple[Disagreement, ...]:
     names = {g: info["name"] for g, info in guideline_info().items()}
-    out = []
-    for row in treatments():
-        if guidelines_disagree(row):
-            out.append(
-                {
-                    "id": row["id"],
-                    "name": row["name"],
-                    "category": row["category"],
-                    "stances": {names[g]: row["guidelines"][g]["stance"] for g in directions(row)},
-                }
-            )
-    return out
+    return tuple(
+        Disagreement(
+            row["id"], row["name"], row["category"], {names[g]: row["guidelines"][g]["stance"] for g in directions(row)}
+        )
+        for row in treatments()
+        if guidelines_disagree(row)
+    )
+
+
+def disagreements() -> list[Disagreement]:
+    """Treatments on which the guidelines' verified stances point different ways, in data
+    order (built once, when first asked for)."""
+    return list(_disagreements())
 
 
 def source_text(cell: dict) -> str:

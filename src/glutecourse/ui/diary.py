@@ -405,7 +405,7 @@ class DiaryWidget:
         entries = self.diary.sorted()
         compare = comparison(entries, settings)
         self.chart.value = figure_svg(diary_figure(entries, settings=settings)).encode("utf-8")
-        if compare["kind"] == "acute":
+        if compare.kind == "acute":
             against = (
                 f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
                 "average for recent back pain from research, counted from that day. It is an example, "
@@ -414,7 +414,7 @@ class DiaryWidget:
         else:
             against = (
                 f"The dashed line is <strong>your own first week</strong> (average pain "
-                f"{format_number(compare['first_week'], 1)}): {safe_html(compare['reason'])}, so your "
+                f"{format_number(compare.first_week, 1)}): {safe_html(compare.reason)}, so your "
                 "chart is not compared with the average for pain that has only just begun."
             )
         goals = ""

@@ -144,8 +144,8 @@ def guidelines_overview():
 def disagreement_html() -> str:
     items = []
     for d in disagreements():
-        sides = "; ".join(f"{safe_html(g)}: {_stance_html(s)}" for g, s in d["stances"].items())
-        items.append(f"<li><strong>{safe_html(d['name'])}</strong>: {sides}</li>")
+        sides = "; ".join(f"{safe_html(g)}: {_stance_html(s)}" for g, s in d.stances.items())
+        items.append(f"<li><strong>{safe_html(d.name)}</strong>: {sides}</li>")
     return (
         f"<div class='gc-disagreements'><strong>Treatments where the guidelines point different ways "
         f"({len(items)})</strong><ul>{''.join(items)}</ul></div>"
