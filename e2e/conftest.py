@@ -43,10 +43,20 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def generous_timeouts():
+    """The machine may be busy: every Playwright wait and expect may take a minute."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=60_000)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(60_000)
+    # A JupyterLab dialog in the way of a click ("Select Kernel", ...) is accepted.
+    pg.add_locator_handler(pg.locator(".jp-Dialog"), lambda dialog: dialog.locator(".jp-mod-accept").first.click())
     yield pg
     context.close()
