@@ -153,11 +153,37 @@ def test_the_exclusions_leave_out_what_is_not_a_clinical_number(text):
     ("about 0.04%, or 4 in every 10,000", ("4", "in 10000")),
     ("holds of 30 s", ("30", "second")),
     ("2.7 per 100,000 people per year", ("2.7", "per 100000")),
+    ("2.7 new cases per 100,000 people a year", ("2.7", "per 100000")),
+    ("about 2.7 people per 100,000 a year", ("2.7", "per 100000")),
+    ("51 − 23 = 28 points", ("28", "point")),
     ("95% CI -0.52 to 0.09", ("-0.52", "")),
     ("followed 1,172 people", ("1172", "people")),
 ])
 def test_the_rule_counts_clinical_numbers_in_their_usual_forms(text, key):
     assert key in [n.key for n in cl.numbers_in(text)], text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.5 + 7 + 2 = 10.5 hours", [("1.5", cl.ANY_UNIT), ("7", cl.ANY_UNIT), ("2", cl.ANY_UNIT), ("10.5", "hour")]),
+    ("69 − 40 = 29.", [("69", cl.ANY_UNIT), ("40", cl.ANY_UNIT), ("29", "")]),
+    ("30 s × 2 sets × 2 sides = 120 seconds", [("30", "second"), ("2", "sets"), ("2", cl.ANY_UNIT), ("120", "second")]),
+    ("51 ÷ 66 = 0.77", [("51", cl.ANY_UNIT), ("66", cl.ANY_UNIT), ("0.77", "")]),
+])
+def test_worked_arithmetic_is_read_as_restated_operands_and_a_result(text, expected):
+    # "69 − 40" is not a range: operands restate registered numbers (their unit is often
+    # dropped, so they match on value); the result is the course's own number.
+    assert [n.key for n in cl.numbers_in(text)] == expected
+
+
+def test_numbers_in_a_bank_or_the_cases_know_their_question_or_case_and_field(tmp_path):
+    bank = {"id": "x", "questions": [{"id": "q", "type": "numeric", "prompt": "Sam sits for 7 hours.", "answer": 7,
+                                      "unit": "hours", "explanation": "About 80% of people recover."}]}
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(bank), encoding="utf-8")
+    found = [(n.where, n.key) for n in cl.numbers_in_file(path, name="data/quizzes/bank.json")]
+    assert found == [("q/prompt", ("7", "hour")), ("q/answer", ("7", "hour")), ("q/explanation", ("80", "%"))]
+    cases = [(n.where, n.key) for n in cl.numbers_in_file(ROOT / "data" / "cases.json")]
+    assert ("desk-worker/story", ("3", "week")) in cases
 
 
 def test_numbers_in_data_fields_carry_the_unit_their_field_gives_them():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -111,7 +111,9 @@ _FRACTIONS = {
 #: Unit words after a number, mapped to one canonical spelling.
 _UNITS = [
     (r"%|per ?cent", "%"),
-    (r"per 100,000(?: people| women| adults)?", "per 100000"), (r"per million(?: people)?", "per 1000000"),
+    # a rate: "2.7 per 100,000", "2.7 new cases per 100,000 people", "2.7 people per 100,000"
+    (r"(?:(?:new )?cases |people )?per 100,000(?: people| women| adults| females)?", "per 100000"),
+    (r"per million(?: people)?", "per 1000000"),
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"),
     (r"hours?|h", "hour"), (r"minutes?|mins?", "minute"), (r"seconds?|secs?|s", "second"),
     (r"mm", "mm"), (r"points?", "point"), (r"degrees|°", "degree"), (r"mg", "mg"),
@@ -172,7 +174,8 @@ EXCLUSIONS = [
      r"\bin (?:about )?(?:\d+ minutes|half an hour)\b|\*\*Time:\*\* about \d+ minutes|\b(?:\d+|[A-Z]?[a-z]+) questions\b"),
     ("rating-scale ends and rate denominators",
      r"\b0\s?(?:-|–|to)\s?10{1,2}\b|\b(?:0|10|100)\s?=\s?\w+|\b0 \(no pain\)|\b10 \(worst|\bout of 10{1,2}\b"
-     r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b|(?<=[a-z] )per \d{1,3}(?:,\d{3})+"),
+     r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b"
+     r"|(?<!\d cases )(?<!\d new cases )(?<!\d people )(?<=[a-z] )per \d{1,3}(?:,\d{3})+"),
     ("confidence level", r"\b95\s?%(?=\s*(?:CI|confidence|of (?:the |such )?intervals|describes the method))"),
     ("made-up examples and chart settings", r"!\[(?:Example|Stick figure|[^\]]*made-up)[^\]]*\]|\b7-day(?= (?:rolling )?mean)|\bsix (?:calendar )?days before it\b|(?<=made-up sample diary\*\* of )eight weeks|\bweeks \d+-\d+(?= are (?:stretched|squeezed))"),
     ("help lines", r"\b(?:999|111)\b(?!\s*(?:%|people|days|weeks))"),
@@ -188,6 +191,9 @@ class Number:
     unit: str
     text: str
     context: str
+    #: In a data file made of records (quiz questions, cases): the record's id and the path
+    #: of the field inside it ("sitting-total/explanation", "desk-worker/story"); else "".
+    where: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -209,10 +215,26 @@ def _unit(raw: str | None) -> str:
     if not raw:
         return ""
     raw = raw.strip().lower()
+    return _known_unit(raw) or raw
+
+
+def _known_unit(raw: str) -> str | None:
+    """The canonical spelling of a unit the rule knows ("hours" -> "hour"), else None."""
     for pattern, canon in _UNITS:
-        if re.fullmatch(pattern, raw, re.IGNORECASE):
+        if re.fullmatch(pattern, raw.strip(), re.IGNORECASE):
             return canon
-    return raw
+    return None
+
+
+#: Worked arithmetic written out ("1.5 + 7 + 2 = 10.5 hours", "51 ÷ 66 = 0.77",
+#: "70 / 52 ≈ 1.35"): each operand is a number restated (its unit is often dropped), and the
+#: result is the course's own number, held by a derived claim whose arithmetic is checked.
+_ARITH_RE = re.compile(
+    rf"(?<![\w.,])(?P<expr>(?:{_NUM})(?:\s?[A-Za-z%]+)?(?:\s*[-+−×÷*/]\s*(?:{_NUM})(?:\s?[A-Za-z%]+)?)+)"
+    rf"\s*[=≈]\s*(?P<result>{_NUM})(?:\s?(?P<unit>{_UNIT_RE})(?![\w]))?",
+    re.IGNORECASE,
+)
+_OPERAND_RE = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<word>[A-Za-z%]+))?")
 
 
 _SCALE_SENTENCE = re.compile(r"[^.;:\n]*\b(?:rating )?scale\b[^.;:\n]*", re.IGNORECASE)
@@ -239,6 +261,12 @@ def numbers_in(text: str, mask: bool = True) -> list[Number]:
         context = re.sub(r"\s+", " ", text[max(0, start - 50): end + 50]).strip()
         found.append((start, Number(norm_value(value), unit, text[start:end].strip(), context)))
 
+    for m in _ARITH_RE.finditer(scan):
+        for op in _OPERAND_RE.finditer(m.group("expr")):
+            unit = _known_unit(op.group("word") or "") or ANY_UNIT
+            add(m.start("expr") + op.start(), m.start("expr") + op.end(), op.group("num"), unit)
+        add(m.start("result"), m.end(), m.group("result"), _unit(m.group("unit")))
+    scan = _ARITH_RE.sub(_blank, scan)
     for m in _TOKEN_RE.finditer(scan):
         before = scan[m.start() - 1] if m.start() else " "
         if before.isalnum() or before in "._":
@@ -287,22 +315,45 @@ def _excluded(file: str, key: str) -> bool:
 def data_values(node, file: str, field: str | None = None, unit: str = ""):
     """(field, value, unit) for every reader-facing string and number in a data file's JSON.
     A number's unit comes from a ``unit`` beside it or from its field's name."""
+    for path, value, unit_ in _walk(node, file, (), unit):
+        yield (path[-1] if path else field), value, unit_
+
+
+#: Lists of records in a data file whose items a scenario place can name by id.
+RECORD_LISTS = ("questions", "cases")
+
+
+def _walk(node, file: str, path: tuple[str, ...], unit: str = ""):
+    """(path, value, unit) for every reader-facing string and number; ``path`` names dict
+    keys, and list items by their ``id`` where they have one (else by position)."""
     if isinstance(node, dict):
-        sibling_unit = _unit(node["unit"].split(" ")[0]) if isinstance(node.get("unit"), str) else ""
+        sibling_unit = ""
+        if isinstance(node.get("unit"), str):
+            # a unit the rule does not know ("muscles", "ticks") says nothing to match on
+            sibling_unit = _known_unit(node["unit"].split(" ")[0]) or ANY_UNIT
         for key, value in node.items():
             if key in MACHINE_FIELDS or _excluded(file, key):
                 continue
-            yield from data_values(value, file, key, sibling_unit)
+            yield from _walk(value, file, path + (key,), sibling_unit)
     elif isinstance(node, list):
-        for value in node:
-            yield from data_values(value, file, field, unit)
+        for i, value in enumerate(node):
+            step = value["id"] if isinstance(value, dict) and isinstance(value.get("id"), str) else str(i)
+            yield from _walk(value, file, path + (step,), unit)
     elif isinstance(node, bool) or node is None:
         return
     elif isinstance(node, str):
         if not _SLUG.match(node):
-            yield field, node, ""
+            yield path, node, ""
     elif isinstance(node, (int, float)):
-        yield field, node, unit or _field_unit(field or "")
+        yield path, node, unit or _field_unit(path[-1] if path else "")
+
+
+def _record_path(path: tuple[str, ...]) -> str:
+    """Where a value sits, as a scenario place names it: "<record id>/<field>/..." for a
+    value inside a quiz question or a case, else ""."""
+    if len(path) >= 2 and path[0] in RECORD_LISTS:
+        return "/".join(path[1:])
+    return ""
 
 
 def _field_unit(field: str) -> str:
@@ -335,11 +386,12 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
         for option in question.get("options", []):
             if option.get("id") not in keyed:
                 option.pop("text", None)  # a wrong option (distractor) is shown as wrong, not stated
-    for field, value, unit in data_values(data, name):
+    for path_, value, unit in _walk(data, name, ()):
+        where = _record_path(path_)
         if isinstance(value, str):
-            found += numbers_in(value)
+            found += [replace(n, where=where) for n in numbers_in(value)]
         else:
-            found.append(Number(norm_value(value), unit, str(value), f"{field}: {value}"))
+            found.append(Number(norm_value(value), unit, str(value), f"{path_[-1]}: {value}", where))
     return found
 
 
