@@ -8,19 +8,26 @@ their place and date in their own files (``treatments.json``, ``symptoms.json``,
 ``triage-rules.json``), so the register points at those records instead of copying them.
 
 The scanner finds the numbers a reader sees: in notebooks' markdown cells and in the
-reader-facing text and numbers of the data files (which the package renders). What counts
-as a clinical number, and what does not, is defined here once (``RULE``); the tests use it
-to fail on any number the register does not hold.
+reader-facing text and numbers of the data files (which the package renders), the quiz
+banks and the recurring cases included. What counts as a clinical number, and what does
+not, is defined here once (``RULE``); the tests use it to fail on any number the register
+does not hold. Two kinds of claim cover numbers that are not findings: a derived claim
+holds the course's own arithmetic on registered numbers with the computation written out
+(``evaluate`` redoes it), and a scenario claim lists the made-up details of a quiz
+question's or a case's story, exempt only in the questions, cases or fields it names.
 
 This module is for authors and tests; no notebook imports it.
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import operator
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,10 +54,12 @@ These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
     "Recommendation 3", "B.4"), years and dates in citations and editions ("2016, updated
     2020", "Woodfield 2022"), document codes ("NG59", "CD007612"), nerve-root labels
     ("L5", "S1");
-  * reading times ("in about 25 minutes") and quiz lengths ("Eight questions");
+  * reading times ("in about 25 minutes") and quiz lengths ("Eight questions", the final
+    quiz's number of questions per topic);
   * the ends of a rating scale ("0 to 10", "0-100 scale", "10 = worst"), the 95% that
-    names a confidence interval, and a rate's denominator written after a word ("cases
-    per 100,000"; "2.7 per 100,000" keeps it as the unit);
+    names a confidence interval, and a rate's denominator that follows a word rather
+    than its number ("incidence per 100,000 per year"); a rate keeps it as its unit ("2.7 per 100,000",
+    "2.7 new cases per 100,000 people", "2.7 people per 100,000" are one number);
   * the course's own chart and diary settings ("7-day rolling mean", "weeks 0-14 are
     stretched"), and image descriptions of made-up examples and exercise drawings;
   * UK phone numbers for help (999, 111);
@@ -59,6 +68,24 @@ These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
     ranges instead), and the diary's made-up sample;
   * the text of a quiz option that is not the keyed answer (a distractor is shown as
     wrong; its feedback, which says what is right, is scanned).
+Two kinds of number are not clinical claims but are still held by the register, each as
+narrowly as the scanner can tell them apart (never by a broad exclusion):
+  * SCENARIO numbers: the made-up details of a quiz question's or a case's story (ages,
+    "two years ago", "200 people" at a practice, "1 March", a diary value "about 5"). A
+    scenario claim lists them with their places: a question ("data/quizzes/<bank>.json#<id>"),
+    a case field ("data/cases.json#<id>/story", ".../notebooks/<notebook>/text"). They are
+    exempt only there, with the same value and unit: the same number in another question,
+    another field or with another unit is caught, and so is any clinical number beside them.
+  * DERIVED numbers: the course's own arithmetic on registered numbers ("4% of 200 is 8",
+    "51 − 23 = 28 points", "65% is about two thirds"). A derived claim names the claims it
+    computes from and writes each computation out ("4 / 100 * 200"); the tests redo it, and
+    the number shown must equal it rounded as shown (or be within the stated margin of an
+    "about"), or the comparison must hold ("11 / 1172 * 100 < 1"). A computation may use
+    only numbers of the claims it names and unit conversions (CONVERSIONS). In a quiz bank
+    or a case, every number in digits that a derived claim shows must be computed this
+    way. Sums written out for readers ("1.5 + 7 + 2 = 10.5 hours") are read as operands
+    (restated numbers, matched on value since their unit is often dropped) and a result,
+    and the tests redo every one of them too.
 """
 
 #: Files that hold no clinical number (see RULE). Keep this short and specific.
@@ -89,6 +116,8 @@ EXCLUDED_FIELDS = {
     ("data/causes.json", "placeholder"): "example input in the sitting calculator",
     ("data/causes.json", "max_hours"): "hours in a day (the calculator's input limit)",
     ("quiz", "tolerance"): "how close a typed answer must be",
+    ("data/final-quiz.json", "count"): "quiz lengths: how many questions the final quiz takes from each topic",
+    ("data/final-quiz.json", "min"): "quiz lengths: how many emergency or urgent items the final quiz must include",
 }
 #: Text fields that are never shown as prose (a regular expression used for matching).
 MACHINE_FIELDS = frozenset({"match", "checked"})
@@ -293,6 +322,18 @@ def numbers_in(text: str, mask: bool = True) -> list[Number]:
     return [n for _, n in sorted(found, key=lambda pair: pair[0])]
 
 
+def worked_arithmetic(text: str) -> list[tuple[str, Number]]:
+    """The sums written out in ``text`` ("51 ÷ 66 = 0.77"), as (expression, result shown):
+    the expression with plain operators and without units, for ``evaluate``."""
+    out = []
+    for m in _ARITH_RE.finditer(masked(text)):
+        expression = re.sub(r"\s?[A-Za-z%]+", "", m.group("expr"))
+        expression = re.sub(r"\s*([-+−×÷*/])\s*", r" \1 ", expression.replace(",", ""))
+        expression = expression.replace("−", "-").replace("×", "*").replace("÷", "/")
+        out.append((expression, Number(norm_value(m.group("result")), _unit(m.group("unit")), m.group(0), text)))
+    return out
+
+
 # ------------------------------------------------------------------ where readers see text
 
 
@@ -409,14 +450,167 @@ def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> boo
 
 NUMBER_KINDS = ("finding", "article", "dose")
 POINTER_KINDS = ("guideline-stances", "self-check")
-#: Files that task E (quiz banks) owns in this round; their numbers are checked against the
-#: whole register rather than file by file.
+#: Made-up details of a quiz question's or a case's story (see RULE): not clinical claims,
+#: and exempt only in the places the claim names.
+SCENARIO = "scenario"
+#: The quiz banks, the recurring cases and the final quiz's blueprint: checked file by file
+#: like every other data file (they have their own test so a failure names the bank).
 QUIZ_GLOBS = ("data/quizzes/*.json", "data/cases.json", "data/final-quiz.json")
+#: Numbers a derived claim's arithmetic may use without a source: unit conversions only.
+CONVERSIONS = {
+    7: "days in a week",
+    10: "a 0-10 scale against a 0-100 scale",
+    12: "months in a year",
+    100: "per cent (out of 100)",
+    10000: "out of 10,000",
+}
+
+
+def _fraction(value: str) -> Fraction:
+    return Fraction(norm_value(value))
+
+
+# ------------------------------------------------------------- derived claims' arithmetic
+
+_BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+_COMPARE = {ast.Lt: operator.lt, ast.Gt: operator.gt, ast.LtE: operator.le, ast.GtE: operator.ge}
+
+
+def evaluate(expression: str) -> tuple[Fraction | bool, list[Fraction]]:
+    """The value of a derived claim's arithmetic (exact fractions; a comparison gives True or
+    False) and the numbers it uses. Only numbers, + - * / (also × ÷ −), brackets and one
+    comparison (< > <= >=) are allowed; anything else raises ValueError."""
+    text = expression.replace("×", "*").replace("÷", "/").replace("−", "-")
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as exc:
+        raise ValueError(f"{expression!r} is not arithmetic: {exc.msg}") from None
+    literals: list[Fraction] = []
+
+    def value(node):
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            literals.append(Fraction(str(node.value)))
+            return literals[-1]
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            return _BINOPS[type(node.op)](value(node.left), value(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        raise ValueError(f"{ast.unparse(node)!r} in {expression!r} is not plain arithmetic")
+
+    if isinstance(tree, ast.Compare):
+        if len(tree.ops) != 1 or type(tree.ops[0]) not in _COMPARE:
+            raise ValueError(f"{expression!r}: only one comparison (<, >, <=, >=) is allowed")
+        return _COMPARE[type(tree.ops[0])](value(tree.left), value(tree.comparators[0])), literals
+    return value(tree), literals
+
+
+def _shown_precision(number: Number) -> int:
+    value = number.value
+    return 0 if "/" in value or "." not in value else len(value.split(".")[1])
+
+
+def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
+    """What is wrong with a derived claim's arithmetic (empty when it is right): each line's
+    number must be one the claim shows, equal to its computation rounded as shown (or within
+    ``within``), or its comparison must hold; the computation may use only numbers of the
+    claims it derives from and CONVERSIONS. Where arithmetic is given (or required: the
+    claim is shown in a quiz bank or a case), every number in digits that the claim shows
+    must be a result, a number of a claim it derives from, or a conversion."""
+    problems = []
+    sources = {_fraction(v) for other in claim.get("from", []) if other in by_id
+               for v, _ in claim_tokens(by_id[other])}
+    allowed = sources | {Fraction(k) for k in CONVERSIONS}
+    results: set[Fraction] = set()
+    for line in claim.get("arithmetic", []):
+        label = f"arithmetic {line['shows']!r} = {line['is']!r}"
+        shown = numbers_in(line["shows"])
+        if not shown or shown[0].key not in claim_tokens(claim):
+            problems.append(f"{label}: 'shows' must be a number the claim's values show")
+            continue
+        target = _fraction(shown[0].value)
+        try:
+            result, used = evaluate(line["is"])
+        except ValueError as exc:
+            problems.append(f"{label}: {exc}")
+            continue
+        extra = {target} if isinstance(result, bool) else set()
+        for number in used:
+            if number not in allowed | extra:
+                problems.append(f"{label}: uses {number}, which is neither a number of the claims it derives from "
+                                f"({', '.join(claim.get('from', []))}) nor a unit conversion ({', '.join(map(str, CONVERSIONS))})")
+        if isinstance(result, bool):
+            if not result:
+                problems.append(f"{label}: the comparison does not hold")
+        elif "within" in line:
+            if abs(result - target) > Fraction(str(line["within"])):
+                problems.append(f"{label}: gives {float(result):g}, not within {line['within']} of {float(target):g}")
+        else:
+            places = _shown_precision(shown[0])
+            rounded = Decimal(result.numerator) / Decimal(result.denominator)
+            rounded = rounded.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if Fraction(rounded) != target:
+                problems.append(f"{label}: gives {float(result):g}, which rounds to {rounded}, not {shown[0].value}")
+        results.add(target)
+    in_banks = any(f.startswith("data/quizzes/") or f in ("data/cases.json", "data/final-quiz.json")
+                   for f in claim.get("appears_in", []))
+    if claim.get("arithmetic") or in_banks:
+        for value in claim["values"]:
+            for n in numbers_in(value):
+                if n.text[:1].isdigit() or n.text[:1] in "-−":
+                    if _fraction(n.value) not in results | allowed:
+                        problems.append(f"shows {n.text!r} in {value!r}: no arithmetic line computes it and no claim "
+                                        f"it derives from holds it")
+    return problems
+
+
+# ------------------------------------------------------------------------ scenario places
+
+
+def parse_place(place: str) -> tuple[str, str, str]:
+    """'data/cases.json#desk-worker/story' -> ('data/cases.json', 'desk-worker', 'desk-worker/story')."""
+    file, _, inner = place.partition("#")
+    return file, inner.split("/")[0], inner
+
+
+def _place_problem(place: str, root: Path) -> str | None:
+    file, record, inner = parse_place(place)
+    target = root / file
+    if not target.is_file():
+        return f"place {place!r}: {file} does not exist"
+    data = json.loads(target.read_text(encoding="utf-8"))
+    records = [r for key in RECORD_LISTS for r in (data.get(key, []) if isinstance(data, dict) else [])]
+    if not records:
+        return f"place {place!r}: {file} has no quiz questions or cases to name"
+    node = next((r for r in records if r.get("id") == record), None)
+    if node is None:
+        return f"place {place!r}: {file} has no question or case {record!r}"
+    for step in inner.split("/")[1:]:
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list):
+            by_id = [x for x in node if isinstance(x, dict) and x.get("id") == step]
+            node = by_id[0] if by_id else (node[int(step)] if step.isdigit() and int(step) < len(node) else None)
+        else:
+            node = None
+        if node is None:
+            return f"place {place!r}: {record!r} has no field {step!r}"
+    return None
+
+
+def in_place(number: Number, file: str, place: str) -> bool:
+    """Whether ``number`` (found in ``file``) sits inside the question, case or field that
+    ``place`` names."""
+    place_file, _, inner = parse_place(place)
+    return place_file == file and bool(number.where) and (number.where == inner or number.where.startswith(inner + "/"))
+
+
+# ------------------------------------------------------------------------------ the register
 
 
 def check_register(data: dict, path, known_refs: set[str], root: Path | None = None) -> dict:
     """Rules the schema cannot express: unique ids, known reference keys, derived claims that
-    point at number claims, honest reading records, and files that exist."""
+    point at number claims and whose arithmetic is right, honest reading records, scenario
+    places that exist, and files that exist."""
     root = root or repo_root()
     claims = data["claims"]
     seen: dict[str, dict] = {}
@@ -439,12 +633,20 @@ def check_register(data: dict, path, known_refs: set[str], root: Path | None = N
         for name in c.get("appears_in", []):
             if name in EXCLUDED_FILES:
                 raise CourseDataError(path, where, f"{name} is excluded from the scan ({EXCLUDED_FILES[name]})")
+        for place in c.get("places", []):
+            problem = _place_problem(place, root)
+            if problem:
+                raise CourseDataError(path, where, problem)
     for c in claims:
         for other in c.get("from", []):
             if other not in seen:
                 raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which is not a claim")
-            if seen[other]["kind"] not in NUMBER_KINDS + ("derived",):
+            if seen[other]["kind"] not in NUMBER_KINDS + ("derived", SCENARIO):
                 raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which holds no numbers")
+        if c["kind"] == "derived":
+            problems = arithmetic_problems(c, seen)
+            if problems:
+                raise CourseDataError(path, f"claim {c['id']!r}", "; ".join(problems))
     return data
 
 
@@ -459,8 +661,14 @@ def register() -> dict:
 
 
 def number_claims(data: dict | None = None) -> list[dict]:
+    """Claims that hold clinical numbers: findings, articles, doses and derived claims."""
     data = data or register()
-    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS]
+    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS + (SCENARIO,)]
+
+
+def scenario_claims(data: dict | None = None) -> list[dict]:
+    data = data or register()
+    return [c for c in data["claims"] if c["kind"] == SCENARIO]
 
 
 def claim_tokens(claim: dict) -> frozenset[tuple[str, str]]:
@@ -474,28 +682,62 @@ def _tokens(values: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 def registered(file: str | None = None, data: dict | None = None) -> set[tuple[str, str]]:
-    """The numbers the register holds for ``file`` (a path relative to the repository), or
-    for the whole course when ``file`` is None."""
+    """The clinical numbers the register holds for ``file`` (a path relative to the
+    repository), or for the whole course when ``file`` is None. Scenario numbers are not
+    among them: they are exempt only in their own places (``unregistered``)."""
     return {key for c in number_claims(data) if file is None or file in c["appears_in"] for key in claim_tokens(c)}
 
 
-def unregistered(path: Path, name: str | None = None, data: dict | None = None, whole_register: bool = False) -> list[Number]:
-    """Numbers readers see in ``path`` that the register does not hold for that file (or,
-    with ``whole_register``, anywhere). ``name`` is the file's place in the repository when
-    ``path`` is a copy elsewhere."""
+def scenario_exempt(number: Number, file: str, data: dict | None = None) -> bool:
+    """Whether ``number`` is a made-up detail that a scenario claim lists for the question,
+    case or field where it was found."""
+    return any(in_place(number, file, place) and token_matches(number.key, claim_tokens(c))
+               for c in scenario_claims(data) for place in c["places"])
+
+
+def unregistered(path: Path, name: str | None = None, data: dict | None = None) -> list[Number]:
+    """Numbers readers see in ``path`` that the register does not hold for that file, and
+    that no scenario claim lists for the place where they are. ``name`` is the file's place
+    in the repository when ``path`` is a copy elsewhere."""
     name = name or rel(path)
     if name in EXCLUDED_FILES:
         return []
-    keys = registered(None if whole_register else name, data)
-    return [n for n in numbers_in_file(path, name) if not token_matches(n.key, keys)]
+    keys = registered(name, data)
+    return [n for n in numbers_in_file(path, name)
+            if not token_matches(n.key, keys) and not scenario_exempt(n, name, data)]
 
 
-def stale_claims(path: Path, data: dict | None = None) -> list[str]:
-    """Claims that list ``path`` in appears_in although none of their values is there."""
-    name = rel(path)
-    found = [n.key for n in numbers_in_file(path)]
-    return [c["id"] for c in number_claims(data) if name in c["appears_in"]
-            and not any(token_matches(k, claim_tokens(c)) for k in found)]
+def stale_claims(path: Path, data: dict | None = None, name: str | None = None) -> list[str]:
+    """Claims that list ``path`` in appears_in although none of their values is there, and
+    scenario claims with a place in ``path`` that shows none of their values."""
+    name = name or rel(path)
+    numbers = numbers_in_file(path, name)
+    found = [n.key for n in numbers]
+    stale = [c["id"] for c in number_claims(data) if name in c["appears_in"]
+             and not any(token_matches(k, claim_tokens(c)) for k in found)]
+    for c in scenario_claims(data):
+        for place in c["places"]:
+            if parse_place(place)[0] == name and not any(
+                    in_place(n, name, place) and token_matches(n.key, claim_tokens(c)) for n in numbers):
+                stale.append(f"{c['id']} ({place})")
+    return stale
+
+
+def unshown_scenario_values(data: dict | None = None, root: Path | None = None) -> list[str]:
+    """Scenario values that none of the claim's places shows (a value listed 'just in case'
+    would widen the exemption for nothing)."""
+    root = root or repo_root()
+    problems = []
+    for c in scenario_claims(data):
+        numbers = []
+        for place in c["places"]:
+            file = parse_place(place)[0]
+            numbers += [n for n in numbers_in_file(root / file, file) if in_place(n, file, place)]
+        for value in c["values"]:
+            keys = [n.key for n in numbers_in(value)]
+            if not keys or not all(any(token_matches(n.key, {k}) for n in numbers) for k in keys):
+                problems.append(f"{c['id']}: {value!r} is not shown in any of its places")
+    return problems
 
 
 def course_files(root: Path | None = None) -> list[Path]:
