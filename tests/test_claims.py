@@ -18,11 +18,14 @@ What counts as a clinical number (the full rule is ``glutecourse.claims.RULE``):
   made-up or drawing values in data (worked-case people, drawing coordinates, example
   programme weeks, exercise settings, which are checked against registered dose ranges
   instead); the text of a quiz option that is not the keyed answer.
+* HELD, BUT NOT AS FINDINGS: made-up details of a quiz question's or a case's story
+  (scenario claims, exempt only in the question, case or field they name) and the course's
+  own arithmetic (derived claims, whose computations these tests redo).
 
 Where readers see numbers: every notebook's markdown cells (with image alt text), and the
-reader-facing strings and numbers of every data file, which the package renders. A number
-must be held by a claim that lists the file in ``appears_in``; quiz banks (task E rewrites
-them this round) are checked against the whole register in a separate, non-strict case.
+reader-facing strings and numbers of every data file, which the package renders, the quiz
+banks, data/cases.json and data/final-quiz.json included. A number must be held by a claim
+that lists the file in ``appears_in``, or by a scenario claim for the place where it is.
 """
 
 import copy
@@ -61,18 +64,24 @@ def test_every_clinical_number_shown_is_held_by_the_register(path):
     )
 
 
-@pytest.mark.parametrize("path", cl.course_files(ROOT), ids=rel)
+@pytest.mark.parametrize("path", cl.course_files(ROOT) + cl.quiz_files(ROOT), ids=rel)
 def test_a_claim_lists_a_file_only_where_its_numbers_are_shown(path):
-    assert cl.stale_claims(path) == [], f"{rel(path)} no longer shows these claims' numbers: remove it from their appears_in"
+    assert cl.stale_claims(path) == [], (
+        f"{rel(path)} no longer shows these claims' numbers: remove it from their appears_in (or the place "
+        f"from the scenario claim)")
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, id=rel(p), marks=pytest.mark.xfail(strict=False, reason="task E rewrites the banks"))
-    for p in cl.quiz_files(ROOT)
-])
+@pytest.mark.parametrize("path", cl.quiz_files(ROOT), ids=rel)
 def test_quiz_bank_numbers_are_held_by_the_register(path):
-    missing = cl.unregistered(path, whole_register=True)
-    assert not missing, f"{rel(path)}: numbers no claim holds:\n{describe(missing)}"
+    """The quiz banks, the cases and the final quiz are data files like any other: each number
+    is held by a claim that lists the file, or is a made-up detail that a scenario claim lists
+    for that very question, case or field."""
+    missing = cl.unregistered(path)
+    assert not missing, (
+        f"{rel(path)} shows numbers that data/claims.json does not hold for this file. A clinical number needs a "
+        f"claim (source, place, reading, date) that lists this file; a made-up detail of the question's or case's "
+        f"story needs a scenario claim naming the question or field; worked arithmetic needs a derived claim whose "
+        f"computation the test redoes.\n{describe(missing)}")
 
 
 def test_every_course_file_is_scanned_and_the_exclusions_are_few():
@@ -83,6 +92,9 @@ def test_every_course_file_is_scanned_and_the_exclusions_are_few():
                  "data/myths.json", "data/exercises.json", "data/glossary/general.json"):
         assert name in scanned
     assert len(cl.EXCLUDED_FILES) <= 5 and len(cl.EXCLUDED_FIELDS) <= 20
+    banks = {rel(p) for p in cl.quiz_files(ROOT)}
+    assert {rel(p) for p in (ROOT / "data" / "quizzes").glob("*.json")} | {"data/cases.json", "data/final-quiz.json"} == banks
+    assert not banks & set(cl.EXCLUDED_FILES), "the banks and the cases are scanned like every data file"
 
 
 # ------------------------------------------------------------------------ the rule, proven
@@ -124,6 +136,74 @@ def test_an_unsourced_number_in_a_data_file_is_caught(tmp_path):
     changed.write_text(json.dumps(data), encoding="utf-8")
     caught = [n.key for n in cl.unregistered(changed, name="data/myths.json")]
     assert ("80", "%") in caught
+
+
+def _question(data, qid):
+    return next(q for q in data["questions"] if q["id"] == qid)
+
+
+def _case(data, cid):
+    return next(c for c in data["cases"] if c["id"] == cid)
+
+
+def _append(record, field, sentence):
+    record[field] = record[field] + " " + sentence
+
+
+# Each exclusion in the quiz banks, the cases and the final quiz: (what it shows, file, change,
+# what the scanner must report). The rows in pairs show that an exclusion leaves out what it
+# should and nothing more: the same number elsewhere, or a clinical number in the same place,
+# is still caught.
+BANK = "data/quizzes/03-causes-and-risk-factors.json"
+POOL = "data/quizzes/10-final-pool.json"
+CASES = "data/cases.json"
+CLINICAL = "About 80% of people recover."
+EXCLUSION_TABLE = [
+    ("scenario: Sam's made-up hours, in their own question", BANK,
+     lambda d: _append(_question(d, "sitting-total"), "explanation", "He sits for 7 hours at his desk."), []),
+    ("scenario: the same hours in another question are caught", BANK,
+     lambda d: _append(_question(d, "sitting-link"), "explanation", "He sits for 7 hours at his desk."), [("7", "hour")]),
+    ("scenario: a clinical number in that question's explanation is caught", BANK,
+     lambda d: _append(_question(d, "sitting-total"), "explanation", CLINICAL), [("80", "%")]),
+    ("derived: worked arithmetic as registered", POOL, lambda d: None, []),
+    ("derived: a wrong result of the same arithmetic is caught", POOL,
+     lambda d: _question(d, "fracture-count").update(
+         explanation=_question(d, "fracture-count")["explanation"].replace("4% of 200 is 8", "4% of 200 is 80")), [("80", "")]),
+    ("derived: a wrong numeric answer is caught", POOL, lambda d: _question(d, "fracture-count").update(answer=9),
+     [("9", "people")]),
+    ("case: Sam's made-up hours in his story", CASES,
+     lambda d: _append(_case(d, "desk-worker"), "story", "He sits for about ten hours."), []),
+    ("case: the same hours in his notebook entry are caught", CASES,
+     lambda d: _append(_case(d, "desk-worker")["notebooks"]["08-exercise-programme"], "text", "He sits for about ten hours."),
+     [("10", "hour")]),
+    ("case: a clinical number in a notebook entry that has scenario numbers is caught", CASES,
+     lambda d: _append(_case(d, "persistent-worry")["notebooks"]["09-pain-diary"], "text", CLINICAL), [("80", "%")]),
+    ("case: a scenario value with another unit is caught in its own place", CASES,
+     lambda d: _append(_case(d, "persistent-worry")["notebooks"]["09-pain-diary"], "text", "Or walking for 30 days."),
+     [("30", "day")]),
+    ("case: another person's age is caught", CASES,
+     lambda d: _append(_case(d, "runner-hip"), "story", "She is 34."), [("34", "")]),
+    ("quiz: a distractor's text is left out", BANK,
+     lambda d: _question(d, "reverse")["options"][1].update(text="Studies prove it for 80% of people"), []),
+    ("quiz: a distractor's feedback is caught", BANK,
+     lambda d: _append(_question(d, "reverse")["options"][1], "feedback", CLINICAL), [("80", "%")]),
+    ("quiz: a numeric answer's tolerance is left out", BANK, lambda d: _question(d, "sitting-total").update(tolerance=0.25), []),
+    ("final quiz: the blueprint's counts are left out", "data/final-quiz.json",
+     lambda d: d["topics"][0].update(count=7), []),
+    ("final quiz: a clinical number in its prose is caught", "data/final-quiz.json",
+     lambda d: _append(d["mandatory"][0], "why", CLINICAL), [("80", "%")]),
+]
+
+
+@pytest.mark.parametrize("label, name, change, expected", EXCLUSION_TABLE, ids=[row[0] for row in EXCLUSION_TABLE])
+def test_each_exclusion_in_the_banks_and_cases_leaves_out_only_what_it_should(tmp_path, label, name, change, expected):
+    assert cl.unregistered(ROOT / name) == [], f"{name} as committed passes"
+    data = json.loads((ROOT / name).read_text(encoding="utf-8"))
+    change(data)
+    changed = tmp_path / "copy.json"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    caught = [n.key for n in cl.unregistered(changed, name=name)]
+    assert caught == expected, f"{label}: {describe(cl.unregistered(changed, name=name))}"
 
 
 @pytest.mark.parametrize("text", [
@@ -213,7 +293,7 @@ def test_every_number_claim_records_its_source_place_reading_and_date():
         if c["read"] == "summary":
             assert not c["seen_in_source"], c["id"]
     derived = [c for c in REGISTER["claims"] if c["kind"] == "derived"]
-    assert derived and all(BY_ID[f]["kind"] in cl.NUMBER_KINDS + ("derived",) for c in derived for f in c["from"])
+    assert derived and all(BY_ID[f]["kind"] in cl.NUMBER_KINDS + ("derived", cl.SCENARIO) for c in derived for f in c["from"])
 
 
 def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
@@ -231,12 +311,105 @@ def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
     (lambda d: d["claims"][0].update(appears_in=["notebooks/99-missing.ipynb"]), "does not exist"),
     (lambda d: d["claims"][0].update(appears_in=["data/references.json"]), "excluded from the scan"),
     (lambda d: next(c for c in d["claims"] if c["kind"] == "derived").update({"from": ["nope"]}), "not a claim"),
+    (lambda d: _claim(d, "sam-sitting-day").update(places=["data/quizzes/03-causes-and-risk-factors.json#no-such-question"]),
+     "has no question or case 'no-such-question'"),
+    (lambda d: _claim(d, "sam-details").update(places=["data/cases.json#desk-worker/no-such-field"]), "has no field 'no-such-field'"),
+    (lambda d: _claim(d, "sam-details").update(places=["data/myths.json#desk-worker"]), "has no quiz questions or cases"),
 ])
 def test_a_broken_register_is_reported_by_file_and_claim(change, message):
     bad = copy.deepcopy(REGISTER)
     change(bad)
     with pytest.raises(CourseDataError, match=rf"claims.json, claim '[a-z0-9-]+': .*{message}"):
         cl.check_register(bad, "data/claims.json", set(BIB), ROOT)
+
+
+def _claim(data, claim_id):
+    return next(c for c in data["claims"] if c["id"] == claim_id)
+
+
+# ------------------------------------------------------ derived numbers: arithmetic redone
+
+
+def _in_banks(claim):
+    return any(f in {rel(p) for p in cl.quiz_files(ROOT)} for f in claim.get("appears_in", []))
+
+
+def test_every_derived_number_shown_in_a_bank_or_case_is_computed_and_the_computation_holds():
+    derived = [c for c in REGISTER["claims"] if c["kind"] == "derived" and _in_banks(c)]
+    assert len(derived) >= 10
+    for c in derived:
+        digits = [n for v in c["values"] for n in cl.numbers_in(v) if n.text[:1].isdigit() or n.text[:1] in "-−"]
+        assert not digits or c.get("arithmetic"), f"{c['id']} shows {[n.text for n in digits]} in a bank without arithmetic"
+        assert cl.arithmetic_problems(c, BY_ID) == [], c["id"]
+        sources = {cl.norm_value(v) for f in c["from"] for v, _ in cl.claim_tokens(BY_ID[f])}
+        for line in c.get("arithmetic", []):
+            result, used = cl.evaluate(line["is"])
+            # every number the computation uses comes from a claim it names, or is a unit conversion
+            assert all(cl.norm_value(str(float(u))) in sources or u in cl.CONVERSIONS or isinstance(result, bool)
+                       for u in used), (c["id"], line)
+            if not isinstance(result, bool):
+                shown = float(cl.Fraction(cl.numbers_in(line["shows"])[0].value.replace("−", "-")))
+                assert abs(float(result) - shown) <= line.get("within", 0.5 * 10 ** -cl._shown_precision(
+                    cl.numbers_in(line["shows"])[0])) + 1e-9, (c["id"], line)
+
+
+@pytest.mark.parametrize("path", cl.course_files(ROOT) + cl.quiz_files(ROOT), ids=rel)
+def test_arithmetic_written_out_in_the_course_is_right(path):
+    """Sums written out for readers ("51 ÷ 66 = 0.77", "1.5 + 7 + 2 = 10.5 hours") are redone
+    here, whatever claims hold their numbers: a slip in the text fails even when the wrong
+    result happens to equal some other registered number."""
+    texts = [cl.notebook_text(path)] if path.suffix == ".ipynb" else [
+        v for _, v, _ in cl.data_values(json.loads(path.read_text(encoding="utf-8")), rel(path)) if isinstance(v, str)]
+    for text in texts:
+        for expression, shown in cl.worked_arithmetic(text):
+            result, _ = cl.evaluate(expression)
+            places = cl._shown_precision(shown)
+            assert round(float(result), places) == pytest.approx(float(shown.value)), f"{rel(path)}: {expression} = {shown.text}?"
+
+
+def test_a_slip_in_written_arithmetic_is_found():
+    [(expression, shown)] = cl.worked_arithmetic("So 51 − 23 = 29 points.")
+    assert expression == "51 - 23" and shown.value == "29" and cl.evaluate(expression)[0] != 29
+
+
+def test_the_leap_percentages_are_computed_from_the_trial_counts():
+    """The numbers the quiz asks readers to compute come out of the registered counts."""
+    counts = BY_ID["mellor-2018-global-success"]["values"]
+    pairs = [tuple(int(x) for x in v.split(" of ")) for v in counts if " of " in v and "people" not in v]
+    shares = {round(100 * a / b) for a, b in pairs}
+    shown = {int(n.value) for v in BY_ID["mellor-2018-percentages"]["values"] for n in cl.numbers_in(v) if n.unit == "%"}
+    assert shares == shown == {77, 58, 29}
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda c: c["arithmetic"][1].update({"is": "51 / 65 * 100"}), "rounds to 78, not 77"),
+    (lambda c: c["arithmetic"][1].update({"is": "52 / 66 * 100"}), "uses 52, which is neither a number of the claims"),
+    (lambda c: c["arithmetic"][1].update({"is": "51 / 66 * 100 > 80"}), "the comparison does not hold"),
+    (lambda c: c["arithmetic"][1].update({"is": "__import__('os').getcwd()"}), "is not plain arithmetic"),
+    (lambda c: c["arithmetic"][1].update({"shows": "about 78%"}), "'shows' must be a number the claim's values show"),
+    (lambda c: c.pop("arithmetic"), "shows '0.77'"),
+    (lambda c: c["values"].append("about 31%"), "shows '31%' in 'about 31%': no arithmetic line computes it"),
+])
+def test_wrong_or_missing_arithmetic_is_reported_by_claim(change, message):
+    bad = copy.deepcopy(REGISTER)
+    change(_claim(bad, "mellor-2018-percentages"))
+    with pytest.raises(CourseDataError, match=rf"claim 'mellor-2018-percentages': .*{message}"):
+        cl.check_register(bad, "data/claims.json", set(BIB), ROOT)
+
+
+# ------------------------------------------------- scenario numbers: only in their places
+
+
+def test_scenario_claims_name_places_that_show_every_value():
+    scenarios = cl.scenario_claims(REGISTER)
+    assert scenarios and all(c["places"] for c in scenarios)
+    assert cl.unshown_scenario_values(REGISTER, ROOT) == []
+
+
+def test_scenario_numbers_are_not_held_for_the_whole_file():
+    bank = "data/quizzes/03-causes-and-risk-factors.json"
+    made_up = cl.claim_tokens(BY_ID["sam-sitting-day"])
+    assert made_up and not made_up & cl.registered(bank), "a made-up detail would pass anywhere in the bank"
 
 
 def test_a_register_that_breaks_the_schema_names_the_claim():
