@@ -81,9 +81,9 @@ narrowly as the scanner can tell them apart (never by a broad exclusion):
     computes from and writes each computation out ("4 / 100 * 200"); the tests redo it, and
     the number shown must equal it rounded as shown (or be within the stated margin of an
     "about"), or the comparison must hold ("11 / 1172 * 100 < 1"). A computation may use
-    only numbers of the claims it names and unit conversions (CONVERSIONS). In a quiz bank
-    or a case, every number in digits that a derived claim shows must be computed this
-    way. Sums written out for readers ("1.5 + 7 + 2 = 10.5 hours") are read as operands
+    only numbers of the claims it names and unit conversions (CONVERSIONS). A derived
+    claim shown in a quiz bank or a case carries its arithmetic: every number in digits it
+    shows is a result of it or a number it computes from. Sums written out for readers ("1.5 + 7 + 2 = 10.5 hours") are read as operands
     (restated numbers, matched on value since their unit is often dropped) and a result,
     and the tests redo every one of them too.
 """
