@@ -13,6 +13,8 @@ Public API (re-exported lazily):
 - ``use_course_style()``: apply the course's colour-blind-safe matplotlib style.
 - ``disclaimer()``: the medical disclaimer box every notebook shows.
 - ``course_map()``: every notebook with its time and objectives.
+- ``case_notes(notebook)``: the course's recurring people, as that notebook meets them.
+- ``define(term, ...)``: plain-language definitions from the course glossary.
 """
 
 from importlib import import_module
@@ -31,6 +33,9 @@ _EXPORTS = {
     "PALETTE": "glutecourse.plots",
     "disclaimer": "glutecourse.display",
     "course_map": "glutecourse.coursemap",
+    "case_notes": "glutecourse.ui.cases",
+    "define": "glutecourse.glossary",
+    "references": "glutecourse.references",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
