@@ -35,7 +35,7 @@ _EXPORTS = {
     "course_map": "glutecourse.coursemap",
     "case_notes": "glutecourse.ui.cases",
     "define": "glutecourse.glossary",
-    "references": "glutecourse.references",
+    "more_references": "glutecourse.ui.cases",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

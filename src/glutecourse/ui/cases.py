@@ -4,7 +4,8 @@
 notebook in ``data/cases.json``: who they are, what this notebook means for them, and the
 sources of that text (short citations beside the text, full references underneath). In
 ``00-start-here`` (the "meet" entries) each card also tells the person's story. Naming
-people (``case_notes(stem, "runner-hip")``) shows only those cards.
+people (``case_notes(stem, "runner-hip")``) shows only those cards. ``more_references(...)`` lists
+sources that new sections cite beyond a notebook's own reference list.
 
 HTML only, no widgets. Everything shown comes from ``data/cases.json`` and
 ``data/references.json``, escaped with ``safe_html`` (the data may use the small markup
@@ -17,6 +18,7 @@ from glutecourse.cases import cases
 from glutecourse.errors import CourseDataError
 from glutecourse.paths import data_dir
 from glutecourse.references import bibliography
+from glutecourse.references import references as _references
 from glutecourse.textfmt import safe_html
 
 #: What each kind of entry tells the reader (the schema's ``focus`` values).
@@ -109,3 +111,13 @@ def case_notes(notebook: str, *people: str):
     from IPython.display import HTML
 
     return HTML(case_notes_html(notebook, *people))
+
+
+def more_references(*keys: str):
+    """A second reference list, for sources cited in sections added after the notebook's
+    main ``references(...)`` cell was written (the cases and the notes around them).
+    Same format and the same check for unknown keys."""
+    from IPython.display import HTML
+
+    return HTML("<p style='margin:4px 0'><strong>More sources cited in this notebook</strong></p>"
+                + _references(*keys).data)
