@@ -243,3 +243,31 @@ def test_routine_builder(page, lab):
     assert any(name in text for name in ("bridge", "Bridge", "Clamshell", "clamshell"))
     page.screenshot(path=str(ARTIFACTS / "interaction-routine.png"))
     note("routine builder: choosing the strengthening phase builds a routine with strength work and a total: ok")
+
+
+def test_think_prompts_fold_and_open_and_case_cards_render(page, lab):
+    """Issue 11: a Think prompt is <details> in Markdown. JupyterLab renders it folded, with
+    the answer as rendered Markdown inside, and a click on the question opens it. The case
+    cards render as HTML, one per person with an entry for the notebook."""
+    path = ROOT / "notebooks" / "07-recovery-timeline.ipynb"
+    open_and_run(page, lab, rel(path))
+    found = page.evaluate("""() => {
+      const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+      const thinks = Array.from(root.querySelectorAll('.jp-RenderedMarkdown details'))
+        .filter(d => d.querySelector('summary') && d.querySelector('summary').innerText.startsWith('Think:'));
+      return {count: thinks.length, open: thinks.filter(d => d.open).length,
+              paragraphs: thinks.filter(d => d.querySelector('p')).length,
+              cards: root.querySelectorAll('.gc-cases .gc-case').length};
+    }""")
+    expected = sum(text.count("<summary>Think:") for _, text in
+                   ((c["cell_type"], "".join(c["source"])) for c in json.loads(path.read_text())["cells"]) if _ == "markdown")
+    assert found["count"] == expected >= 2 and found["open"] == 0 and found["paragraphs"] == expected, found
+    from glutecourse.cases import cases
+    assert found["cards"] == sum(path.stem in c["notebooks"] for c in cases())
+    summary = page.locator(".jp-RenderedMarkdown details summary", has_text="Think:").first
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    assert page.evaluate("""() => Array.from(document.querySelectorAll('.jp-RenderedMarkdown details'))
+      .filter(d => d.querySelector('summary').innerText.startsWith('Think:') && d.open).length""") == 1
+    page.screenshot(path=str(ARTIFACTS / "interaction-think.png"))
+    note(f"Think prompts: {expected} folded in 07, answer rendered as Markdown, one opens on click; {found['cards']} case cards: ok")
