@@ -220,6 +220,8 @@ def test_each_exclusion_in_the_banks_and_cases_leaves_out_only_what_it_should(tm
     "Superior gluteal nerve (L4, L5, S1).",
     "Eight questions. Each answer comes with an explanation.",
     "write it as 2026-03-14",
+    "1. Are there warning signs? If so, they come first (notebook 05). 2. What is the evidence? 3. Where is the pain?",
+    "He picks *1 · Gentle*; later *2 · Moderate* or *3 · Harder*.",
 ])
 def test_the_exclusions_leave_out_what_is_not_a_clinical_number(text):
     assert cl.numbers_in(text) == [], text
@@ -239,6 +241,11 @@ def test_the_exclusions_leave_out_what_is_not_a_clinical_number(text):
     ("51 − 23 = 28 points", ("28", "point")),
     ("95% CI -0.52 to 0.09", ("-0.52", "")),
     ("followed 1,172 people", ("1172", "people")),
+    # beside the exclusions for numbered items and the builder's level names: only the
+    # numbering is left out
+    ("Mean pain fell to 2. Then it rose again.", ("2", "")),
+    ("It is rare. 4 in 10 people who are asked say so.", ("4", "in 10")),
+    ("He picks *1 · Gentle* for 10 minutes.", ("10", "minute")),
 ])
 def test_the_rule_counts_clinical_numbers_in_their_usual_forms(text, key):
     assert key in [n.key for n in cl.numbers_in(text)], text

@@ -48,8 +48,10 @@ It is found as
     words ("more than half", "about a third", "two thirds of people").
 These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
   * numbers inside code: code cells, `inline code`, <code>, <kbd>, links and image paths;
-  * numbering of the course itself: headings and numbered lists, notebook numbers
-    ("notebook 05", "01 · Anatomy"), section, step, question and level numbers;
+  * numbering of the course itself: headings and numbered lists (also a numbered item
+    that follows a sentence on the same line: "... first? 2. What is the evidence?"),
+    notebook numbers ("notebook 05", "01 · Anatomy"), section, step, question and level
+    numbers (also the routine builder's level names: "1 · Gentle");
   * where a claim comes from: recommendation and section numbers ("1.2.22",
     "Recommendation 3", "B.4"), years and dates in citations and editions ("2016, updated
     2020", "Woodfield 2022"), document codes ("NG59", "CD007612"), nerve-root labels
@@ -191,7 +193,13 @@ EXCLUSIONS = [
     ("link targets and file names", r"\]\([^)]*\)|https?://\S+|\b[\w./-]+\.(?:svg|png|ipynb|json|csv|md|py)\b"),
     ("html comments and attributes", r"<!--.*?-->|\b(?:style|class|href|src)=(?:'[^']*'|\"[^\"]*\")"),
     ("heading and list numbering", r"^\s{0,3}(?:#+\s*\d+(?:\.\d+)*\.?|\d+\.\s|\*\*\d+\.\*\*)"),
+    # a numbered item run on after a sentence ("... first (notebook 05). 2. What is the
+    # evidence?"): a one- or two-digit number right after a sentence's end, itself followed
+    # by a full stop and a capital. A number ending a sentence ("fell to 2. Then") is kept.
+    ("numbered item after a sentence", r"(?<=[.?!]\s)\d{1,2}\.\s(?=\*{0,2}[A-Z])"),
     ("notebook numbers", r"\b[Nn]otebooks?\s+\*{0,2}\d\d\b(?:\*{0,2}(?:,| and| or)\s+\*{0,2}\d\d\b)*|\b\d\d\s·\s"),
+    # the routine builder's level names as its menu shows them (LEVEL_LABELS in exercises.py)
+    ("builder level names", r"\b[1-3]\s·\s(?=(?:Gentle|Moderate|Harder)\b)"),
     ("section, step, question and level numbers",
      r"\b(?:[Ss]ections?|[Ss]teps?|[Qq]uestions?|[Ll]evels?|[Pp]hases?|[Cc]hapters?|[Tt]ables?|[Ff]igures?|[Pp]ages?|p\.|No\.?|[Rr]ecommendations?|[Rr]ec\.)"
      r"\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|or|-)\s*\d+(?:\.\d+)*)*"),
