@@ -5,12 +5,14 @@
     python scripts/claims_report.py --quiet    problems only (exit 1 if any)
 
 For each notebook and data file (quiz banks and the cases included) it lists the clinical
-numbers the register does not hold for that file, with the question or case and field where
-they are and the claims that hold the same number elsewhere (so you know whether to add the
-file to a claim's appears_in, write a new claim, or, for a made-up detail of a question's or
-case's story, a scenario claim naming that place); claims that list a file that no longer
-shows their numbers; and scenario values shown in none of their places. The rule for what
-counts is glutecourse.claims.RULE.
+numbers the register does not hold for that file, with the question or case and field, or
+the notebook cell, where they are (written as a scenario place: "file#where") and the claims
+that hold the same number elsewhere (so you know whether to add the file to a claim's
+appears_in, write a new claim, or, for a made-up detail of a question's or case's story or
+of a notebook's worked example or Think prompt, a scenario claim naming that place); claims
+that list a file that no longer shows their numbers; and scenario values shown in none of
+their places, or missing from a notebook cell that a claim names. The rule for what counts
+is glutecourse.claims.RULE.
 """
 
 from __future__ import annotations

@@ -18,14 +18,16 @@ What counts as a clinical number (the full rule is ``glutecourse.claims.RULE``):
   made-up or drawing values in data (worked-case people, drawing coordinates, example
   programme weeks, exercise settings, which are checked against registered dose ranges
   instead); the text of a quiz option that is not the keyed answer.
-* HELD, BUT NOT AS FINDINGS: made-up details of a quiz question's or a case's story
-  (scenario claims, exempt only in the question, case or field they name) and the course's
-  own arithmetic (derived claims, whose computations these tests redo).
+* HELD, BUT NOT AS FINDINGS: made-up details of a quiz question's or a case's story, or of
+  a notebook's worked example or Think prompt (scenario claims, exempt only in the question,
+  case, field or notebook cell they name) and the course's own arithmetic (derived claims,
+  whose computations these tests redo).
 
 Where readers see numbers: every notebook's markdown cells (with image alt text), and the
 reader-facing strings and numbers of every data file, which the package renders, the quiz
 banks, data/cases.json and data/final-quiz.json included. A number must be held by a claim
-that lists the file in ``appears_in``, or by a scenario claim for the place where it is.
+that lists the file in ``appears_in``, or by a scenario claim for the place where it is (in a
+notebook: its markdown cell, by cell id).
 """
 
 import copy
@@ -151,6 +153,15 @@ def _append(record, field, sentence):
     record[field] = record[field] + " " + sentence
 
 
+def _cell(nb, cell_id):
+    return next(c for c in nb["cells"] if c.get("id") == cell_id)
+
+
+def _append_to_cell(nb, cell_id, sentence):
+    cell = _cell(nb, cell_id)
+    cell["source"] = "".join(cell["source"]) + "\n\n" + sentence + "\n"
+
+
 # Each exclusion in the quiz banks, the cases and the final quiz: (what it shows, file, change,
 # what the scanner must report). The rows in pairs show that an exclusion leaves out what it
 # should and nothing more: the same number elsewhere, or a clinical number in the same place,
@@ -158,6 +169,8 @@ def _append(record, field, sentence):
 BANK = "data/quizzes/03-causes-and-risk-factors.json"
 POOL = "data/quizzes/10-final-pool.json"
 CASES = "data/cases.json"
+NB00 = "notebooks/00-start-here.ipynb"
+NB07 = "notebooks/07-recovery-timeline.ipynb"
 CLINICAL = "About 80% of people recover."
 EXCLUSION_TABLE = [
     ("scenario: Sam's made-up hours, in their own question", BANK,
@@ -193,6 +206,19 @@ EXCLUSION_TABLE = [
      lambda d: d["topics"][0].update(count=7), []),
     ("final quiz: a clinical number in its prose is caught", "data/final-quiz.json",
      lambda d: _append(d["mandatory"][0], "why", CLINICAL), [("80", "%")]),
+    # notebooks: a scenario claim names single markdown cells, never a whole notebook
+    ("notebook: Alex's made-up eight months, in a cell its scenario claim names", NB07,
+     lambda d: _append_to_cell(d, "t002", "He has had pain for eight months."), []),
+    ("notebook: the same months in another cell of the notebook are caught", NB07,
+     lambda d: _append_to_cell(d, "c024", "Alex has had pain for eight months."), [("8", "month")]),
+    ("notebook: a clinical number in a cell that has scenario numbers is caught", NB07,
+     lambda d: _append_to_cell(d, "t002", CLINICAL), [("80", "%")]),
+    ("notebook: a scenario value with another unit is caught in its own cell", NB07,
+     lambda d: _append_to_cell(d, "t002", "Or for eight years."), [("8", "year")]),
+    ("notebook: the five people, in a cell the cast's claim names", NB00,
+     lambda d: _append_to_cell(d, "t001", "Each of the five people is made up."), []),
+    ("notebook: the five people in a cell it does not name are caught", NB00,
+     lambda d: _append_to_cell(d, "c000", "Meet the five people in section 5."), [("5", "people")]),
 ]
 
 
@@ -201,7 +227,7 @@ def test_each_exclusion_in_the_banks_and_cases_leaves_out_only_what_it_should(tm
     assert cl.unregistered(ROOT / name) == [], f"{name} as committed passes"
     data = json.loads((ROOT / name).read_text(encoding="utf-8"))
     change(data)
-    changed = tmp_path / "copy.json"
+    changed = tmp_path / ("copy" + (ROOT / name).suffix)
     changed.write_text(json.dumps(data), encoding="utf-8")
     caught = [n.key for n in cl.unregistered(changed, name=name)]
     assert caught == expected, f"{label}: {describe(cl.unregistered(changed, name=name))}"
@@ -274,6 +300,20 @@ def test_numbers_in_a_bank_or_the_cases_know_their_question_or_case_and_field(tm
     assert ("desk-worker/story", ("3", "week")) in cases
 
 
+def test_numbers_in_a_notebook_know_their_markdown_cell(tmp_path):
+    nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "id": "intro", "metadata": {}, "source": ["Sam is 34.\n", "He sits for 7 hours."]},
+        {"cell_type": "code", "id": "code", "metadata": {}, "source": ["x = 80  # 80%"], "outputs": [], "execution_count": None},
+        {"cell_type": "markdown", "id": "fact", "metadata": {}, "source": "About 80% of people recover."},
+    ]}
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    found = [(n.where, n.key) for n in cl.numbers_in_file(path, name="notebooks/nb.ipynb")]
+    assert found == [("intro", ("34", "")), ("intro", ("7", "hour")), ("fact", ("80", "%"))]
+    margaret = [(n.where, n.key) for n in cl.numbers_in_file(ROOT / "notebooks" / "04-symptoms-and-self-check.ipynb")]
+    assert ("t004", ("74", "")) in margaret
+
+
 def test_numbers_in_data_fields_carry_the_unit_their_field_gives_them():
     found = {(n.context.split(":")[0], n.key) for n in cl.numbers_in_file(ROOT / "data" / "evidence.json")}
     assert ("recurrence_percent", ("69", "%")) in found
@@ -323,6 +363,11 @@ def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
      "has no question or case 'no-such-question'"),
     (lambda d: _claim(d, "sam-details").update(places=["data/cases.json#desk-worker/no-such-field"]), "has no field 'no-such-field'"),
     (lambda d: _claim(d, "sam-details").update(places=["data/myths.json#desk-worker"]), "has no quiz questions or cases"),
+    (lambda d: _claim(d, "alex-eight-months").update(places=[f"{NB07}#no-such-cell"]),
+     f"{NB07} has no cell 'no-such-cell'"),
+    (lambda d: _claim(d, "alex-eight-months").update(places=[f"{NB07}#{_code_cell(NB07)}"]),
+     "is a code cell; only markdown cells are read"),
+    (lambda d: _claim(d, "alex-eight-months").update(places=["notebooks/99-missing.ipynb#t002"]), "does not exist"),
 ])
 def test_a_broken_register_is_reported_by_file_and_claim(change, message):
     bad = copy.deepcopy(REGISTER)
@@ -333,6 +378,11 @@ def test_a_broken_register_is_reported_by_file_and_claim(change, message):
 
 def _claim(data, claim_id):
     return next(c for c in data["claims"] if c["id"] == claim_id)
+
+
+def _code_cell(notebook):
+    cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
+    return next(c["id"] for c in cells if c["cell_type"] == "code")
 
 
 # ------------------------------------------------------ derived numbers: arithmetic redone
@@ -428,6 +478,32 @@ def test_scenario_numbers_are_not_held_for_the_whole_file():
     bank = "data/quizzes/03-causes-and-risk-factors.json"
     made_up = cl.claim_tokens(BY_ID["sam-sitting-day"])
     assert made_up and not made_up & cl.registered(bank), "a made-up detail would pass anywhere in the bank"
+    cast = BY_ID["course-cast"]
+    notebooks = {cl.parse_place(p)[0] for p in cast["places"]}
+    assert all(cl.is_notebook_place(p) for p in cast["places"]) and len(notebooks) >= 10
+    for notebook in notebooks:
+        assert not cl.claim_tokens(cast) & cl.registered(notebook), f"'five people' would pass anywhere in {notebook}"
+
+
+def test_a_notebook_cell_must_show_every_value_of_the_scenario_claim_that_names_it():
+    """A cell is a whole passage, so a value listed for cells that do not show it would be
+    exempt there for nothing."""
+    bad = copy.deepcopy(REGISTER)
+    _claim(bad, "course-cast")["values"].append("three weeks")  # shown in one of its cells only
+    problems = cl.unshown_scenario_values(bad, ROOT)
+    shown_in = [p for p in BY_ID["course-cast"]["places"] if any(
+        n.key == ("3", "week") and cl.in_place(n, cl.parse_place(p)[0], p)
+        for n in cl.numbers_in_file(ROOT / cl.parse_place(p)[0]))]
+    assert len(shown_in) == 1
+    assert len(problems) == len(BY_ID["course-cast"]["places"]) - 1
+    assert all(p.startswith("course-cast: 'three weeks' is not shown in notebooks/") for p in problems)
+    assert not any(shown_in[0] in p for p in problems)
+
+
+def test_the_course_has_as_many_people_as_the_notebooks_say():
+    cases = json.loads((ROOT / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    counts = {n.value for v in BY_ID["course-cast"]["values"] for n in cl.numbers_in(v)}
+    assert counts == {str(len(cases))}, "the notebooks' 'five people' must match data/cases.json"
 
 
 def test_a_register_that_breaks_the_schema_names_the_claim():

@@ -14,7 +14,8 @@ not, is defined here once (``RULE``); the tests use it to fail on any number the
 does not hold. Two kinds of claim cover numbers that are not findings: a derived claim
 holds the course's own arithmetic on registered numbers with the computation written out
 (``evaluate`` redoes it), and a scenario claim lists the made-up details of a quiz
-question's or a case's story, exempt only in the questions, cases or fields it names.
+question's or a case's story, or of a notebook's worked example or Think prompt, exempt only
+in the questions, cases, fields or notebook cells it names.
 
 This module is for authors and tests; no notebook imports it.
 """
@@ -72,12 +73,16 @@ These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
     wrong; its feedback, which says what is right, is scanned).
 Two kinds of number are not clinical claims but are still held by the register, each as
 narrowly as the scanner can tell them apart (never by a broad exclusion):
-  * SCENARIO numbers: the made-up details of a quiz question's or a case's story (ages,
-    "two years ago", "200 people" at a practice, "1 March", a diary value "about 5"). A
-    scenario claim lists them with their places: a question ("data/quizzes/<bank>.json#<id>"),
-    a case field ("data/cases.json#<id>/story", ".../notebooks/<notebook>/text"). They are
-    exempt only there, with the same value and unit: the same number in another question,
-    another field or with another unit is caught, and so is any clinical number beside them.
+  * SCENARIO numbers: the made-up details of a quiz question's or a case's story, or of a
+    notebook's worked example or Think prompt about the course's made-up people (ages,
+    "two years ago", "200 people" at a practice, "1 March", a diary value "about 5", "the
+    five people"). A scenario claim lists them with their places: a question
+    ("data/quizzes/<bank>.json#<id>"), a case field ("data/cases.json#<id>/story",
+    ".../notebooks/<notebook>/text"), or one notebook cell by its id
+    ("notebooks/<notebook>.ipynb#<cell id>"; never a whole notebook, and a cell must show
+    every value of the claim that names it). They are exempt only there, with the same value
+    and unit: the same number in another question, field or cell or with another unit is
+    caught, and so is any clinical number beside them.
   * DERIVED numbers: the course's own arithmetic on registered numbers ("4% of 200 is 8",
     "51 − 23 = 28 points", "65% is about two thirds"). A derived claim names the claims it
     computes from and writes each computation out ("4 / 100 * 200"); the tests redo it, and
@@ -229,7 +234,8 @@ class Number:
     text: str
     context: str
     #: In a data file made of records (quiz questions, cases): the record's id and the path
-    #: of the field inside it ("sitting-total/explanation", "desk-worker/story"); else "".
+    #: of the field inside it ("sitting-total/explanation", "desk-worker/story"); in a
+    #: notebook: the id of its markdown cell; else "".
     where: str = ""
 
     @property
@@ -349,11 +355,16 @@ def rel(path: Path) -> str:
     return Path(path).resolve().relative_to(repo_root()).as_posix()
 
 
-def notebook_text(path: Path) -> str:
-    """The markdown cells of a notebook (code cells hold no prose; what they render comes
-    from data files, which are scanned themselves)."""
+def notebook_cells(path: Path) -> list[tuple[str, str]]:
+    """(cell id, text) for each markdown cell of a notebook (code cells hold no prose; what
+    they render comes from data files, which are scanned themselves)."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return [(c.get("id", ""), "".join(c["source"])) for c in cells if c["cell_type"] == "markdown"]
+
+
+def notebook_text(path: Path) -> str:
+    """The markdown cells of a notebook, as one text."""
+    return "\n\n".join(text for _, text in notebook_cells(path))
 
 
 def _excluded(file: str, key: str) -> bool:
@@ -426,7 +437,8 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
     if name in EXCLUDED_FILES:
         return []
     if path.suffix == ".ipynb":
-        return numbers_in(notebook_text(path))
+        # each cell on its own, so that a number knows its cell (a scenario place)
+        return [replace(n, where=cell_id) for cell_id, text in notebook_cells(path) for n in numbers_in(text)]
     found: list[Number] = []
     data = json.loads(path.read_text(encoding="utf-8"))
     for question in data.get("questions", []) if isinstance(data, dict) else []:
@@ -575,9 +587,14 @@ def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
 
 
 def parse_place(place: str) -> tuple[str, str, str]:
-    """'data/cases.json#desk-worker/story' -> ('data/cases.json', 'desk-worker', 'desk-worker/story')."""
+    """'data/cases.json#desk-worker/story' -> ('data/cases.json', 'desk-worker', 'desk-worker/story');
+    'notebooks/08-exercise-programme.ipynb#t005' -> ('notebooks/08-exercise-programme.ipynb', 't005', 't005')."""
     file, _, inner = place.partition("#")
     return file, inner.split("/")[0], inner
+
+
+def is_notebook_place(place: str) -> bool:
+    return parse_place(place)[0].endswith(".ipynb")
 
 
 def _place_problem(place: str, root: Path) -> str | None:
@@ -585,6 +602,14 @@ def _place_problem(place: str, root: Path) -> str | None:
     target = root / file
     if not target.is_file():
         return f"place {place!r}: {file} does not exist"
+    if target.suffix == ".ipynb":
+        cells = json.loads(target.read_text(encoding="utf-8"))["cells"]
+        cell = next((c for c in cells if c.get("id") == inner), None)
+        if cell is None:
+            return f"place {place!r}: {file} has no cell {inner!r}"
+        if cell["cell_type"] != "markdown":
+            return f"place {place!r}: cell {inner!r} is a {cell['cell_type']} cell; only markdown cells are read"
+        return None
     data = json.loads(target.read_text(encoding="utf-8"))
     records = [r for key in RECORD_LISTS for r in (data.get(key, []) if isinstance(data, dict) else [])]
     if not records:
@@ -606,8 +631,8 @@ def _place_problem(place: str, root: Path) -> str | None:
 
 
 def in_place(number: Number, file: str, place: str) -> bool:
-    """Whether ``number`` (found in ``file``) sits inside the question, case or field that
-    ``place`` names."""
+    """Whether ``number`` (found in ``file``) sits inside the question, case, field or
+    notebook cell that ``place`` names."""
     place_file, _, inner = parse_place(place)
     return place_file == file and bool(number.where) and (number.where == inner or number.where.startswith(inner + "/"))
 
@@ -733,18 +758,29 @@ def stale_claims(path: Path, data: dict | None = None, name: str | None = None) 
 
 def unshown_scenario_values(data: dict | None = None, root: Path | None = None) -> list[str]:
     """Scenario values that none of the claim's places shows (a value listed 'just in case'
-    would widen the exemption for nothing)."""
+    would widen the exemption for nothing), and values that a notebook cell named as a place
+    does not show (a cell is a whole passage, so each cell must show every value)."""
     root = root or repo_root()
     problems = []
+
+    def shown(keys, numbers):
+        return bool(keys) and all(any(token_matches(n.key, {k}) for n in numbers) for k in keys)
+
     for c in scenario_claims(data):
-        numbers = []
+        by_place = {}
         for place in c["places"]:
             file = parse_place(place)[0]
-            numbers += [n for n in numbers_in_file(root / file, file) if in_place(n, file, place)]
+            by_place[place] = [n for n in numbers_in_file(root / file, file) if in_place(n, file, place)]
+        everywhere = [n for numbers in by_place.values() for n in numbers]
         for value in c["values"]:
             keys = [n.key for n in numbers_in(value)]
-            if not keys or not all(any(token_matches(n.key, {k}) for n in numbers) for k in keys):
+            if not shown(keys, everywhere):
                 problems.append(f"{c['id']}: {value!r} is not shown in any of its places")
+                continue
+            for place, numbers in by_place.items():
+                if is_notebook_place(place) and not shown(keys, numbers):
+                    problems.append(f"{c['id']}: {value!r} is not shown in {place} (a notebook cell must show "
+                                    f"every value of the claim that names it)")
     return problems
 
 
