@@ -154,7 +154,9 @@ def _append(record, field, sentence):
 
 
 def _cell(nb, cell_id):
-    return next(c for c in nb["cells"] if c.get("id") == cell_id)
+    cells = [c for c in nb["cells"] if c.get("id") == cell_id]
+    assert len(cells) == 1, f"the notebook has no cell {cell_id!r} (was it split or renamed? update this table)"
+    return cells[0]
 
 
 def _append_to_cell(nb, cell_id, sentence):
