@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench generate images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium
+.PHONY: setup lab test unit bench generate images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
@@ -21,8 +21,8 @@ help:
 	@echo "make images regenerate only the course's figures in images/ from data/"
 	@echo "make banners rewrite only the safety banner at the top of every notebook from data/course.json"
 	@echo "make keys   regenerate only the answer keys (instructor/answer-keys.md) from the quiz banks"
-	@echo "make slides export reveal.js slide decks to build/slides/"
-	@echo "make site   build the static HTML course in _site/"
+	@echo "make slides export slide decks to build/slides/ (work offline; reveal.js from npm, needs Node.js)"
+	@echo "make site   build the static HTML course in _site/ (works offline)"
 	@echo "make voila  serve the symptom self-check and quizzes as a Voila web app"
 	@echo "make e2e    browser tests in Debian's Chromium (installs it with apt-get; needs root)"
 
@@ -68,13 +68,21 @@ keys: setup
 sample-class: setup
 	$(BIN)/python scripts/make_sample_class.py
 
-slides: setup
+# reveal.js for the slide decks: npm ci installs exactly the version in package-lock.json
+# (build_slides.py also runs it when node_modules/ is missing). Decks get a copy beside them.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The slide decks need reveal.js from npm: install Node.js with npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund
+
+web-assets: node_modules/.package-lock.json
+
+slides: setup web-assets
 	$(BIN)/python scripts/build_slides.py
-	@echo "Slides in build/slides/ (open the .slides.html files in a browser)"
+	@echo "Slides in build/slides/ (open the .slides.html files in a browser; copy the whole folder, it needs no network)"
 
 site: setup
 	$(BIN)/python scripts/build_site.py
-	@echo "Open _site/index.html in a browser"
+	@echo "Open _site/index.html in a browser (it needs no network)"
 
 voila: setup
 	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 notebooks/apps/self-check-and-quizzes.ipynb
@@ -99,5 +107,5 @@ chromium:
 	  echo "Installing Debian's chromium with apt-get (needs root)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-e2e: setup $(E2E_STAMP) chromium
+e2e: setup $(E2E_STAMP) chromium web-assets
 	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q

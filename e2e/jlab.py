@@ -3,38 +3,107 @@
 JupyterLab renders cells lazily and its toolbar can say "idle" before a kernel is really
 connected, so these helpers read state from the application model (exposed with
 ``--LabApp.expose_app_in_browser``), not from the DOM alone.
+
+Every wait is Playwright's own (``page.wait_for_function``, ``expect``, ``locator.wait_for``)
+on a condition that proves the state the next step needs: no fixed sleeps, no hand-written
+polling loops (tests/test_e2e_rules.py keeps it so). Timeouts are generous because the
+machine may be busy; they only bound how long a failure takes to report.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+LONG = 180_000  # ms: kernel start and Run All on a loaded 2-core machine
+SHORT = 60_000  # ms: one click's effect
+
+# Dialogs that would block the notebook ("Select Kernel", ...) are accepted while waiting.
+_ACCEPT_DIALOGS = "document.querySelectorAll('.jp-Dialog .jp-mod-accept').forEach(b => b.click());"
 
 JS_KERNEL_IDLE = """() => {
+  %ACCEPT%
   const app = window.jupyterapp; if (!app || !app.shell) return false;
   const w = app.shell.currentWidget; if (!w || !w.sessionContext) return false;
   const sc = w.sessionContext; const k = sc.session && sc.session.kernel;
   return !!(sc.isReady && k && k.status === 'idle' && k.connectionStatus === 'connected');
+}""".replace("%ACCEPT%", _ACCEPT_DIALOGS)
+
+JS_ALL_CLEARED = """() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i);
+    if (c.type === 'code' && (c.executionCount != null || c.outputs.length)) return false;
+  }
+  return true;
 }"""
 
 JS_ALL_EXECUTED = """() => {
+  %ACCEPT%
   const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
   for (let i = 0; i < cells.length; i++) {
     const c = cells.get(i);
     if (c.type === 'code' && c.sharedModel.getSource().trim() && c.executionCount == null) return false;
   }
   const k = w.sessionContext.session.kernel; return k.status === 'idle';
-}"""
+}""".replace("%ACCEPT%", _ACCEPT_DIALOGS)
+
+# Every widget output in the model has a view in the page (or a visible failure that
+# check_rendered then reports): nothing is still "Loading widget...".
+JS_WIDGETS_SETTLED = """() => {
+  const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
+  let expected = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i); if (c.type !== 'code') continue;
+    for (let j = 0; j < c.outputs.length; j++) if ((c.outputs.get(j).data || {})['%WIDGET%']) expected += 1;
+  }
+  const outs = Array.from(w.content.node.querySelectorAll('.jp-OutputArea-output'));
+  if (outs.some(el => /Loading widget/.test(el.textContent))) return false;
+  const settled = outs.filter(el => el.querySelector('.jupyter-widgets')
+    || /Error displaying widget|Failed to create view|model not found|javascript error/i.test(el.textContent)).length;
+  return settled >= expected;
+}""".replace("%WIDGET%", WIDGET_MIME)
+
+# The widget models of the current notebook, from the widget manager that renders them.
+_JS_MODELS = """async () => {
+  const found = [];
+  const walk = (w) => {
+    if (!w) return;
+    if (w.mimeType === '%WIDGET%' && w._manager && w._manager.promise) found.push(w);
+    const kids = typeof w.children === 'function' ? Array.from(w.children()) : (w.widgets || []);
+    kids.forEach(walk);
+  };
+  walk(window.jupyterapp.shell.currentWidget);
+  if (!found.length) return [];
+  const manager = await found[0]._manager.promise;
+  return Promise.all(Object.values(manager._models));
+}""".replace("%WIDGET%", WIDGET_MIME)
+
+# True when the kernel has processed everything the page sent: every model's messages
+# were answered (the kernel went idle after each), none is waiting in the throttle buffer,
+# and every state change came back as the kernel's echo.
+JS_WIDGETS_SYNCED = """async (want) => {
+  const models = await (%MODELS%)();
+  const quiet = m => m._pending_msgs === 0 && !m._msg_buffer
+    && !(m._expectedEchoMsgIds && m._expectedEchoMsgIds.size);
+  if (!models.length || !models.every(quiet)) return false;
+  for (const [description, value] of Object.entries(want || {})) {
+    const m = models.find(m => m.get('description') === description);
+    if (!m || m.get('value') !== value) return false;
+  }
+  return true;
+}""".replace("%MODELS%", _JS_MODELS)
 
 JS_MODEL_REPORT = """() => {
   const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
-  const errors = []; let widgets = 0; let images = 0;
+  const errors = []; let widgets = 0; let images = 0; let firstCount = null;
   for (let i = 0; i < cells.length; i++) {
     const c = cells.get(i); if (c.type !== 'code') continue;
+    if (firstCount === null && c.sharedModel.getSource().trim()) firstCount = c.executionCount;
     for (let j = 0; j < c.outputs.length; j++) {
       const o = c.outputs.get(j);
       if (o.type === 'error') { const d = o.toJSON(); errors.push(`cell ${i}: ${d.ename}: ${d.evalue}`); }
@@ -43,7 +112,7 @@ JS_MODEL_REPORT = """() => {
       if (data['image/png'] || data['image/svg+xml']) images += 1;
     }
   }
-  return {errors, widgets, images};
+  return {errors, widgets, images, firstCount};
 }""".replace("%WIDGET%", WIDGET_MIME)
 
 JS_DOM_REPORT = """() => {
@@ -62,45 +131,35 @@ JS_DOM_REPORT = """() => {
     widgetErrors: (text.match(/Error displaying widget|model not found|Failed to load model class|Failed to create view|Click to show javascript error/gi) || []),
     widgetOutputs: widgetOutputs.length, rendered, images: imgs.length, broken, noAlt,
   };
-}""".replace("%WIDGET%", WIDGET_MIME)
+}"""
+
+# Images visible in the page have finished loading (decoded, with a size) or failed.
+JS_IMAGES_SETTLED = """() => Array.from(document.querySelectorAll('img'))
+  .filter(i => i.offsetParent !== null).every(i => i.complete)"""
 
 
-def accept_dialogs(page):
-    dialog = page.locator(".jp-Dialog .jp-mod-accept")
-    if dialog.count():
-        try:
-            dialog.first.click(timeout=2000)
-        except Exception:
-            pass
-
-
-def wait_for(page, js: str, timeout: float = 90, what: str = "condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        accept_dialogs(page)
-        try:
-            if page.evaluate(js):
-                return
-        except Exception:
-            pass
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
+def wait_js(page, js: str, what: str, timeout: int = LONG, arg=None):
+    """Playwright waits until ``js`` returns true in the page (checked every 250 ms)."""
+    try:
+        page.wait_for_function(js, arg=arg, polling=250, timeout=timeout)
+    except PlaywrightTimeout:
+        raise AssertionError(f"timed out after {timeout / 1000:.0f} s waiting for {what}") from None
 
 
 def open_lab_notebook(page, lab, rel: str):
     page.goto(lab.url(f"lab/tree/{rel}") + "&reset")
-    wait_for(page, JS_KERNEL_IDLE, what=f"kernel of {rel}")
+    wait_js(page, JS_KERNEL_IDLE, f"the kernel of {rel}")
 
 
-def run_all(page, timeout: float = 120):
-    page.evaluate("""async () => {
-      const app = window.jupyterapp;
-      await app.commands.execute('notebook:clear-all-cell-outputs');
-      await app.commands.execute('notebook:run-all-cells');
-    }""")
-    time.sleep(0.5)
-    wait_for(page, JS_ALL_EXECUTED, timeout, what="all cells to run")
-    time.sleep(0.5)  # let the last widget views attach
+def run_all(page, timeout: int = LONG):
+    """Clear every output, run every cell, and wait until all ran and all widgets rendered."""
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    # After the clear no cell has an execution count, so the next wait cannot pass early.
+    wait_js(page, JS_ALL_CLEARED, "outputs to be cleared", SHORT)
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    wait_js(page, JS_ALL_EXECUTED, "all cells to run", timeout)
+    wait_js(page, JS_WIDGETS_SETTLED, "every widget view to render", timeout)
+    wait_js(page, JS_IMAGES_SETTLED, "images to load", SHORT)
 
 
 def open_and_run(page, lab, rel: str):
@@ -110,9 +169,23 @@ def open_and_run(page, lab, rel: str):
 
 
 def restart_kernel(page):
-    page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.restartKernel()")
-    time.sleep(1)
-    wait_for(page, JS_KERNEL_IDLE, what="kernel restart")
+    """Restart the kernel; returns once the new kernel is connected and idle."""
+    saw_restart = page.evaluate("""async () => {
+      const sc = window.jupyterapp.shell.currentWidget.sessionContext;
+      let seen = false;
+      const watch = (_, status) => { if (status === 'restarting' || status === 'starting') seen = true; };
+      sc.statusChanged.connect(watch);
+      try { await sc.restartKernel(); } finally { sc.statusChanged.disconnect(watch); }
+      return seen;
+    }""")
+    assert saw_restart, "the kernel never reported restarting"
+    wait_js(page, JS_KERNEL_IDLE, "the restarted kernel")
+
+
+def wait_widgets_synced(page, values: dict | None = None, what: str = "the kernel to receive the input"):
+    """Wait until the kernel has processed every change made in the page (and, if given,
+    the widgets with these descriptions hold these values): only then is a click safe."""
+    wait_js(page, JS_WIDGETS_SYNCED, what, SHORT, arg=values or {})
 
 
 def markdown_images(path: Path) -> int:
@@ -131,19 +204,19 @@ def notebook_report(page) -> dict:
     return report
 
 
-def measure_click_to_feedback(page, button_selector: str, feedback_selector: str, expect: str) -> float:
-    """Milliseconds from a click to the feedback widget showing ``expect`` (in-page clock)."""
+def measure_click_to_feedback(page, button_selector: str, feedback_selector: str, expect_selector: str) -> float:
+    """Milliseconds from a click to ``expect_selector`` appearing inside the feedback (in-page clock)."""
     return page.evaluate(
-        """([btnSel, fbSel, expect]) => new Promise((resolve, reject) => {
+        """([btnSel, fbSel, expectSel]) => new Promise((resolve, reject) => {
           const btn = document.querySelector(btnSel); const fb = document.querySelector(fbSel);
           if (!btn || !fb) { reject(new Error('selector not found')); return; }
           const t0 = performance.now();
           const obs = new MutationObserver(() => {
-            if (fb.innerText.includes(expect)) { obs.disconnect(); resolve(performance.now() - t0); }
+            if (fb.querySelector(expectSel)) { obs.disconnect(); clearTimeout(limit); resolve(performance.now() - t0); }
           });
-          obs.observe(fb, {subtree: true, childList: true, characterData: true});
-          setTimeout(() => { obs.disconnect(); reject(new Error('no feedback within 10 s')); }, 10000);
+          obs.observe(fb, {subtree: true, childList: true, characterData: true, attributes: true});
+          const limit = setTimeout(() => { obs.disconnect(); reject(new Error('no feedback within 60 s')); }, 60000);
           btn.click();
         })""",
-        [button_selector, feedback_selector, expect],
+        [button_selector, feedback_selector, expect_selector],
     )

@@ -15,11 +15,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SERVER_EXT = Path(__file__).resolve().parent / "server_ext"
+READY = "GLUTECOURSE-E2E-SERVER-READY"  # printed by server_ext/glutecourse_e2e_ready.py
 
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
@@ -67,7 +69,12 @@ class LabServer:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(value))
         self.home.mkdir(parents=True, exist_ok=True)
+        # Enable the extension that prints a line once the server listens.
+        enable = self.workdir / "jupyter-config" / "jupyter_server_config.d" / "glutecourse_e2e_ready.json"
+        enable.parent.mkdir(parents=True, exist_ok=True)
+        enable.write_text(json.dumps({"ServerApp": {"jpserver_extensions": {"glutecourse_e2e_ready": True}}}))
         env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SERVER_EXT), env.get("PYTHONPATH")]))
         env.update(
             JUPYTERLAB_SETTINGS_DIR=str(settings),
             JUPYTERLAB_WORKSPACES_DIR=str(self.workdir / "workspaces"),
@@ -77,31 +84,53 @@ class LabServer:
         )
         return env
 
-    def start(self, timeout: float = 60) -> "LabServer":
+    def start(self, timeout: float = 120) -> LabServer:
+        """Start the server and return once it listens; no polling: a thread copies the
+        server's output to the log and signals the line our extension prints once the
+        port is bound."""
         env = self._prepare()
         cmd = [
-            sys.executable, "-m", "jupyter", "lab", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.course}",
-            "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True",
-            "--LabApp.news_url=", "--ServerApp.open_browser=False",
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.course}",
+            "--LabApp.expose_app_in_browser=True",
+            "--JupyterNotebookApp.expose_app_in_browser=True",
+            "--LabApp.news_url=",
+            "--ServerApp.open_browser=False",
             "--FileContentsManager.checkpoints_kwargs={'root_dir': '" + str(self.workdir / "checkpoints") + "'}",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
-        self.proc = subprocess.Popen(cmd, env=env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited early:\n{self.log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(self.url("api/status"), timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"JupyterLab did not start in {timeout} s:\n{self.log.read_text()[-3000:]}")
+        self.proc = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, text=True, bufsize=1
+        )
+        ready = threading.Event()
+        listening = f"{READY} port={self.port}"
+
+        def copy_output():
+            with open(self.log, "w") as log:
+                for line in self.proc.stdout:
+                    log.write(line)
+                    log.flush()
+                    if listening in line:
+                        ready.set()
+            ready.set()  # the server exited: stop waiting
+
+        threading.Thread(target=copy_output, daemon=True).start()
+        if not ready.wait(timeout) or self.proc.poll() is not None:
+            self.stop()
+            raise RuntimeError(f"JupyterLab did not start in {timeout} s:\n{self.log.read_text()[-3000:]}")
+        with urllib.request.urlopen(self.url("api/status"), timeout=30) as r:
+            if r.status != 200:
+                raise RuntimeError(f"JupyterLab answered {r.status}:\n{self.log.read_text()[-3000:]}")
+        return self
 
     def stop(self):
         if not self.proc or self.proc.poll() is not None:

@@ -3,17 +3,30 @@ every widget renders and every chart image appears; then what a reader relies on
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 
 import pytest
-
-from conftest import ARTIFACTS
 from jlab import (
-    JS_KERNEL_IDLE, markdown_images, measure_click_to_feedback, notebook_report, open_and_run, open_lab_notebook,
-    restart_kernel, run_all, wait_for,
+    JS_KERNEL_IDLE,
+    SHORT,
+    markdown_images,
+    measure_click_to_feedback,
+    notebook_report,
+    open_and_run,
+    open_lab_notebook,
+    restart_kernel,
+    run_all,
+    wait_js,
+    wait_widgets_synced,
 )
 from labserver import ROOT
+from playwright.sync_api import expect
+
+from conftest import ARTIFACTS
+from glutecourse.core.text import strip_tags
+from glutecourse.topics.quizzes import load_bank
 
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 REPORT = ARTIFACTS / "report.txt"
@@ -36,7 +49,9 @@ def check_rendered(page, path, shot_name):
     page.screenshot(path=str(ARTIFACTS / shot_name))
     assert report["errors"] == [], report["errors"]
     assert dom["widgetErrors"] == [], dom["widgetErrors"]
-    assert dom["widgetOutputs"] == report["widgets"], f"{dom['widgetOutputs']} widget outputs in the page, {report['widgets']} in the model"
+    assert dom["widgetOutputs"] == report["widgets"], (
+        f"{dom['widgetOutputs']} widget outputs in the page, {report['widgets']} in the model"
+    )
     assert dom["rendered"] == dom["widgetOutputs"], f"only {dom['rendered']} of {dom['widgetOutputs']} widgets rendered"
     assert dom["broken"] == [], f"images that did not load: {dom['broken']}"
     assert dom["images"] >= markdown_images(path), f"{dom['images']} images shown, {markdown_images(path)} expected"
@@ -51,104 +66,144 @@ def test_notebook_runs_and_renders_in_jupyterlab(page, lab, path):
     run_all(page)
     elapsed = time.perf_counter() - t0
     report = check_rendered(page, path, f"lab-{path.stem}.png")
-    note(f"JupyterLab {path.name}: run all {elapsed:.1f} s, {report['widgets']} widgets, {report['dom']['images']} images, no errors")
+    note(
+        f"JupyterLab {path.name}: run all {elapsed:.1f} s, {report['widgets']} widgets, {report['dom']['images']} images, no errors"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_widgets_render_in_notebook7(page, lab, path):
     page.goto(lab.url(f"notebooks/{rel(path)}"))
-    wait_for(page, JS_KERNEL_IDLE, what="Notebook 7 kernel")
+    wait_js(page, JS_KERNEL_IDLE, "the Notebook 7 kernel")
     run_all(page)
     check_rendered(page, path, f"nb7-{path.stem}.png")
 
 
+WARM_UP = load_bank("00-warm-up")
+DATA = ROOT / "data"
+
+
+def option_label(q, correct: bool) -> str:
+    """The text of a right (or wrong) choice of a single-choice or true/false question."""
+    if q.type == "truefalse":
+        return "True" if q.answer == correct else "False"
+    option = next(o for o in q.ordered_options() if (o.id == q.answer) == correct)
+    return strip_tags(option.text)
+
+
+def first_choice_question(quiz):
+    """Go to the warm-up's first single-choice question; return it."""
+    i, q = next((i, q) for i, q in enumerate(WARM_UP.questions) if q.type == "single")
+    for _ in range(i):
+        quiz.locator(".gc-next").click()
+    expect(quiz.locator(".gc-prompt")).to_contain_text(f"Question {i + 1} of")
+    return q
+
+
 def test_quiz_right_and_wrong_by_clicking(page, lab):
+    """Every warm-up question by clicking: choices answered right, true/false wrong, a
+    number box given text. Texts come from the quiz bank, so the test follows its edits."""
+    n = len(WARM_UP.questions)
     open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     score = quiz.locator(".gc-score")
-    assert "Score: 0 of 3 correct" in score.inner_text()
-    # Question 1 (single choice): the right answer.
-    quiz.locator("label", has_text="You cannot control your bladder").click()
-    quiz.locator(".gc-check").click()
-    feedback = quiz.locator(".gc-feedback-area")
-    page.wait_for_function("el => el.innerText.includes('Correct')", arg=feedback.element_handle())
-    assert "cauda equina" in feedback.inner_text()
-    page.wait_for_function("el => el.innerText.includes('Score: 1 of 3 correct')", arg=score.element_handle())
-    # Question 2 (true/false): a wrong answer.
-    quiz.locator(".gc-next").click()
-    quiz.locator("label", has_text="True").click()
-    quiz.locator(".gc-check").click()
-    page.wait_for_function("el => el.innerText.includes('Not quite')", arg=quiz.locator(".gc-feedback-area").element_handle())
-    page.wait_for_function("el => el.innerText.includes('(2 answered)')", arg=score.element_handle())
-    assert "Score: 1 of 3 correct" in score.inner_text()
-    # Question 3 (numeric): text in a number box gets a message, not a traceback.
-    quiz.locator(".gc-next").click()
-    quiz.locator("input[type=text]").fill("three")
-    quiz.locator(".gc-check").click()
-    page.wait_for_function("el => el.innerText.includes('is not a number')", arg=quiz.locator(".gc-feedback-area").element_handle())
+    expect(score).to_contain_text(f"Score: 0 of {n} correct")
+    correct = answered = 0
+    for i, q in enumerate(WARM_UP.questions):
+        if i:
+            quiz.locator(".gc-next").click()
+        expect(quiz.locator(".gc-prompt")).to_contain_text(f"Question {i + 1} of {n}")
+        if q.type == "single":
+            quiz.locator("label", has_text=option_label(q, True)).click()
+            status, correct, answered = "correct", correct + 1, answered + 1
+        elif q.type == "truefalse":
+            quiz.locator("label", has_text=option_label(q, False)).click()
+            status, answered = "incorrect", answered + 1
+        elif q.type == "multiple":
+            for o in q.ordered_options():
+                if o.id in q.answer:
+                    quiz.locator("label", has_text=strip_tags(o.text)).click()
+            status, correct, answered = "correct", correct + 1, answered + 1
+        else:  # numeric: text in a number box gets a message, not a traceback
+            quiz.locator("input[type=text]").fill("three")
+            status = "invalid"
+        wait_widgets_synced(page, what=f"question {i + 1}'s answer to reach the kernel")
+        quiz.locator(".gc-check").click()
+        expect(quiz.locator(f".gc-feedback-area .gc-{status}")).to_be_visible(timeout=SHORT)
+        if q.type == "single":
+            expect(quiz.locator(".gc-feedback-area")).to_contain_text(strip_tags(q.explanation)[:40])
+        expect(score).to_contain_text(f"Score: {correct} of {n} correct ({answered} answered)", timeout=SHORT)
     quiz.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "interaction-quiz.png"))
-    note("quiz: right answer, wrong answer, bad numeric input, score updates: ok")
+    note(f"quiz: {n} questions answered by clicking (right, wrong, text in a number box), score {correct} of {n}: ok")
 
 
 def test_click_to_feedback_latency(page, lab):
     open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
-    quiz.locator("label", has_text="You cannot control your bladder").click()
+    q = first_choice_question(quiz)
+    right = quiz.locator("label", has_text=option_label(q, True))
+    feedback = quiz.locator(".gc-feedback-area")
     times = []
     for _ in range(9):
-        ms = measure_click_to_feedback(page, ".gc-quiz .gc-check", ".gc-quiz .gc-feedback-area", "Correct")
-        times.append(ms)
+        right.click()
+        wait_widgets_synced(page, what="the chosen answer to reach the kernel")
+        times.append(measure_click_to_feedback(page, ".gc-quiz .gc-check", ".gc-quiz .gc-feedback-area", ".gc-correct"))
         quiz.locator(".gc-retry").click()
-        page.wait_for_function("el => el.innerText.trim() === ''", arg=quiz.locator(".gc-feedback-area").element_handle())
-        quiz.locator("label", has_text="You cannot control your bladder").click()
-        time.sleep(0.1)
+        expect(feedback).to_have_text("", timeout=SHORT)
+        wait_widgets_synced(page, what="Try again to finish in the kernel")
     median = statistics.median(times)
-    note(f"click-to-feedback latency: median {median:.0f} ms over {len(times)} clicks (min {min(times):.0f}, max {max(times):.0f})")
+    note(
+        f"click-to-feedback latency: median {median:.0f} ms over {len(times)} clicks (min {min(times):.0f}, max {max(times):.0f})"
+    )
     assert median <= 1000, "feedback took over a second"  # the 100 ms target is reported, not asserted (timing)
 
 
 def test_progress_survives_kernel_restart(page, lab):
     open_and_run(page, lab, "notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
-    quiz.locator("label", has_text="You cannot control your bladder").click()
+    q = first_choice_question(quiz)
+    quiz.locator("label", has_text=option_label(q, True)).click()
+    wait_widgets_synced(page)
     quiz.locator(".gc-check").click()
-    page.wait_for_function("el => el.innerText.includes('Correct')", arg=quiz.locator(".gc-feedback-area").element_handle())
+    expect(quiz.locator(".gc-feedback-area .gc-correct")).to_be_visible(timeout=SHORT)
     restart_kernel(page)
     run_all(page)
+    assert notebook_report(page)["firstCount"] == 1, "Run All did not start from a fresh kernel"
     table = page.locator(".gc-progress").first
     table.scroll_into_view_if_needed()
-    assert "00-start-here" in table.inner_text()
-    assert "answers saved" in page.locator(".jp-Notebook").inner_text()
+    expect(table).to_contain_text("00-start-here")
+    expect(current_notebook(page)).to_contain_text("answers saved")
 
 
-def notebook_text(page) -> str:
-    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first.inner_text()
+def current_notebook(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
 
 
-def wait_text(page, text: str, timeout: float = 15):
+def wait_text(page, text: str, timeout: int = SHORT):
     try:
-        page.wait_for_function(
-            "t => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');"
-            " return n && n.innerText.includes(t); }",
-            arg=text, timeout=timeout * 1000,
-        )
-    except Exception:
+        expect(current_notebook(page)).to_contain_text(text, timeout=timeout)
+    except AssertionError:
         page.screenshot(path=str(ARTIFACTS / "failure.png"))
         raise
 
 
 def test_red_flag_in_the_self_check_shows_the_emergency_message(page, lab):
+    symptoms = json.loads((DATA / "selfcheck.json").read_text())
+    emergency = next(level for level in symptoms["levels"] if level["id"] == "emergency")
+    red_flag = next(item for item in symptoms["items"] if item["level"] == "emergency")
+    common = next(item for item in symptoms["items"] if item["group"] == "common")
     open_and_run(page, lab, "notebooks/04-symptoms-and-self-check.ipynb")
     page.get_by_role("button", name="Start the self-check").click()
-    wait_text(page, "Pain, tingling, weakness or numbness in both legs")
-    page.locator("label", has_text="Discomfort in the hip that spreads into the low back").first.click()
-    page.locator("label", has_text="Pain, tingling, weakness or numbness in both legs").first.click()
+    wait_text(page, red_flag["label"])
+    page.locator("label", has_text=common["label"]).first.click()
+    page.locator("label", has_text=red_flag["label"]).first.click()
+    wait_widgets_synced(page, what="the ticked boxes to reach the kernel")
     page.get_by_role("button", name="Check my symptoms").click()
-    wait_text(page, "Emergency: get help now")
-    alert = page.locator("[role=alert]", has_text="Emergency").first
+    wait_text(page, emergency["title"])
+    alert = page.locator("[role=alert]", has_text=emergency["title"]).first
     alert.scroll_into_view_if_needed()
     assert "999" in alert.inner_text() or "emergency" in alert.inner_text().lower()
     page.screenshot(path=str(ARTIFACTS / "interaction-self-check.png"))
@@ -161,30 +216,33 @@ def test_pain_diary_entry_by_typing_survives_a_kernel_restart(page, lab):
     pain.scroll_into_view_if_needed()
     pain.fill("11")
     page.get_by_role("textbox", name="Exercise (minutes)").fill("20")
-    time.sleep(0.5)  # let the typed values reach the kernel before the click
+    # The typed values are in the kernel before the click: proven by the widget models.
+    wait_widgets_synced(page, {"Pain (0-10)": "11", "Exercise (minutes)": "20"})
     page.get_by_role("button", name="Add entry").click()
     wait_text(page, "11 is outside that range")
     pain.fill("4")
     page.get_by_role("textbox", name="Note (optional)").fill("browser test entry")
-    time.sleep(0.5)
+    wait_widgets_synced(page, {"Pain (0-10)": "4", "Note (optional)": "browser test entry"})
     page.get_by_role("button", name="Add entry").click()
     entry = page.locator("select option", has_text="browser test entry")
-    entry.first.wait_for(state="attached", timeout=15_000)
+    entry.first.wait_for(state="attached", timeout=SHORT)
     page.screenshot(path=str(ARTIFACTS / "interaction-diary.png"))
     restart_kernel(page)
     run_all(page)
-    page.locator("select option", has_text="browser test entry").first.wait_for(state="attached", timeout=15_000)
+    page.locator("select option", has_text="browser test entry").first.wait_for(state="attached", timeout=SHORT)
     note("pain diary: bad pain value refused, entry added by typing, still there after a kernel restart: ok")
 
 
 def test_muscle_explorer(page, lab):
+    muscles = json.loads((DATA / "anatomy.json").read_text())["muscles"]
+    last = muscles[-1]  # not the one shown first
     open_and_run(page, lab, "notebooks/01-glute-anatomy.ipynb")
     select = page.get_by_role("combobox", name="Muscle")
     select.scroll_into_view_if_needed()
-    select.select_option(label="Piriformis")
-    wait_text(page, "Nerve to piriformis")
+    select.select_option(label=strip_tags(last["name"]))
+    wait_text(page, strip_tags(last["nerve"]))
     page.screenshot(path=str(ARTIFACTS / "interaction-explorer.png"))
-    note("muscle explorer: choosing piriformis shows its facts and picture: ok")
+    note(f"muscle explorer: choosing {strip_tags(last['name'])} shows its facts and picture: ok")
 
 
 def test_routine_builder(page, lab):
@@ -195,7 +253,44 @@ def test_routine_builder(page, lab):
     strength = next(o for o in options if "Strength" in o)
     select.select_option(label=strength)
     wait_text(page, "Total")
-    text = notebook_text(page)
+    text = current_notebook(page).inner_text()
     assert any(name in text for name in ("bridge", "Bridge", "Clamshell", "clamshell"))
     page.screenshot(path=str(ARTIFACTS / "interaction-routine.png"))
     note("routine builder: choosing the strengthening phase builds a routine with strength work and a total: ok")
+
+
+def test_think_prompts_fold_and_open_and_case_cards_render(page, lab):
+    """Issue 11: a Think prompt is <details> in Markdown. JupyterLab renders it folded, with
+    the answer as rendered Markdown inside, and a click on the question opens it. The case
+    cards render as HTML, one per person with an entry for the notebook."""
+    path = ROOT / "notebooks" / "07-recovery-timeline.ipynb"
+    open_and_run(page, lab, rel(path))
+    found = page.evaluate("""() => {
+      const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+      const thinks = Array.from(root.querySelectorAll('.jp-RenderedMarkdown details'))
+        .filter(d => d.querySelector('summary') && d.querySelector('summary').innerText.startsWith('Think:'));
+      return {count: thinks.length, open: thinks.filter(d => d.open).length,
+              paragraphs: thinks.filter(d => d.querySelector('p')).length,
+              cards: root.querySelectorAll('.gc-cases .gc-case').length};
+    }""")
+    expected = sum(
+        text.count("<summary>Think:")
+        for _, text in ((c["cell_type"], "".join(c["source"])) for c in json.loads(path.read_text())["cells"])
+        if _ == "markdown"
+    )
+    assert found["count"] == expected >= 2 and found["open"] == 0 and found["paragraphs"] == expected, found
+    from glutecourse.catalog.cases import cases
+
+    assert found["cards"] == sum(path.stem in c["notebooks"] for c in cases())
+    summary = page.locator(".jp-RenderedMarkdown details summary", has_text="Think:").first
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    assert (
+        page.evaluate("""() => Array.from(document.querySelectorAll('.jp-RenderedMarkdown details'))
+      .filter(d => d.querySelector('summary').innerText.startsWith('Think:') && d.open).length""")
+        == 1
+    )
+    page.screenshot(path=str(ARTIFACTS / "interaction-think.png"))
+    note(
+        f"Think prompts: {expected} folded in 07, answer rendered as Markdown, one opens on click; {found['cards']} case cards: ok"
+    )

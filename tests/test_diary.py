@@ -743,7 +743,7 @@ def test_export_refuses_the_reader_own_files_and_the_course_data(home):
     for target in (d.path, store.path, home / "pain-diary.csv.lock"):
         with pytest.raises(PermissionError, match="where the course keeps your own work"):
             d.export_csv(target, overwrite=True)
-    for target in (data_dir() / "pain.csv", data_dir() / "recovery" / "sample-diary.csv", data_dir()):
+    for target in (data_dir() / "pain.csv", data_dir() / "diary-sample.csv", data_dir()):
         with pytest.raises(PermissionError, match="course's own data folder"):
             d.export_csv(target, overwrite=True)
     assert {p: p.read_bytes() for p in saved} == saved

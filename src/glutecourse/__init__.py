@@ -77,6 +77,10 @@ Apps and teachers
 - ``quiz_picker()``: every quiz in the course behind one drop-down (the Voila app).
 - ``sample_class_folder()``: the generated, anonymised sample class.
 - ``class_results(folder)``: a class's results from a folder of progress exports.
+
+The course's people (notebooks 00-09)
+- ``case_notes(notebook)``: the course's recurring people, as that notebook meets them.
+- ``more_references(*keys)``: a second reference list for sources a new section adds.
 """
 
 from importlib import import_module
@@ -127,6 +131,8 @@ _EXPORTS = {
     "myths_table": "glutecourse.ui.myths",
     "sample_class_folder": "glutecourse.topics.classroom",
     "class_results": "glutecourse.ui.classroom",
+    "case_notes": "glutecourse.ui.cases",
+    "more_references": "glutecourse.ui.cases",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -8,19 +8,27 @@ their place and date in their own files (``treatments.json``, ``selfcheck.json``
 ``selfcheck-rules.json``), so the register points at those records instead of copying them.
 
 The scanner finds the numbers a reader sees: in notebooks' markdown cells and in the
-reader-facing text and numbers of the data files (which the package renders). What counts
-as a clinical number, and what does not, is defined here once (``RULE``); the tests use it
-to fail on any number the register does not hold.
+reader-facing text and numbers of the data files (which the package renders), the quiz
+banks and the recurring cases included. What counts as a clinical number, and what does
+not, is defined here once (``RULE``); the tests use it to fail on any number the register
+does not hold. Two kinds of claim cover numbers that are not findings: a derived claim
+holds the course's own arithmetic on registered numbers with the computation written out
+(``evaluate`` redoes it), and a scenario claim lists the made-up details of a quiz
+question's or a case's story, or of a notebook's worked example or Think prompt, exempt only
+in the questions, cases, fields or notebook cells it names.
 
 This module is for authors and tests; no notebook imports it.
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import operator
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -41,16 +49,20 @@ It is found as
     words ("more than half", "about a third", "two thirds of people").
 These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
   * numbers inside code: code cells, `inline code`, <code>, <kbd>, links and image paths;
-  * numbering of the course itself: headings and numbered lists, notebook numbers
-    ("notebook 05", "01 · Anatomy"), section, step, question and level numbers;
+  * numbering of the course itself: headings and numbered lists (also a numbered item
+    that follows a sentence on the same line: "... first? 2. What is the evidence?"),
+    notebook numbers ("notebook 05", "01 · Anatomy"), section, step, question and level
+    numbers (also the routine builder's level names: "1 · Gentle");
   * where a claim comes from: recommendation and section numbers ("1.2.22",
     "Recommendation 3", "B.4"), years and dates in citations and editions ("2016, updated
     2020", "Woodfield 2022"), document codes ("NG59", "CD007612"), nerve-root labels
     ("L5", "S1");
-  * reading times ("in about 25 minutes") and quiz lengths ("Eight questions");
+  * reading times ("in about 25 minutes") and quiz lengths ("Eight questions", the final
+    quiz's number of questions per topic);
   * the ends of a rating scale ("0 to 10", "0-100 scale", "10 = worst"), the 95% that
-    names a confidence interval, and a rate's denominator written after a word ("cases
-    per 100,000"; "2.7 per 100,000" keeps it as the unit);
+    names a confidence interval, and a rate's denominator that follows a word rather
+    than its number ("incidence per 100,000 per year"); a rate keeps it as its unit ("2.7 per 100,000",
+    "2.7 new cases per 100,000 people", "2.7 people per 100,000" are one number);
   * the course's own chart and diary settings ("7-day rolling mean", "weeks 0-14 are
     stretched"), and image descriptions of made-up examples and exercise drawings;
   * UK phone numbers for help (999, 111);
@@ -59,6 +71,28 @@ These are NOT clinical numbers (masked before scanning; the list is EXCLUSIONS):
     ranges instead), and the diary's made-up sample;
   * the text of a quiz option that is not the keyed answer (a distractor is shown as
     wrong; its feedback, which says what is right, is scanned).
+Two kinds of number are not clinical claims but are still held by the register, each as
+narrowly as the scanner can tell them apart (never by a broad exclusion):
+  * SCENARIO numbers: the made-up details of a quiz question's or a case's story, or of a
+    notebook's worked example or Think prompt about the course's made-up people (ages,
+    "two years ago", "200 people" at a practice, "1 March", a diary value "about 5", "the
+    five people"). A scenario claim lists them with their places: a question
+    ("data/quizzes/<bank>.json#<id>"), a case field ("data/cases.json#<id>/story",
+    ".../notebooks/<notebook>/text"), or one notebook cell by its id
+    ("notebooks/<notebook>.ipynb#<cell id>"; never a whole notebook, and a cell must show
+    every value of the claim that names it). They are exempt only there, with the same value
+    and unit: the same number in another question, field or cell or with another unit is
+    caught, and so is any clinical number beside them.
+  * DERIVED numbers: the course's own arithmetic on registered numbers ("4% of 200 is 8",
+    "51 − 23 = 28 points", "65% is about two thirds"). A derived claim names the claims it
+    computes from and writes each computation out ("4 / 100 * 200"); the tests redo it, and
+    the number shown must equal it rounded as shown (or be within the stated margin of an
+    "about"), or the comparison must hold ("11 / 1172 * 100 < 1"). A computation may use
+    only numbers of the claims it names and unit conversions (CONVERSIONS). A derived
+    claim shown in a quiz bank or a case carries its arithmetic: every number in digits it
+    shows is a result of it or a number it computes from. Sums written out for readers ("1.5 + 7 + 2 = 10.5 hours") are read as operands
+    (restated numbers, matched on value since their unit is often dropped) and a result,
+    and the tests redo every one of them too.
 """
 
 #: Files that hold no clinical number (see RULE). Keep this short and specific.
@@ -95,6 +129,8 @@ EXCLUDED_FIELDS = {
     ("data/causes.json", "placeholder"): "example input in the sitting calculator",
     ("data/causes.json", "max_hours"): "hours in a day (the calculator's input limit)",
     ("quiz", "tolerance"): "how close a typed answer must be",
+    ("data/final-quiz.json", "count"): "quiz lengths: how many questions the final quiz takes from each topic",
+    ("data/final-quiz.json", "min"): "quiz lengths: how many emergency or urgent items the final quiz must include",
 }
 #: Text fields that are never shown as prose (a regular expression used for matching).
 MACHINE_FIELDS = frozenset({"match", "checked"})
@@ -140,7 +176,8 @@ _FRACTIONS = {
 #: Unit words after a number, mapped to one canonical spelling.
 _UNITS = [
     (r"%|per ?cent", "%"),
-    (r"per 100,000(?: people| women| adults)?", "per 100000"),
+    # a rate: "2.7 per 100,000", "2.7 new cases per 100,000 people", "2.7 people per 100,000"
+    (r"(?:(?:new )?cases |people )?per 100,000(?: people| women| adults| females)?", "per 100000"),
     (r"per million(?: people)?", "per 1000000"),
     (r"days?", "day"),
     (r"weeks?", "week"),
@@ -206,7 +243,13 @@ EXCLUSIONS = [
     ("link targets and file names", r"\]\([^)]*\)|https?://\S+|\b[\w./-]+\.(?:svg|png|ipynb|json|csv|md|py)\b"),
     ("html comments and attributes", r"<!--.*?-->|\b(?:style|class|href|src)=(?:'[^']*'|\"[^\"]*\")"),
     ("heading and list numbering", r"^\s{0,3}(?:#+\s*\d+(?:\.\d+)*\.?|\d+\.\s|\*\*\d+\.\*\*)"),
+    # a numbered item run on after a sentence ("... first (notebook 05). 2. What is the
+    # evidence?"): a one- or two-digit number right after a sentence's end, itself followed
+    # by a full stop and a capital. A number ending a sentence ("fell to 2. Then") is kept.
+    ("numbered item after a sentence", r"(?<=[.?!]\s)\d{1,2}\.\s(?=\*{0,2}[A-Z])"),
     ("notebook numbers", r"\b[Nn]otebooks?\s+\*{0,2}\d\d\b(?:\*{0,2}(?:,| and| or)\s+\*{0,2}\d\d\b)*|\b\d\d\s·\s"),
+    # the routine builder's level names as its menu shows them (LEVEL_LABELS in exercises.py)
+    ("builder level names", r"\b[1-3]\s·\s(?=(?:Gentle|Moderate|Harder)\b)"),
     (
         "section, step, question and level numbers",
         r"\b(?:[Ss]ections?|[Ss]teps?|[Qq]uestions?|[Ll]evels?|[Pp]hases?|[Cc]hapters?|[Tt]ables?|[Ff]igures?|[Pp]ages?|p\.|No\.?|[Rr]ecommendations?|[Rr]ec\.)"
@@ -228,7 +271,8 @@ EXCLUSIONS = [
     (
         "rating-scale ends and rate denominators",
         r"\b0\s?(?:-|–|to)\s?10{1,2}\b|\b(?:0|10|100)\s?=\s?\w+|\b0 \(no pain\)|\b10 \(worst|\bout of 10{1,2}\b"
-        r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b|(?<=[a-z] )per \d{1,3}(?:,\d{3})+",
+        r"|\b(?:between 0 and|capped at|from 0 to) 10{1,2}\b|\bpain 11\b"
+        r"|(?<!\d cases )(?<!\d new cases )(?<!\d people )(?<=[a-z] )per \d{1,3}(?:,\d{3})+",
     ),
     ("confidence level", r"\b95\s?%(?=\s*(?:CI|confidence|of (?:the |such )?intervals|describes the method))"),
     (
@@ -248,6 +292,10 @@ class Number:
     unit: str
     text: str
     context: str
+    #: In a data file made of records (quiz questions, cases): the record's id and the path
+    #: of the field inside it ("sitting-total/explanation", "desk-worker/story"); in a
+    #: notebook: the id of its markdown cell; else "".
+    where: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -269,10 +317,26 @@ def _unit(raw: str | None) -> str:
     if not raw:
         return ""
     raw = raw.strip().lower()
+    return _known_unit(raw) or raw
+
+
+def _known_unit(raw: str) -> str | None:
+    """The canonical spelling of a unit the rule knows ("hours" -> "hour"), else None."""
     for pattern, canon in _UNITS:
-        if re.fullmatch(pattern, raw, re.IGNORECASE):
+        if re.fullmatch(pattern, raw.strip(), re.IGNORECASE):
             return canon
-    return raw
+    return None
+
+
+#: Worked arithmetic written out ("1.5 + 7 + 2 = 10.5 hours", "51 ÷ 66 = 0.77",
+#: "70 / 52 ≈ 1.35"): each operand is a number restated (its unit is often dropped), and the
+#: result is the course's own number, held by a derived claim whose arithmetic is checked.
+_ARITH_RE = re.compile(
+    rf"(?<![\w.,])(?P<expr>(?:{_NUM})(?:\s?[A-Za-z%]+)?(?:\s*[-+−×÷*/]\s*(?:{_NUM})(?:\s?[A-Za-z%]+)?)+)"
+    rf"\s*[=≈]\s*(?P<result>{_NUM})(?:\s?(?P<unit>{_UNIT_RE})(?![\w]))?",
+    re.IGNORECASE,
+)
+_OPERAND_RE = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<word>[A-Za-z%]+))?")
 
 
 _SCALE_SENTENCE = re.compile(r"[^.;:\n]*\b(?:rating )?scale\b[^.;:\n]*", re.IGNORECASE)
@@ -299,6 +363,12 @@ def numbers_in(text: str, mask: bool = True) -> list[Number]:
         context = re.sub(r"\s+", " ", text[max(0, start - 50) : end + 50]).strip()
         found.append((start, Number(norm_value(value), unit, text[start:end].strip(), context)))
 
+    for m in _ARITH_RE.finditer(scan):
+        for op in _OPERAND_RE.finditer(m.group("expr")):
+            unit = _known_unit(op.group("word") or "") or ANY_UNIT
+            add(m.start("expr") + op.start(), m.start("expr") + op.end(), op.group("num"), unit)
+        add(m.start("result"), m.end(), m.group("result"), _unit(m.group("unit")))
+    scan = _ARITH_RE.sub(_blank, scan)
     for m in _TOKEN_RE.finditer(scan):
         before = scan[m.start() - 1] if m.start() else " "
         if before.isalnum() or before in "._":
@@ -325,6 +395,18 @@ def numbers_in(text: str, mask: bool = True) -> list[Number]:
     return [n for _, n in sorted(found, key=lambda pair: pair[0])]
 
 
+def worked_arithmetic(text: str) -> list[tuple[str, Number]]:
+    """The sums written out in ``text`` ("51 ÷ 66 = 0.77"), as (expression, result shown):
+    the expression with plain operators and without units, for ``evaluate``."""
+    out = []
+    for m in _ARITH_RE.finditer(masked(text)):
+        expression = re.sub(r"\s?[A-Za-z%]+", "", m.group("expr"))
+        expression = re.sub(r"\s*([-+−×÷*/])\s*", r" \1 ", expression.replace(",", ""))
+        expression = expression.replace("−", "-").replace("×", "*").replace("÷", "/")
+        out.append((expression, Number(norm_value(m.group("result")), _unit(m.group("unit")), m.group(0), text)))
+    return out
+
+
 # ------------------------------------------------------------------ where readers see text
 
 
@@ -332,11 +414,16 @@ def rel(path: Path) -> str:
     return Path(path).resolve().relative_to(repo_root()).as_posix()
 
 
-def notebook_text(path: Path) -> str:
-    """The markdown cells of a notebook (code cells hold no prose; what they render comes
-    from data files, which are scanned themselves)."""
+def notebook_cells(path: Path) -> list[tuple[str, str]]:
+    """(cell id, text) for each markdown cell of a notebook (code cells hold no prose; what
+    they render comes from data files, which are scanned themselves)."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return [(c.get("id", ""), "".join(c["source"])) for c in cells if c["cell_type"] == "markdown"]
+
+
+def notebook_text(path: Path) -> str:
+    """The markdown cells of a notebook, as one text."""
+    return "\n\n".join(text for _, text in notebook_cells(path))
 
 
 def _excluded(file: str, key: str) -> bool:
@@ -347,22 +434,45 @@ def _excluded(file: str, key: str) -> bool:
 def data_values(node, file: str, field: str | None = None, unit: str = ""):
     """(field, value, unit) for every reader-facing string and number in a data file's JSON.
     A number's unit comes from a ``unit`` beside it or from its field's name."""
+    for path, value, unit_ in _walk(node, file, (), unit):
+        yield (path[-1] if path else field), value, unit_
+
+
+#: Lists of records in a data file whose items a scenario place can name by id.
+RECORD_LISTS = ("questions", "cases")
+
+
+def _walk(node, file: str, path: tuple[str, ...], unit: str = ""):
+    """(path, value, unit) for every reader-facing string and number; ``path`` names dict
+    keys, and list items by their ``id`` where they have one (else by position)."""
     if isinstance(node, dict):
-        sibling_unit = _unit(node["unit"].split(" ")[0]) if isinstance(node.get("unit"), str) else ""
+        sibling_unit = ""
+        if isinstance(node.get("unit"), str):
+            # a unit the rule does not know ("muscles", "ticks") says nothing to match on
+            sibling_unit = _known_unit(node["unit"].split(" ")[0]) or ANY_UNIT
         for key, value in node.items():
             if key in MACHINE_FIELDS or _excluded(file, key):
                 continue
-            yield from data_values(value, file, key, sibling_unit)
+            yield from _walk(value, file, path + (key,), sibling_unit)
     elif isinstance(node, list):
-        for value in node:
-            yield from data_values(value, file, field, unit)
+        for i, value in enumerate(node):
+            step = value["id"] if isinstance(value, dict) and isinstance(value.get("id"), str) else str(i)
+            yield from _walk(value, file, path + (step,), unit)
     elif isinstance(node, bool) or node is None:
         return
     elif isinstance(node, str):
         if not _SLUG.match(node):
-            yield field, node, ""
+            yield path, node, ""
     elif isinstance(node, (int, float)):
-        yield field, node, unit or _field_unit(field or "")
+        yield path, node, unit or _field_unit(path[-1] if path else "")
+
+
+def _record_path(path: tuple[str, ...]) -> str:
+    """Where a value sits, as a scenario place names it: "<record id>/<field>/..." for a
+    value inside a quiz question or a case, else ""."""
+    if len(path) >= 2 and path[0] in RECORD_LISTS:
+        return "/".join(path[1:])
+    return ""
 
 
 def _field_unit(field: str) -> str:
@@ -386,7 +496,8 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
     if name in EXCLUDED_FILES:
         return []
     if path.suffix == ".ipynb":
-        return numbers_in(notebook_text(path))
+        # each cell on its own, so that a number knows its cell (a scenario place)
+        return [replace(n, where=cell_id) for cell_id, text in notebook_cells(path) for n in numbers_in(text)]
     found: list[Number] = []
     data = json.loads(path.read_text(encoding="utf-8"))
     for question in data.get("questions", []) if isinstance(data, dict) else []:
@@ -395,11 +506,12 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
         for option in question.get("options", []):
             if option.get("id") not in keyed:
                 option.pop("text", None)  # a wrong option (distractor) is shown as wrong, not stated
-    for field, value, unit in data_values(data, name):
+    for path_, value, unit in _walk(data, name, ()):
+        where = _record_path(path_)
         if isinstance(value, str):
-            found += numbers_in(value)
+            found += [replace(n, where=where) for n in numbers_in(value)]
         else:
-            found.append(Number(norm_value(value), unit, str(value), f"{field}: {value}"))
+            found.append(Number(norm_value(value), unit, str(value), f"{path_[-1]}: {value}", where))
     return found
 
 
@@ -417,14 +529,185 @@ def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> boo
 
 NUMBER_KINDS = ("finding", "article", "dose")
 POINTER_KINDS = ("guideline-stances", "self-check")
-#: Files that task E (quiz banks) owns in this round; their numbers are checked against the
-#: whole register rather than file by file.
+#: Made-up details of a quiz question's or a case's story (see RULE): not clinical claims,
+#: and exempt only in the places the claim names.
+SCENARIO = "scenario"
+#: The quiz banks, the recurring cases and the final quiz's blueprint: checked file by file
+#: like every other data file (they have their own test so a failure names the bank).
 QUIZ_GLOBS = ("data/quizzes/*.json", "data/cases.json", "data/final-quiz.json")
+#: Numbers a derived claim's arithmetic may use without a source: unit conversions only.
+CONVERSIONS = {
+    7: "days in a week",
+    10: "a 0-10 scale against a 0-100 scale",
+    12: "months in a year",
+    100: "per cent (out of 100)",
+    10000: "out of 10,000",
+}
+
+
+def _fraction(value: str) -> Fraction:
+    return Fraction(norm_value(value))
+
+
+# ------------------------------------------------------------- derived claims' arithmetic
+
+_BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+_COMPARE = {ast.Lt: operator.lt, ast.Gt: operator.gt, ast.LtE: operator.le, ast.GtE: operator.ge}
+
+
+def evaluate(expression: str) -> tuple[Fraction | bool, list[Fraction]]:
+    """The value of a derived claim's arithmetic (exact fractions; a comparison gives True or
+    False) and the numbers it uses. Only numbers, + - * / (also × ÷ −), brackets and one
+    comparison (< > <= >=) are allowed; anything else raises ValueError."""
+    text = expression.replace("×", "*").replace("÷", "/").replace("−", "-")
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as exc:
+        raise ValueError(f"{expression!r} is not arithmetic: {exc.msg}") from None
+    literals: list[Fraction] = []
+
+    def value(node):
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            literals.append(Fraction(str(node.value)))
+            return literals[-1]
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            return _BINOPS[type(node.op)](value(node.left), value(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        raise ValueError(f"{ast.unparse(node)!r} in {expression!r} is not plain arithmetic")
+
+    if isinstance(tree, ast.Compare):
+        if len(tree.ops) != 1 or type(tree.ops[0]) not in _COMPARE:
+            raise ValueError(f"{expression!r}: only one comparison (<, >, <=, >=) is allowed")
+        return _COMPARE[type(tree.ops[0])](value(tree.left), value(tree.comparators[0])), literals
+    return value(tree), literals
+
+
+def _shown_precision(number: Number) -> int:
+    value = number.value
+    return 0 if "/" in value or "." not in value else len(value.split(".")[1])
+
+
+def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
+    """What is wrong with a derived claim's arithmetic (empty when it is right): each line's
+    number must be one the claim shows, equal to its computation rounded as shown (or within
+    ``within``), or its comparison must hold; the computation may use only numbers of the
+    claims it derives from and CONVERSIONS. Where arithmetic is given (or required: the
+    claim is shown in a quiz bank or a case), every number in digits that the claim shows
+    must be a result, a number of a claim it derives from, or a conversion."""
+    problems = []
+    sources = {_fraction(v) for other in claim.get("from", []) if other in by_id for v, _ in claim_tokens(by_id[other])}
+    allowed = sources | {Fraction(k) for k in CONVERSIONS}
+    results: set[Fraction] = set()
+    for line in claim.get("arithmetic", []):
+        label = f"arithmetic {line['shows']!r} = {line['is']!r}"
+        shown = numbers_in(line["shows"])
+        if not shown or shown[0].key not in claim_tokens(claim):
+            problems.append(f"{label}: 'shows' must be a number the claim's values show")
+            continue
+        target = _fraction(shown[0].value)
+        try:
+            result, used = evaluate(line["is"])
+        except ValueError as exc:
+            problems.append(f"{label}: {exc}")
+            continue
+        extra = {target} if isinstance(result, bool) else set()
+        for number in used:
+            if number not in allowed | extra:
+                problems.append(
+                    f"{label}: uses {number}, which is neither a number of the claims it derives from "
+                    f"({', '.join(claim.get('from', []))}) nor a unit conversion ({', '.join(map(str, CONVERSIONS))})"
+                )
+        if isinstance(result, bool):
+            if not result:
+                problems.append(f"{label}: the comparison does not hold")
+        elif "within" in line:
+            if abs(result - target) > Fraction(str(line["within"])):
+                problems.append(f"{label}: gives {float(result):g}, not within {line['within']} of {float(target):g}")
+        else:
+            places = _shown_precision(shown[0])
+            rounded = Decimal(result.numerator) / Decimal(result.denominator)
+            rounded = rounded.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if Fraction(rounded) != target:
+                problems.append(f"{label}: gives {float(result):g}, which rounds to {rounded}, not {shown[0].value}")
+        results.add(target)
+    in_banks = any(
+        f.startswith("data/quizzes/") or f in ("data/cases.json", "data/final-quiz.json")
+        for f in claim.get("appears_in", [])
+    )
+    if claim.get("arithmetic") or in_banks:
+        for value in claim["values"]:
+            for n in numbers_in(value):
+                if n.text[:1].isdigit() or n.text[:1] in "-−":
+                    if _fraction(n.value) not in results | allowed:
+                        problems.append(
+                            f"shows {n.text!r} in {value!r}: no arithmetic line computes it and no claim "
+                            f"it derives from holds it"
+                        )
+    return problems
+
+
+# ------------------------------------------------------------------------ scenario places
+
+
+def parse_place(place: str) -> tuple[str, str, str]:
+    """'data/cases.json#desk-worker/story' -> ('data/cases.json', 'desk-worker', 'desk-worker/story');
+    'notebooks/08-exercise-programme.ipynb#t005' -> ('notebooks/08-exercise-programme.ipynb', 't005', 't005')."""
+    file, _, inner = place.partition("#")
+    return file, inner.split("/")[0], inner
+
+
+def is_notebook_place(place: str) -> bool:
+    return parse_place(place)[0].endswith(".ipynb")
+
+
+def _place_problem(place: str, root: Path) -> str | None:
+    file, record, inner = parse_place(place)
+    target = root / file
+    if not target.is_file():
+        return f"place {place!r}: {file} does not exist"
+    if target.suffix == ".ipynb":
+        cells = json.loads(target.read_text(encoding="utf-8"))["cells"]
+        cell = next((c for c in cells if c.get("id") == inner), None)
+        if cell is None:
+            return f"place {place!r}: {file} has no cell {inner!r}"
+        if cell["cell_type"] != "markdown":
+            return f"place {place!r}: cell {inner!r} is a {cell['cell_type']} cell; only markdown cells are read"
+        return None
+    data = json.loads(target.read_text(encoding="utf-8"))
+    records = [r for key in RECORD_LISTS for r in (data.get(key, []) if isinstance(data, dict) else [])]
+    if not records:
+        return f"place {place!r}: {file} has no quiz questions or cases to name"
+    node = next((r for r in records if r.get("id") == record), None)
+    if node is None:
+        return f"place {place!r}: {file} has no question or case {record!r}"
+    for step in inner.split("/")[1:]:
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list):
+            by_id = [x for x in node if isinstance(x, dict) and x.get("id") == step]
+            node = by_id[0] if by_id else (node[int(step)] if step.isdigit() and int(step) < len(node) else None)
+        else:
+            node = None
+        if node is None:
+            return f"place {place!r}: {record!r} has no field {step!r}"
+    return None
+
+
+def in_place(number: Number, file: str, place: str) -> bool:
+    """Whether ``number`` (found in ``file``) sits inside the question, case, field or
+    notebook cell that ``place`` names."""
+    place_file, _, inner = parse_place(place)
+    return place_file == file and bool(number.where) and (number.where == inner or number.where.startswith(inner + "/"))
+
+
+# ------------------------------------------------------------------------------ the register
 
 
 def check_register(data: dict, path, known_refs: set[str], root: Path | None = None) -> dict:
     """Rules the schema cannot express: unique ids, known reference keys, derived claims that
-    point at number claims, honest reading records, and files that exist."""
+    point at number claims and whose arithmetic is right, honest reading records, scenario
+    places that exist, and files that exist."""
     root = root or repo_root()
     claims = data["claims"]
     seen: dict[str, dict] = {}
@@ -449,12 +732,20 @@ def check_register(data: dict, path, known_refs: set[str], root: Path | None = N
         for name in c.get("appears_in", []):
             if name in EXCLUDED_FILES:
                 raise CourseDataError(path, where, f"{name} is excluded from the scan ({EXCLUDED_FILES[name]})")
+        for place in c.get("places", []):
+            problem = _place_problem(place, root)
+            if problem:
+                raise CourseDataError(path, where, problem)
     for c in claims:
         for other in c.get("from", []):
             if other not in seen:
                 raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which is not a claim")
-            if seen[other]["kind"] not in NUMBER_KINDS + ("derived",):
+            if seen[other]["kind"] not in NUMBER_KINDS + ("derived", SCENARIO):
                 raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which holds no numbers")
+        if c["kind"] == "derived":
+            problems = arithmetic_problems(c, seen)
+            if problems:
+                raise CourseDataError(path, f"claim {c['id']!r}", "; ".join(problems))
     return data
 
 
@@ -469,8 +760,14 @@ def register() -> dict:
 
 
 def number_claims(data: dict | None = None) -> list[dict]:
+    """Claims that hold clinical numbers: findings, articles, doses and derived claims."""
     data = data or register()
-    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS]
+    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS + (SCENARIO,)]
+
+
+def scenario_claims(data: dict | None = None) -> list[dict]:
+    data = data or register()
+    return [c for c in data["claims"] if c["kind"] == SCENARIO]
 
 
 def claim_tokens(claim: dict) -> frozenset[tuple[str, str]]:
@@ -484,33 +781,83 @@ def _tokens(values: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 def registered(file: str | None = None, data: dict | None = None) -> set[tuple[str, str]]:
-    """The numbers the register holds for ``file`` (a path relative to the repository), or
-    for the whole course when ``file`` is None."""
+    """The clinical numbers the register holds for ``file`` (a path relative to the
+    repository), or for the whole course when ``file`` is None. Scenario numbers are not
+    among them: they are exempt only in their own places (``unregistered``)."""
     return {key for c in number_claims(data) if file is None or file in c["appears_in"] for key in claim_tokens(c)}
 
 
-def unregistered(
-    path: Path, name: str | None = None, data: dict | None = None, whole_register: bool = False
-) -> list[Number]:
-    """Numbers readers see in ``path`` that the register does not hold for that file (or,
-    with ``whole_register``, anywhere). ``name`` is the file's place in the repository when
-    ``path`` is a copy elsewhere."""
+def scenario_exempt(number: Number, file: str, data: dict | None = None) -> bool:
+    """Whether ``number`` is a made-up detail that a scenario claim lists for the question,
+    case or field where it was found."""
+    return any(
+        in_place(number, file, place) and token_matches(number.key, claim_tokens(c))
+        for c in scenario_claims(data)
+        for place in c["places"]
+    )
+
+
+def unregistered(path: Path, name: str | None = None, data: dict | None = None) -> list[Number]:
+    """Numbers readers see in ``path`` that the register does not hold for that file, and
+    that no scenario claim lists for the place where they are. ``name`` is the file's place
+    in the repository when ``path`` is a copy elsewhere."""
     name = name or rel(path)
     if name in EXCLUDED_FILES:
         return []
-    keys = registered(None if whole_register else name, data)
-    return [n for n in numbers_in_file(path, name) if not token_matches(n.key, keys)]
-
-
-def stale_claims(path: Path, data: dict | None = None) -> list[str]:
-    """Claims that list ``path`` in appears_in although none of their values is there."""
-    name = rel(path)
-    found = [n.key for n in numbers_in_file(path)]
+    keys = registered(name, data)
     return [
+        n for n in numbers_in_file(path, name) if not token_matches(n.key, keys) and not scenario_exempt(n, name, data)
+    ]
+
+
+def stale_claims(path: Path, data: dict | None = None, name: str | None = None) -> list[str]:
+    """Claims that list ``path`` in appears_in although none of their values is there, and
+    scenario claims with a place in ``path`` that shows none of their values."""
+    name = name or rel(path)
+    numbers = numbers_in_file(path, name)
+    found = [n.key for n in numbers]
+    stale = [
         c["id"]
         for c in number_claims(data)
         if name in c["appears_in"] and not any(token_matches(k, claim_tokens(c)) for k in found)
     ]
+    for c in scenario_claims(data):
+        for place in c["places"]:
+            if parse_place(place)[0] == name and not any(
+                in_place(n, name, place) and token_matches(n.key, claim_tokens(c)) for n in numbers
+            ):
+                stale.append(f"{c['id']} ({place})")
+    return stale
+
+
+def unshown_scenario_values(data: dict | None = None, root: Path | None = None) -> list[str]:
+    """Scenario values that none of the claim's places shows (a value listed 'just in case'
+    would widen the exemption for nothing), and values that a notebook cell named as a place
+    does not show (a cell is a whole passage, so each cell must show every value)."""
+    root = root or repo_root()
+    problems = []
+
+    def shown(keys, numbers):
+        return bool(keys) and all(any(token_matches(n.key, {k}) for n in numbers) for k in keys)
+
+    for c in scenario_claims(data):
+        by_place = {}
+        for place in c["places"]:
+            file = parse_place(place)[0]
+            by_place[place] = [n for n in numbers_in_file(root / file, file) if in_place(n, file, place)]
+        everywhere = [n for numbers in by_place.values() for n in numbers]
+        for value in c["values"]:
+            keys = [n.key for n in numbers_in(value)]
+            if not shown(keys, everywhere):
+                problems.append(f"{c['id']}: {value!r} is not shown in any of its places")
+                continue
+            for place, numbers in by_place.items():
+                if is_notebook_place(place) and not shown(keys, numbers):
+                    problems.append(
+                        f"{c['id']}: {value!r} is not shown in {place} (a notebook cell must show "
+                        f"every value of the claim that names it)"
+                    )
+    return problems
 
 
 def course_files(root: Path | None = None) -> list[Path]:

@@ -1,0 +1,148 @@
+"""Slide decks and the static site in a browser with the network cut off (issue 10).
+
+Every deck and every site page is built into a temporary folder and opened from
+``file://``, as a teacher would from a USB stick. Every request to anything but a local
+file or the loopback interface is aborted and recorded; so are failed requests, console
+errors and page errors. A deck must initialise (reveal.js ``isReady()``, the ``.reveal.ready``
+class) and show every slide's images; a page must show all its images.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+from jlab import JS_IMAGES_SETTLED, SHORT, wait_js
+from labserver import ROOT
+
+from conftest import ARTIFACTS
+
+DECK_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+SITE_NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def build(script: str, out) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert done.returncode == 0, f"{script} failed:\n{done.stderr[-3000:]}"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("offline")
+    build("build_slides.py", root / "slides")
+    build("build_site.py", root / "site")
+    return root
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every non-local request is blocked; what went wrong is collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    trouble = {"blocked": [], "failed": [], "console": []}
+
+    def route(r):
+        url = r.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("file", "data", "blob") or parts.hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            trouble["blocked"].append(url)
+            r.abort("internetdisconnected")
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.set_default_timeout(SHORT)
+    pg.on("requestfailed", lambda r: trouble["failed"].append(f"{r.url}: {r.failure}"))
+    pg.on("console", lambda m: trouble["console"].append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: trouble["console"].append(f"page error: {e}"))
+    yield pg, trouble
+    context.close()
+
+
+def assert_clean(trouble, what):
+    assert trouble["blocked"] == [], f"{what} tried the network: {trouble['blocked']}"
+    assert trouble["failed"] == [], f"{what}: requests failed: {trouble['failed']}"
+    assert trouble["console"] == [], f"{what}: console errors: {trouble['console']}"
+
+
+JS_SLIDE_IMAGES = """() => Array.from(document.querySelectorAll('.reveal .slides section.present img'))
+  .map(i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}))"""
+
+
+@pytest.mark.parametrize("nb", DECK_NOTEBOOKS, ids=lambda p: p.stem)
+def test_deck_initialises_and_shows_every_slide_offline(built, offline_page, nb):
+    page, trouble = offline_page
+    deck = built / "slides" / f"{nb.stem}.slides.html"
+    page.goto(deck.as_uri())
+    wait_js(page, "() => !!(window.Reveal && Reveal.isReady())", f"reveal.js to initialise {deck.name}", SHORT)
+    assert page.locator(".reveal.ready").count() == 1
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    assert total >= 3
+    images = 0
+    for h, v in page.evaluate(
+        "() => Reveal.getSlides().map(s => [Reveal.getIndices(s).h, Reveal.getIndices(s).v || 0])"
+    ):
+        page.evaluate("([h, v]) => Reveal.slide(h, v)", [h, v])
+        wait_js(
+            page,
+            "([h, v]) => { const i = Reveal.getIndices(); return i.h === h && (i.v || 0) === v; }",
+            f"slide {h}.{v}",
+            SHORT,
+            arg=[h, v],
+        )
+        wait_js(page, JS_IMAGES_SETTLED, f"images of slide {h}.{v}", SHORT)
+        shown = page.evaluate(JS_SLIDE_IMAGES)
+        assert all(i["ok"] for i in shown), f"{deck.name} slide {h}.{v}: images not shown: {shown}"
+        images += len(shown)
+    page.evaluate("() => Reveal.slide(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / f"offline-deck-{nb.stem}.png"))
+    assert_clean(trouble, deck.name)
+    print(f"{deck.name}: {total} slides, {images} images, nothing from the network")
+
+
+@pytest.mark.parametrize(
+    "nb", SITE_NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / "notebooks").with_suffix("").as_posix()
+)
+def test_site_page_shows_everything_offline(built, offline_page, nb):
+    page, trouble = offline_page
+    target = built / "site" / nb.relative_to(ROOT).with_suffix(".html")
+    page.goto(target.as_uri())
+    wait_js(page, JS_IMAGES_SETTLED, f"images of {target.name}", SHORT)
+    broken = page.evaluate(
+        "() => Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+    )
+    assert broken == [], f"{target.name}: images not shown: {broken}"
+    assert page.locator("nav.gc-nav").count() == 2
+    # The navigation leads somewhere real: the course home opens too.
+    page.locator("nav.gc-nav").first.get_by_role("link", name="Course home").click()
+    page.wait_for_url("**/index.html")
+    assert page.locator("h1").count() == 1
+    assert_clean(trouble, target.name)
+
+
+def test_the_network_block_really_blocks(offline_page, tmp_path):
+    """The guard itself: a page that reaches for the network is caught, and a reveal.js
+    deck from a CDN (as nbconvert exports by default) does not start."""
+    page, trouble = offline_page
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        '<!DOCTYPE html><html><head><script src="https://unpkg.com/reveal.js@4.0.2/dist/reveal.js"></script>'
+        '</head><body><img src="https://example.org/x.png" alt="x"></body></html>'
+    )
+    page.goto(probe.as_uri())
+    wait_js(page, JS_IMAGES_SETTLED, "the probe's image to fail", SHORT)
+    assert sorted(trouble["blocked"]) == [
+        "https://example.org/x.png",
+        "https://unpkg.com/reveal.js@4.0.2/dist/reveal.js",
+    ]
+    assert len(trouble["failed"]) == 2
+    assert page.evaluate("() => typeof window.Reveal") == "undefined"

@@ -1,0 +1,134 @@
+"""Case cards: the course's recurring people, as each notebook meets them.
+
+``case_notes("<notebook stem>")`` shows one card per person who has an entry for that
+notebook in ``data/cases.json``: who they are, what this notebook means for them, and the
+sources of that text (short citations beside the text, full references underneath). In
+``00-start-here`` (the "meet" entries) each card also tells the person's story. Naming
+people (``case_notes(stem, "runner-hip")``) shows only those cards. ``more_references(...)`` lists
+sources that new sections cite beyond a notebook's own reference list.
+
+HTML only, no widgets. Everything shown comes from ``data/cases.json`` and
+``data/references.json``, escaped with ``safe_html`` (the data may use the small markup
+subset that ``glutecourse.core.text`` allows).
+"""
+
+from __future__ import annotations
+
+from glutecourse.catalog.cases import cases
+from glutecourse.catalog.references import bibliography
+from glutecourse.core.errors import CourseDataError
+from glutecourse.core.paths import data_dir
+from glutecourse.core.text import safe_html
+from glutecourse.ui.references import references as _references
+
+#: What each kind of entry tells the reader (the schema's ``focus`` values).
+FOCUS_LABELS = {
+    "meet": "",  # the entry's text introduces the person itself
+    "anatomy": "The anatomy, for {name}",
+    "movement": "How the body moves, for {name}",
+    "cause": "What the evidence says about the cause",
+    "self-check": "What the self-check says",
+    "when-to-get-help": "When to get help",
+    "guidelines": "What guidelines suggest",
+    "recovery": "What recovery may look like",
+    "exercise": "Exercise",
+    "diary": "The pain diary",
+}
+
+#: One Okabe-Ito colour per person, in data order; the name is always written beside it.
+_COLOURS = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")
+
+NOTE = (
+    "These people are made up for teaching. What the course says about them is never a "
+    "diagnosis of you: if you see yourself in a story, the self-check and a health "
+    "professional are the next steps."
+)
+
+
+def _path():
+    return data_dir() / "cases.json"
+
+
+def people_in(notebook: str, *people: str) -> list[tuple[dict, dict]]:
+    """(person, entry) for each person with an entry for ``notebook``, in data order;
+    only ``people`` (ids) when given. Unknown notebooks and people raise CourseDataError."""
+    everyone = cases()
+    known = {c["id"] for c in everyone}
+    unknown = [p for p in people if p not in known]
+    if unknown:
+        raise CourseDataError(_path(), f"case {unknown[0]!r}", "no such person (ids: " + ", ".join(sorted(known)) + ")")
+    chosen = [c for c in everyone if not people or c["id"] in people]
+    if not any(notebook in c["notebooks"] for c in everyone):
+        raise CourseDataError(
+            _path(), f"notebook {notebook!r}", "no person has an entry for this notebook (check its name)"
+        )
+    missing = [c["id"] for c in chosen if notebook not in c["notebooks"]]
+    if people and missing:
+        raise CourseDataError(_path(), f"case {missing[0]!r}", f"has no entry for notebook {notebook!r}")
+    return [(c, c["notebooks"][notebook]) for c in chosen if notebook in c["notebooks"]]
+
+
+def _citations(refs) -> str:
+    bib = bibliography()
+    return "; ".join(safe_html(bib[r]["short"]) for r in refs)
+
+
+def _card(person: dict, entry: dict, colour: str) -> str:
+    name = f"{person['name']}, {person['age']}"
+    label = FOCUS_LABELS[entry["focus"]].format(name=person["name"])
+    parts = [
+        f"<div class='gc-case' role='group' aria-label='{safe_html(name)}' "
+        f"style='border-left:5px solid {colour};padding:2px 10px;margin:8px 0'>",
+        f"<p style='margin:4px 0'><strong>{safe_html(name)}</strong>: {safe_html(person['summary'])}</p>",
+    ]
+    if entry["focus"] == "meet":
+        parts.append(f"<p style='margin:4px 0'>{safe_html(person['story'])}</p>")
+    cite = f" <em>({_citations(entry['refs'])})</em>" if entry["refs"] else ""
+    lead = f"<strong>{safe_html(label)}.</strong> " if label else ""
+    parts.append(f"<p style='margin:4px 0'>{lead}{safe_html(entry['text'])}{cite}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def case_notes_html(notebook: str, *people: str) -> str:
+    found = people_in(notebook, *people)
+    order = [c["id"] for c in cases()]
+    cards = "".join(_card(p, e, _COLOURS[order.index(p["id"]) % len(_COLOURS)]) for p, e in found)
+    keys: list[str] = []
+    for _, entry in found:
+        keys += [r for r in entry["refs"] if r not in keys]
+    sources = ""
+    if keys:
+        bib = bibliography()
+        items = "".join(
+            f"<li><strong>{safe_html(bib[k]['short'])}</strong>. {safe_html(bib[k]['full'])}</li>" for k in keys
+        )
+        sources = f"<details><summary>Sources for these notes</summary><ol>{items}</ol></details>"
+    title = (
+        "Meet the people in this course"
+        if all(e["focus"] == "meet" for _, e in found)
+        else "The course's people: what this means for them"
+    )
+    return (
+        f"<section class='gc-cases' aria-label='{safe_html(title)}'>"
+        f"<p style='margin:4px 0'><strong>{safe_html(title)}</strong></p>"
+        f"<p style='margin:4px 0'><em>{safe_html(NOTE)}</em></p>{cards}{sources}</section>"
+    )
+
+
+def case_notes(notebook: str, *people: str):
+    """Case cards for ``notebook`` (a stem such as ``"03-causes-and-risk-factors"``)."""
+    from IPython.display import HTML
+
+    return HTML(case_notes_html(notebook, *people))
+
+
+def more_references(*keys: str):
+    """A second reference list, for sources cited in sections added after the notebook's
+    main ``references(...)`` cell was written (the cases and the notes around them).
+    Same format and the same check for unknown keys."""
+    from IPython.display import HTML
+
+    return HTML(
+        "<p style='margin:4px 0'><strong>More sources cited in this notebook</strong></p>" + _references(*keys).data
+    )

@@ -1,0 +1,51 @@
+"""The browser tests wait on conditions, never on the clock (issue 10, "Stable tests").
+
+A fixed sleep passes on an idle machine and fails on a busy one. The e2e helpers wait
+with Playwright (wait_for_function, expect, locator.wait_for) on a state that proves the
+next step is safe; this test keeps fixed sleeps out of e2e/.
+"""
+
+import ast
+
+import pytest
+
+from conftest import ROOT
+
+E2E_FILES = sorted((ROOT / "e2e").glob("*.py"))
+# time.sleep, asyncio.sleep, Playwright's page.wait_for_timeout: all wait a fixed time.
+FORBIDDEN_CALLS = {"sleep", "wait_for_timeout", "waitForTimeout"}
+
+
+def fixed_waits(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+            if name in FORBIDDEN_CALLS:
+                found.append(f"line {node.lineno}: {ast.unparse(f)}()")
+        if isinstance(node, ast.ImportFrom) and any(a.name == "sleep" for a in node.names):
+            found.append(f"line {node.lineno}: from {node.module} import sleep")
+        # A hand-written polling loop: `while ...:` around a page check.
+        if isinstance(node, ast.While) and "page." in ast.unparse(node):
+            found.append(f"line {node.lineno}: a while loop polling the page")
+    return found
+
+
+def test_there_are_browser_tests_to_check():
+    assert any(p.name.startswith("test_") for p in E2E_FILES)
+
+
+@pytest.mark.parametrize("path", E2E_FILES, ids=lambda p: p.name)
+def test_no_fixed_sleeps_or_hand_written_polling_in_browser_tests(path):
+    assert fixed_waits(path.read_text()) == [], f"{path.name}: wait with Playwright on a condition instead"
+
+
+def test_the_rule_finds_what_it_forbids():
+    bad = (
+        "import time\nfrom time import sleep\nfrom asyncio import sleep as nap\n"
+        "time.sleep(0.5)\npage.wait_for_timeout(500)\n"
+        "while time.time() < deadline:\n    page.evaluate('1')\n"
+    )
+    assert len(fixed_waits(bad)) == 5
+    assert fixed_waits("page.wait_for_function('() => true', polling=250)\nexpect(x).to_be_visible()") == []
