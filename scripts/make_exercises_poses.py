@@ -1,451 +1,582 @@
-"""Authoring aid: compute stick-figure joint coordinates with forward kinematics and write
-data/exercises-poses.json. Units: metres for a ~1.7 m adult; floor at y = 0; side views face right."""
+"""Authoring aid: compute the illustrations' joint positions and write data/exercises-poses.json.
+
+    python scripts/make_exercises_poses.py
+
+Forward and inverse kinematics at fixed segment lengths, so every figure has the same body at
+the same scale. Units: metres for an adult about 1.7 m tall. x along the floor (side views face
+right, lying figures have their feet to the right), y up (floor at 0), z towards the viewer
+(near limbs at +z). Side-lying figures face the viewer (seen from the front).
+Not part of make generate: the data file is the source, this script only helps to author it.
+"""
 
 import json
 import math
 from pathlib import Path
 
-L = {"torso": 0.55, "neck_head": 0.17, "upper_arm": 0.31, "forearm": 0.29, "thigh": 0.45, "shin": 0.44, "foot": 0.17}
+L = {"torso": 0.55, "neck_head": 0.19, "upper_arm": 0.3, "forearm": 0.27, "thigh": 0.45, "shin": 0.44, "foot": 0.16}
+HIP_Z, SHOULDER_Z = 0.09, 0.17  # half the distance between the hips and between the shoulders
 
 
-def pt(p, ang, length):
+def add(a, b):
+    return tuple(x + y for x, y in zip(a, b))
+
+
+def sub(a, b):
+    return tuple(x - y for x, y in zip(a, b))
+
+
+def mul(a, k):
+    return tuple(x * k for x in a)
+
+
+def dot(a, b):
+    return sum(x * y for x, y in zip(a, b))
+
+
+def norm(a):
+    return math.sqrt(dot(a, a))
+
+
+def unit(a):
+    return mul(a, 1 / norm(a))
+
+
+def cross(a, b):
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def at(p, ang, length, z=None):
+    """The point ``length`` from ``p`` at ``ang`` degrees in the x-y plane (same z unless given)."""
     a = math.radians(ang)
-    return [round(p[0] + length * math.cos(a), 3), round(p[1] + length * math.sin(a), 3)]
+    return (p[0] + length * math.cos(a), p[1] + length * math.sin(a), p[2] if z is None else z)
 
 
-def ik(a, b, l1, l2, bend=1):
-    """Middle joint of a two-link chain from a to b (bend=+1/-1 picks the side)."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    d = math.hypot(dx, dy)
-    d = min(d, l1 + l2 - 1e-6)
-    x = (d * d + l1 * l1 - l2 * l2) / (2 * d)
-    h = math.sqrt(max(l1 * l1 - x * x, 0))
-    ux, uy = dx / d, dy / d
-    return [round(a[0] + ux * x - bend * uy * h, 3), round(a[1] + uy * x + bend * ux * h, 3)]
+def mid_joint(a, b, l1, l2, pole):
+    """The middle joint of a two-segment chain from a to b, bent towards direction ``pole``."""
+    d = sub(b, a)
+    dist = min(norm(d), l1 + l2 - 1e-6)
+    u = unit(d)
+    x = (dist * dist + l1 * l1 - l2 * l2) / (2 * dist)
+    h = math.sqrt(max(l1 * l1 - x * x, 0.0))
+    w = sub(pole, mul(u, dot(pole, u)))
+    return add(add(a, mul(u, x)), mul(unit(w), h))
 
 
-def body(hip, torso, head, arm=None, arm_f=None, leg=None, leg_f=None, wrist=None, wrist_f=None, ebend=1, ebend_f=1):
-    j = {"hip": [round(hip[0], 3), round(hip[1], 3)]}
-    j["neck"] = pt(hip, torso, L["torso"])
-    j["head"] = pt(j["neck"], head, L["neck_head"])
-    for suffix, a, w, eb in (("", arm, wrist, ebend), ("_f", arm_f, wrist_f, ebend_f)):
-        if w is not None:
-            j["wrist" + suffix] = [round(w[0], 3), round(w[1], 3)]
-            j["elbow" + suffix] = ik(j["neck"], w, L["upper_arm"], L["forearm"], eb)
-        elif a is not None:
-            j["elbow" + suffix] = pt(j["neck"], a[0], L["upper_arm"])
-            j["wrist" + suffix] = pt(j["elbow" + suffix], a[1], L["forearm"])
-    for suffix, lg in (("", leg), ("_f", leg_f)):
-        if lg is not None:
-            j["knee" + suffix] = pt(hip, lg[0], L["thigh"])
-            j["ankle" + suffix] = pt(j["knee" + suffix], lg[1], L["shin"])
-            j["toe" + suffix] = pt(j["ankle" + suffix], lg[2], L["foot"])
-    return j
+def rotate(p, origin, axis, ang):
+    """Rodrigues' rotation of p about the line through origin along axis, by ang degrees."""
+    k = unit(axis)
+    v = sub(p, origin)
+    a = math.radians(ang)
+    r = add(add(mul(v, math.cos(a)), mul(cross(k, v), math.sin(a))), mul(k, dot(k, v) * (1 - math.cos(a))))
+    return add(origin, r)
 
 
-def legs_to_floor(hip, thigh_ang, ankle_y=0.07):
-    knee = pt(hip, thigh_ang, L["thigh"])
-    dy = ankle_y - knee[1]
-    dx = math.sqrt(L["shin"] ** 2 - dy**2)
-    return thigh_ang, math.degrees(math.atan2(dy, dx))
-
-
-# --- supine, knees bent (pelvic tilt, start of bridge and knee-to-chest)
-SUP_HIP = (0.0, 0.1)
-th, sh = legs_to_floor(SUP_HIP, 55)
-supine = body(SUP_HIP, 180, 180, arm=(-9, 0), leg=(th, sh, -12))
-
-
-# --- quadruped (cat-camel)
-def quad(head_ang):
-    return body((0.0, 0.5), 10.5, head_ang, wrist=(0.56, 0.01), leg=(-90, 180, 180), ebend=1)
-
-
-# --- standing
-stand = body((0.0, 0.94), 90, 90, wrist=(-0.02, 1.0), ebend=-1, leg=(-90, -90, -8))
-walk = body((0.0, 0.92), 86, 84, arm=(-112, -95), arm_f=(-65, -40), leg=(-72, -96, 15), leg_f=(-108, -125, -35))
-
-# --- knee to chest hold
-k2c = body(SUP_HIP, 180, 180, wrist=(-0.2, 0.47), ebend=-1, leg=(125, -15, 70), leg_f=(th, sh, -12))
-
-
-# --- figure four: near leg crossed (knee out towards the viewer, so foreshortened)
-def foreshort(a, b_ang, length, f):
-    return pt(a, b_ang, length * f)
-
-
-ff_start = body(SUP_HIP, 180, 180, arm=(-9, 0), leg_f=(th, sh, -12))
-ff_start["knee"] = [0.12, 0.33]
-ff_start["ankle"] = [ff_start["knee_f"][0] + 0.03, ff_start["knee_f"][1] + 0.05]
-ff_start["toe"] = [ff_start["ankle"][0] + 0.15, ff_start["ankle"][1] + 0.02]
-ff_hold = body(SUP_HIP, 180, 180, wrist=(-0.09, 0.42), ebend=-1, leg_f=(105, 0, 70))
-ff_hold["knee"] = [0.2, 0.3]
-ff_hold["ankle"] = [ff_hold["knee_f"][0] + 0.03, ff_hold["knee_f"][1] - 0.04]
-ff_hold["toe"] = [ff_hold["ankle"][0] - 0.15, ff_hold["ankle"][1] + 0.0]
-
-# --- seated forward bend
-sfb_start = body((0.0, 0.12), 90, 90, wrist=(0.32, 0.17), ebend=-1, leg=(-2, -2, 80))
-sfb_hold = body((0.0, 0.12), 38, -15, wrist=(0.78, 0.15), ebend=-1, leg=(-2, -2, 80))
-
-
-# --- pigeon
-def pigeon(torso, head, wrist, eb):
-    j = body((0.0, 0.15), torso, head, wrist=wrist, ebend=eb, leg_f=(-162, 180, 180))
-    j["knee"] = [0.37, 0.06]
-    j["ankle"] = [0.1, 0.06]
-    j["toe"] = [0.0, 0.04]
-    return j
-
-
-pig_start = pigeon(70, 75, (0.36, 0.06), -1)
-pig_hold = pigeon(22, 5, (0.78, 0.04), 1)
-
-# --- bridge hold: neck and feet fixed, hips up so shoulder-hip-knee are in line
-neck0 = supine["neck"]
-ankle0 = supine["ankle"]
-best = None
-for i in range(0, 9000):
-    a = i / 100.0 * 0.01  # 0..0.9 rad
-    knee = [neck0[0] + 1.0 * math.cos(a), neck0[1] + 1.0 * math.sin(a)]
-    err = abs(math.hypot(knee[0] - ankle0[0], knee[1] - ankle0[1]) - L["shin"])
-    if knee[0] < ankle0[0] + 0.05 and (best is None or err < best[0]):
-        best = (err, a)
-a = best[1]
-hip_b = pt(neck0, math.degrees(a), L["torso"])
-bridge = {"hip": hip_b, "neck": neck0, "head": supine["head"]}
-bridge["knee"] = pt(neck0, math.degrees(a), L["torso"] + L["thigh"])
-bridge["ankle"] = ankle0
-bridge["toe"] = supine["toe"]
-bridge["elbow"] = pt(neck0, -4, L["upper_arm"])
-bridge["wrist"] = pt(bridge["elbow"], 0, L["forearm"])
-
-
-# --- side-lying, seen from the front (hip = top hip, hip_f = bottom hip)
-def side_lying(top_knee, top_ankle, top_toe, bottom_bent=True):
-    j = {
-        "neck": [-0.55, 0.18],
-        "head": [-0.72, 0.2],
-        "hip": [0.0, 0.27],
-        "hip_f": [0.0, 0.09],
-        "elbow_f": [-0.82, 0.05],
-        "wrist_f": [-1.08, 0.05],
-        "elbow": [-0.27, 0.25],
-        "wrist": [-0.02, 0.3],
+def torso(pelvis, ang, head_ang):
+    """Hips, neck, shoulders and head for a torso in the x-y plane (side views)."""
+    px, py, pz = pelvis
+    neck = at(pelvis, ang, L["torso"])
+    return {
+        "hip": (px, py, pz + HIP_Z),
+        "hip_f": (px, py, pz - HIP_Z),
+        "neck": neck,
+        "shoulder": add(neck, (0, 0, SHOULDER_Z)),
+        "shoulder_f": add(neck, (0, 0, -SHOULDER_Z)),
+        "head": at(neck, head_ang, L["neck_head"]),
     }
-    j["knee_f"] = [0.31, 0.05] if bottom_bent else [0.45, 0.06]
-    j["ankle_f"] = [0.6, 0.06] if bottom_bent else [0.89, 0.05]
-    j["toe_f"] = [0.64, 0.15] if bottom_bent else [0.93, 0.15]
-    j["knee"], j["ankle"], j["toe"] = top_knee, top_ankle, top_toe
+
+
+def leg(j, side, thigh, shin, foot):
+    """A leg in its own x-y plane from angles (degrees from +x)."""
+    s = "" if side == "near" else "_f"
+    j["knee" + s] = at(j["hip" + s], thigh, L["thigh"])
+    j["ankle" + s] = at(j["knee" + s], shin, L["shin"])
+    j["toe" + s] = at(j["ankle" + s], foot, L["foot"])
+
+
+def leg_to(j, side, ankle, pole, foot_dir):
+    """A leg whose ankle is placed at ``ankle``; the knee bends towards ``pole``."""
+    s = "" if side == "near" else "_f"
+    j["ankle" + s] = ankle
+    j["knee" + s] = mid_joint(j["hip" + s], ankle, L["thigh"], L["shin"], pole)
+    j["toe" + s] = add(ankle, mul(unit(foot_dir), L["foot"]))
+
+
+def knee_bent_on_floor(j, side, thigh, foot_ang=-12, ankle_y=0.08):
+    """Knee bent with the foot flat on the floor; the thigh at ``thigh`` degrees."""
+    s = "" if side == "near" else "_f"
+    knee = at(j["hip" + s], thigh, L["thigh"])
+    dy = ankle_y - knee[1]
+    dx = math.sqrt(L["shin"] ** 2 - dy * dy)
+    j["knee" + s] = knee
+    j["ankle" + s] = (knee[0] + dx, ankle_y, knee[2])
+    j["toe" + s] = at(j["ankle" + s], foot_ang, L["foot"])
+
+
+def arm_to(j, side, wrist, pole):
+    s = "" if side == "near" else "_f"
+    j["wrist" + s] = wrist
+    j["elbow" + s] = mid_joint(j["shoulder" + s], wrist, L["upper_arm"], L["forearm"], pole)
+
+
+def arm(j, side, upper, fore):
+    s = "" if side == "near" else "_f"
+    j["elbow" + s] = at(j["shoulder" + s], upper, L["upper_arm"])
+    j["wrist" + s] = at(j["elbow" + s], fore, L["forearm"])
+
+
+def rnd(j):
+    return {k: [round(c, 3) for c in v] for k, v in j.items()}
+
+
+# ----------------------------------------------------------------------------- lying on the back
+def supine(pelvis=(0.0, 0.11, 0.0)):
+    j = torso(pelvis, 180, 178)
+    knee_bent_on_floor(j, "near", 55)
+    knee_bent_on_floor(j, "far", 55)
+    arm_to(j, "near", (0.0, 0.05, SHOULDER_Z + 0.02), (0, 0.2, 1))
+    arm_to(j, "far", (0.0, 0.05, -SHOULDER_Z - 0.02), (0, 0.2, -1))
     return j
 
 
-clam_start = side_lying([0.31, 0.22], [0.6, 0.13], [0.64, 0.22])
-clam_hold = side_lying([0.27, 0.44], [0.6, 0.14], [0.64, 0.23])
-abd_start = side_lying([0.44, 0.2], [0.87, 0.12], [0.92, 0.2])
-abd_hold = side_lying(pt([0, 0.27], 32, 0.45), pt([0, 0.27], 32, 0.89), None)
-abd_hold["toe"] = [abd_hold["ankle"][0] + 0.07, abd_hold["ankle"][1] + 0.02]
+SUP = supine()
 
-# --- squat
-sq_stand = body((0.0, 0.94), 90, 90, arm=(-5, 0), leg=(-90, -90, -8))
-ankle = sq_stand["ankle"]
-knee_sq = pt(ankle, 62, L["shin"])
-hip_sq = pt(knee_sq, 172, L["thigh"])
-sq_hold = body(hip_sq, 58, 62, arm=(5, 5))
-sq_hold.update({"knee": knee_sq, "ankle": ankle, "toe": sq_stand["toe"]})
-chair = {"kind": "chair", "seat": [-0.62, -0.22], "seat_y": 0.46, "back_top": 0.95}
+# pelvic tilt: the low back flattens and arches a little; one picture, a rocking arrow
+TILT = supine()
 
-# --- foam rolling
-fr = body((0.0, 0.22), 127, 100, wrist=(-0.43, 0.06), ebend=-1, leg_f=(40, 0, 0))
-k = fr["knee_f"]
-dy = 0.07 - k[1]
-dx = math.sqrt(L["shin"] ** 2 - dy**2)
-fr["ankle_f"] = [round(k[0] + dx, 3), 0.07]
-fr["toe_f"] = pt(fr["ankle_f"], -12, L["foot"])
-fr["knee"] = [0.17, 0.32]
-fr["ankle"] = [k[0] - 0.02, k[1] + 0.05]
-fr["toe"] = [k[0] + 0.13, k[1] + 0.07]
+# glute bridge: shoulders and feet stay; hips rise until shoulder, hip and knee are in line
+BRIDGE = supine()
+neck, ankle = BRIDGE["neck"], BRIDGE["ankle"]
+best = min(
+    (abs(norm(sub(at(neck, a / 10, L["torso"] + L["thigh"]), ankle)) - L["shin"]), a / 10) for a in range(0, 600)
+)
+ang = best[1]
+pel = at(neck, ang, L["torso"])
+BRIDGE.update(torso(pel, 180 + ang, 178))
+BRIDGE["neck"], BRIDGE["head"] = SUP["neck"], SUP["head"]
+BRIDGE["shoulder"], BRIDGE["shoulder_f"] = SUP["shoulder"], SUP["shoulder_f"]
+for s in ("", "_f"):
+    BRIDGE["knee" + s] = at(BRIDGE["hip" + s], ang, L["thigh"])
+    BRIDGE["ankle" + s], BRIDGE["toe" + s] = SUP["ankle" + s], SUP["toe" + s]
+    BRIDGE["wrist" + s], BRIDGE["elbow" + s] = SUP["wrist" + s], SUP["elbow" + s]
 
-G = "gluteus maximus"
+# knee to chest: hands behind the near thigh draw it towards the chest; the far foot stays flat
+K2C = supine()
+knee_bent_on_floor(K2C, "far", 40)
+leg(K2C, "near", 124, -14, 62)
+grip = add(at(K2C["hip"], 122, L["thigh"] * 0.8), (0, 0, 0.0))
+grip = (grip[0] + 0.05, grip[1] - 0.03, grip[2] + 0.02)
+arm_to(K2C, "near", grip, (0, 1, 0.3))
+arm_to(K2C, "far", (grip[0], grip[1], -0.02), (0, 1, -0.3))
+
+
+# figure four: the near (right) ankle rests on the far (left) knee, the near knee turned out
+def figure_four(far_thigh, far_shin, hands):
+    j = supine()
+    leg(j, "far", far_thigh, far_shin, far_shin + 80)
+    if far_thigh < 90:
+        knee_bent_on_floor(j, "far", far_thigh)
+    k = j["knee_f"]
+    rest = (k[0] - 0.02, k[1] + 0.06, k[2] + 0.04)  # just below the knee, on top of the thigh
+    leg_to(j, "near", rest, (0.8, -0.6, 1.0), (0.15, 0.05, -1.0))
+    if hands:
+        grip = at(j["hip_f"], far_thigh, L["thigh"] * 0.7)
+        arm_to(j, "near", (grip[0], grip[1] - 0.05, 0.0), (-0.2, 1, 0.5))
+        arm_to(j, "far", (grip[0], grip[1] - 0.05, -0.12), (-0.2, 1, -0.5))
+    return j
+
+
+FF_START = figure_four(55, 0, False)
+FF_HOLD = figure_four(112, 5, True)
+
+
+# ----------------------------------------------------------------------------- sitting
+def seated(torso_ang, head_ang, wrist_x, wrist_y):
+    j = torso((0.0, 0.12, 0.0), torso_ang, head_ang)
+    leg(j, "near", -2, -1, 80)
+    leg(j, "far", -2, -1, 80)
+    arm_to(j, "near", (wrist_x, wrist_y, HIP_Z + 0.05), (-1, -0.2, 0.2))
+    arm_to(j, "far", (wrist_x, wrist_y, -HIP_Z - 0.05), (-1, -0.2, -0.2))
+    return j
+
+
+SFB_START = seated(88, 90, 0.3, 0.19)
+SFB_HOLD = seated(40, 10, 0.72, 0.14)
+
+
+# pigeon: the near (right) knee forward, its shin across towards the far hand; far leg straight back
+def pigeon(torso_ang, head_ang, forearms):
+    j = torso((0.0, 0.14, 0.0), torso_ang, head_ang)
+    leg_to(j, "near", (0.22, 0.07, -0.3), (1.0, 0.0, 0.6), (-0.6, 0.0, -1.0))
+    j["toe"] = (j["toe"][0], 0.04, j["toe"][2])
+    leg(j, "far", 188, 180, 182)
+    if forearms:  # forearms on the floor, elbows under the shoulders
+        for s, z in (("", 1), ("_f", -1)):
+            sh = j["shoulder" + s]
+            dz, dy = z * 0.03, sh[1] - 0.05
+            dx = math.sqrt(L["upper_arm"] ** 2 - dy * dy - dz * dz)
+            j["elbow" + s] = (sh[0] + dx, 0.05, sh[2] - dz)
+            j["wrist" + s] = (sh[0] + dx + L["forearm"] - 0.005, 0.04, sh[2] - 2 * dz)
+    else:
+        arm_to(j, "near", (0.5, 0.04, 0.2), (-0.3, 0, 1))
+        arm_to(j, "far", (0.5, 0.04, -0.2), (-0.3, 0, -1))
+    return j
+
+
+PIG_START = pigeon(56, 70, False)
+PIG_HOLD = pigeon(16, 5, True)
+
+# foam rolling: sitting on a roller under the near buttock, leaning back on the hands, the near
+# ankle crossed over the far knee
+ROLLER_R = 0.075
+FR = torso((0.0, 2 * ROLLER_R + 0.07, 0.0), 140, 100)
+FR["hip"] = (0.0, 2 * ROLLER_R + 0.07, HIP_Z)
+knee_bent_on_floor(FR, "far", 40, foot_ang=-10)
+k = FR["knee_f"]
+leg_to(FR, "near", (k[0] - 0.02, k[1] + 0.06, k[2] + 0.04), (0.1, 0.0, 1.0), (0.15, 0.05, -1.0))
+arm_to(FR, "near", (-0.55, 0.04, SHOULDER_Z + 0.05), (1, 0, 0))
+arm_to(FR, "far", (-0.55, 0.04, -SHOULDER_Z - 0.05), (1, 0, 0))
+
+
+# ----------------------------------------------------------------------------- hands and knees
+def quad(head_ang):
+    shoulder_y = 0.03 + L["upper_arm"] + L["forearm"] - 0.01
+    hip_y = 0.05 + L["thigh"]
+    ang = math.degrees(math.asin((shoulder_y - hip_y) / L["torso"]))
+    j = torso((0.0, hip_y, 0.0), ang, head_ang)
+    for s in ("near", "far"):
+        leg(j, s, -90, 180, 182)
+    for s in ("near", "far"):
+        sh = j["shoulder" if s == "near" else "shoulder_f"]
+        arm_to(j, s, (sh[0], 0.03, sh[2]), (-1, 0, 0))
+    return j
+
+
+CAT = quad(-65)
+CAMEL = quad(25)
+
+
+# ----------------------------------------------------------------------------- standing
+def standing(pelvis_y=0.93, knee_soft=0.0):
+    j = torso((0.0, pelvis_y, 0.0), 90, 90)
+    for s in ("near", "far"):
+        leg(j, s, -90 - knee_soft, -90 + knee_soft, -6)
+    return j
+
+
+HIPC = standing(0.92, 8)
+for s, z in (("near", 1), ("far", -1)):
+    hp = HIPC["hip" if s == "near" else "hip_f"]
+    arm_to(HIPC, s, (hp[0] + 0.02, hp[1] + 0.1, hp[2] + z * 0.1), (-0.4, 0, z))
+
+WALK = torso((0.0, 0.9, 0.0), 86, 86)
+leg(WALK, "near", -70, -100, 12)  # heel landing in front
+leg(WALK, "far", -110, -122, -30)  # pushing off behind
+arm(WALK, "near", -112, -95)
+arm(WALK, "far", -60, -35)
+
+SQ_STAND = standing()
+for s in ("near", "far"):
+    arm(SQ_STAND, s, -2, 0)
+ankle = SQ_STAND["ankle"]
+knee_sq = at(ankle, 62, L["shin"])
+hip_sq = at(knee_sq, 172, L["thigh"])
+SQ_HOLD = torso((hip_sq[0], hip_sq[1], 0.0), 55, 60)
+for s in ("", "_f"):
+    SQ_HOLD["knee" + s] = add(knee_sq, (0, 0, SQ_HOLD["hip" + s][2]))
+    SQ_HOLD["ankle" + s] = SQ_STAND["ankle" + s]
+    SQ_HOLD["toe" + s] = SQ_STAND["toe" + s]
+for s in ("near", "far"):
+    arm(SQ_HOLD, s, 8, 8)
+CHAIR = {"kind": "chair", "seat": [-0.68, -0.24], "seat_y": 0.46, "back_top": 0.95}
+
+
+# ----------------------------------------------------------------------------- lying on the side
+# Lying on the left side, seen from the front and above: the head to the left, the front and
+# the bent knees towards the viewer (+z). Near = the top (right) side.
+def side_lying():
+    j = {
+        "hip": (0.0, 0.27, 0.0),
+        "hip_f": (0.0, 0.09, 0.0),
+        "neck": (-0.55, 0.22, 0.0),
+        "shoulder": (-0.55, 0.38, 0.0),
+        "shoulder_f": (-0.55, 0.06, 0.0),
+    }
+    j["head"] = at(j["neck"], 183, L["neck_head"])
+    arm(j, "far", 178, 182)  # the lower arm along the floor under the head
+    j["elbow_f"] = (j["elbow_f"][0], 0.05, 0.0)
+    j["wrist_f"] = (j["elbow_f"][0] - L["forearm"], 0.05, 0.0)
+    arm_to(j, "near", (-0.12, 0.36, 0.06), (0.2, 1, -0.4))  # top hand resting on the waist
+    return j
+
+
+def bent_leg(j, side, hip_flex=45, knee_flex=90, ankle_y=None):
+    """Hip and knee bent in the floor's plane (towards +z), then the ankle height set."""
+    s = "" if side == "near" else "_f"
+    hip = j["hip" + s]
+    t = math.radians(hip_flex)
+    knee = add(hip, (L["thigh"] * math.cos(t), 0, L["thigh"] * math.sin(t)))
+    a = math.radians(hip_flex - knee_flex)
+    ankle = add(knee, (L["shin"] * math.cos(a), 0, L["shin"] * math.sin(a)))
+    if ankle_y is not None:  # keep the lengths: move the knee to reach the lower ankle
+        ankle = (ankle[0], ankle_y, ankle[2])
+        knee = mid_joint(hip, ankle, L["thigh"], L["shin"], (0.5, 0, 1))
+    j["knee" + s], j["ankle" + s] = knee, ankle
+    j["toe" + s] = add(ankle, mul(unit((0.9, -0.1, -0.3)), L["foot"]))
+
+
+CLAM_START = side_lying()
+bent_leg(CLAM_START, "far", ankle_y=0.07)
+bent_leg(CLAM_START, "near", ankle_y=0.17)
+CLAM_START["toe"] = add(CLAM_START["ankle"], mul(unit((0.9, -0.15, -0.3)), L["foot"]))
+CLAM_HOLD = dict(CLAM_START)
+axis = sub(CLAM_START["ankle"], CLAM_START["hip"])
+CLAM_HOLD["knee"] = rotate(CLAM_START["knee"], CLAM_START["hip"], axis, -45)  # upwards
+
+ABD_START = side_lying()
+bent_leg(ABD_START, "far", ankle_y=0.07)
+leg(ABD_START, "near", -8, -8, -8)
+ABD_START["toe"] = add(ABD_START["ankle"], mul(unit((0.3, 0.0, 1)), L["foot"]))  # toes forward
+ABD_HOLD = dict(ABD_START)
+leg(ABD_HOLD, "near", 32, 32, 32)
+ABD_HOLD["toe"] = add(ABD_HOLD["ankle"], mul(unit((0.2, 0.1, 1)), L["foot"]))
+
+# ----------------------------------------------------------------------------- the file
+GM, GMED = "gluteus maximus", "gluteus medius"
+
+
+def muscle(target, region, label_at, side="near"):
+    return {"target": target, "region": region, "side": side, "label_at": label_at}
+
+
+def arrow(a, b, curve=0.0, both=False):
+    out = {"from": [round(c, 3) for c in a], "to": [round(c, 3) for c in b], "curve": curve}
+    if both:
+        out["both"] = True
+    return out
+
+
 poses = [
     {
         "id": "pelvic-tilt",
         "view": "side",
-        "alt": "Stick figure lying on its back, knees bent and feet flat on the floor, arms by the sides. A curved two-way arrow at the pelvis shows it rocking gently to flatten and then slightly arch the low back; the low back is highlighted.",
+        "alt": "A person lying on their back, seen from the side: knees bent, feet flat on the floor, arms by the sides. A curved two-way arrow over the pelvis shows it rocking gently back and forth, pressing the low back into the floor and then letting a small gap open under it. The low back is highlighted and labelled.",
         "panels": [
             {
-                "label": "Rock the pelvis",
-                "joints": supine,
-                "muscle": {
-                    "center": [-0.12, 0.13],
-                    "size": [0.3, 0.11],
-                    "angle": 0,
-                    "label": "low back",
-                    "label_at": [-0.5, 0.62],
-                },
-                "arrows": [{"from": [0.1, 0.33], "to": [-0.18, 0.33], "curve": 0.5, "both": True}],
+                "label": "Rock the pelvis gently",
+                "joints": rnd(TILT),
+                "muscles": [muscle("low back", "low-back", [-0.75, 0.62])],
+                "arrows": [arrow((0.12, 0.36), (-0.2, 0.36), 0.5, True)],
             }
         ],
     },
     {
         "id": "cat-camel",
         "view": "side",
-        "alt": "Two panels of a stick figure on hands and knees. Cat: the back is rounded up towards the ceiling and the head drops, with an arrow pointing up. Camel: the back sags slightly and the head lifts, with an arrow pointing down. The back is highlighted.",
+        "alt": "Two pictures of a person on hands and knees, seen from the side, hands under the shoulders and knees under the hips. Cat: the back is rounded up towards the ceiling and the head hangs down, with an arrow pointing up at the back. Camel: the back sags a little and the head lifts, with an arrow pointing down. The back is highlighted and labelled in both.",
         "panels": [
             {
-                "label": "Cat: round up",
-                "joints": quad(-55),
-                "spine_curve": 0.09,
-                "muscle": {
-                    "center": [0.2, 0.6],
-                    "size": [0.32, 0.1],
-                    "angle": 10,
-                    "label": "spine",
-                    "label_at": [-0.35, 0.95],
-                },
-                "arrows": [{"from": [0.3, 0.72], "to": [0.3, 0.9], "curve": 0}],
+                "label": "Cat: round the back up",
+                "joints": rnd(CAT),
+                "spine_curve": 0.1,
+                "muscles": [muscle("whole spine", "back", [-0.55, 1.02])],
+                "arrows": [arrow((0.27, 0.8), (0.27, 0.98))],
             },
             {
-                "label": "Camel: let it sag",
-                "joints": quad(25),
-                "spine_curve": -0.05,
-                "muscle": {
-                    "center": [0.25, 0.52],
-                    "size": [0.32, 0.1],
-                    "angle": 10,
-                    "label": "spine",
-                    "label_at": [-0.35, 0.95],
-                },
-                "arrows": [{"from": [0.3, 0.88], "to": [0.3, 0.7], "curve": 0}],
+                "label": "Camel: let it sag a little",
+                "joints": rnd(CAMEL),
+                "spine_curve": -0.06,
+                "muscles": [muscle("whole spine", "back", [-0.55, 1.02])],
+                "arrows": [arrow((0.27, 0.95), (0.27, 0.77))],
             },
         ],
     },
     {
         "id": "hip-circles",
         "view": "side",
-        "alt": "Stick figure standing with feet apart, knees soft and hands on hips. An oval arrow around the hips shows them drawing slow circles; the hips are highlighted.",
+        "elevation": 12,
+        "alt": "A person standing, seen from the side and a little above, knees soft and hands on the hips. An oval arrow around the hips shows them drawing slow circles, like tracing the rim of a bowl. The hips are highlighted and labelled.",
         "panels": [
             {
-                "label": "Circle the hips",
-                "joints": stand,
-                "muscle": {
-                    "center": [0.0, 0.92],
-                    "size": [0.22, 0.16],
-                    "angle": 0,
-                    "label": "hips",
-                    "label_at": [0.3, 1.45],
-                },
-                "loops": [{"center": [0.0, 0.9], "size": [0.55, 0.2]}],
+                "label": "Circle the hips slowly",
+                "joints": rnd(HIPC),
+                "muscles": [muscle("hip joints", "buttock", [0.3, 1.45])],
+                "loops": [{"center": [0.0, 0.88], "size": [0.6, 0.16]}],
             }
         ],
     },
     {
         "id": "walking",
         "view": "side",
-        "alt": "Stick figure walking to the right in mid-stride, one leg forward with the heel landing and the other pushing off behind, arms swinging in opposition. An arrow points forward; the buttock area is highlighted.",
+        "alt": "A person walking to the right, seen from the side, in mid-stride: the front heel landing and the back foot pushing off, arms swinging opposite to the legs. An arrow points forward. The buttock of the leg that carries the weight is highlighted and labelled.",
         "panels": [
             {
                 "label": "Walk at an easy pace",
-                "joints": walk,
-                "muscle": {
-                    "center": [-0.06, 0.88],
-                    "size": [0.14, 0.2],
-                    "angle": 0,
-                    "label": "glutes",
-                    "label_at": [-0.6, 1.25],
-                },
-                "arrows": [{"from": [0.2, 1.45], "to": [0.6, 1.45], "curve": 0}],
+                "joints": rnd(WALK),
+                "muscles": [muscle("glutes", "buttock", [-0.75, 1.3])],
+                "arrows": [arrow((0.25, 1.5), (0.62, 1.5))],
             }
         ],
     },
     {
         "id": "knee-to-chest",
         "view": "side",
-        "alt": "Two panels of a stick figure lying on its back. Start: both knees bent, feet flat. Hold: both hands draw one knee towards the chest while the other foot stays on the floor; a curved arrow shows the knee's path and the buttock of the lifted leg is highlighted.",
+        "alt": "A person lying on their back, seen from the side. Faded: the start, both knees bent and feet flat. Solid: both hands hold behind the near thigh and draw that knee towards the chest while the other foot stays flat on the floor. A curved arrow shows the knee's path; the buttock and the low back are highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": supine},
             {
-                "label": "Hold",
-                "joints": k2c,
-                "muscle": {
-                    "center": [0.03, 0.13],
-                    "size": [0.18, 0.12],
-                    "angle": 0,
-                    "label": "buttock, low back",
-                    "label_at": [-0.95, 0.72],
-                },
-                "arrows": [{"from": [0.35, 0.62], "to": [-0.1, 0.72], "curve": 0.3}],
-            },
+                "label": "Start (faded), then hold",
+                "start": rnd(SUP),
+                "joints": rnd(K2C),
+                "muscles": [
+                    muscle(GM, "buttock", [0.42, 0.8]),
+                    muscle("low back muscles", "low-back", [-1.05, 0.62]),
+                ],
+                "arrows": [arrow((0.32, 0.58), (-0.12, 0.72), 0.35)],
+            }
         ],
     },
     {
         "id": "figure-four",
         "view": "side",
-        "alt": "Two panels of a stick figure lying on its back. Start: one ankle rests across the opposite bent knee, the crossed knee turned out to the side. Hold: the hands draw the supporting thigh towards the chest; an arrow shows the movement and the buttock of the crossed leg is highlighted.",
+        "elevation": 45,
+        "alt": "Two pictures of a person lying on their back, seen from the side and above. Start: both knees bent, the near ankle rests across the other knee and the near knee has fallen out to the side. Hold: the hands hold behind the other thigh and draw it towards the chest, lifting the crossed leg with it; a curved arrow shows the movement. The buttock of the crossed leg is highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": ff_start},
+            {"label": "Start: ankle over knee", "joints": rnd(FF_START)},
             {
-                "label": "Hold",
-                "joints": ff_hold,
-                "muscle": {
-                    "center": [0.04, 0.14],
-                    "size": [0.18, 0.12],
-                    "angle": 0,
-                    "label": "crossed leg's buttock",
-                    "label_at": [-0.95, 0.72],
-                },
-                "arrows": [{"from": [0.4, 0.72], "to": [0.05, 0.8], "curve": 0.3}],
+                "label": "Hold: draw the legs in",
+                "joints": rnd(FF_HOLD),
+                "muscles": [muscle(GM, "buttock", [-1.0, 0.75])],
+                "arrows": [arrow((0.5, 0.55), (0.12, 0.75), 0.3)],
             },
         ],
     },
     {
         "id": "seated-forward-bend",
         "view": "side",
-        "alt": "Two panels of a stick figure sitting on the floor with legs straight. Start: sitting tall, hands on thighs. Hold: hinging forward from the hips, hands sliding towards the shins, back relaxed; a curved arrow shows the forward bend and the backs of the thighs and buttocks are highlighted.",
+        "alt": "A person sitting on the floor with legs straight, seen from the side. Faded: sitting tall, hands on the thighs. Solid: hinging forward from the hips, hands slid along the shins, head and back relaxed. A curved arrow shows the forward bend; the backs of the thighs are highlighted and labelled.",
         "panels": [
-            {"label": "Start: sit tall", "joints": sfb_start},
             {
-                "label": "Hold",
-                "joints": sfb_hold,
-                "spine_curve": 0.05,
-                "muscle": {
-                    "center": [0.25, 0.115],
-                    "size": [0.5, 0.09],
-                    "angle": -1,
-                    "label": "hamstrings, " + G,
-                    "label_at": [-0.05, 0.85],
-                },
-                "arrows": [{"from": [0.05, 0.8], "to": [0.55, 0.62], "curve": -0.35}],
-            },
+                "label": "Sit tall (faded), then hinge forward",
+                "start": rnd(SFB_START),
+                "joints": rnd(SFB_HOLD),
+                "spine_curve": 0.04,
+                "muscles": [muscle("hamstrings", "thigh-back", [0.55, 0.95])],
+                "arrows": [arrow((0.12, 0.86), (0.58, 0.62), -0.3)],
+            }
         ],
     },
     {
         "id": "pigeon-pose",
         "view": "side",
-        "alt": "Two panels of a stick figure in pigeon pose: the front leg bent on the floor with its shin across the body, the back leg straight behind. Start: upright, hands on the floor. Hold: folded forward onto the forearms; an arrow shows the fold and the buttock of the front leg is highlighted.",
+        "elevation": 25,
+        "alt": "A person in pigeon pose, seen from the side and a little above: the front knee bent on the floor with its shin angled across the body, the back leg straight behind with the top of the foot down. Faded: upright on the hands. Solid: folded forward onto the forearms. A curved arrow shows the fold; the buttock of the front leg is highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": pig_start},
             {
-                "label": "Hold (stronger)",
-                "joints": pig_hold,
-                "muscle": {
-                    "center": [0.05, 0.15],
-                    "size": [0.2, 0.12],
-                    "angle": 0,
-                    "label": "front leg's buttock",
-                    "label_at": [-0.9, 0.8],
-                },
-                "arrows": [{"from": [0.3, 0.85], "to": [0.75, 0.55], "curve": -0.35}],
-            },
+                "label": "Upright (faded), then fold onto the forearms",
+                "start": rnd(PIG_START),
+                "joints": rnd(PIG_HOLD),
+                "muscles": [muscle(GM, "buttock", [-0.9, 0.8])],
+                "arrows": [arrow((0.15, 0.85), (0.62, 0.45), -0.35)],
+            }
         ],
     },
     {
         "id": "glute-bridge",
         "view": "side",
-        "alt": "Two panels of a stick figure lying on its back. Start: knees bent, feet flat, arms by the sides. Hold: the hips are lifted so shoulders, hips and knees form a straight line; an arrow points up at the hips and the buttocks are highlighted.",
+        "alt": "A person lying on their back, seen from the side. Faded: the start, knees bent, feet flat and arms by the sides. Solid: the hips lifted until shoulders, hips and knees are in one line. An arrow points up under the hips; the buttocks are highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": supine},
             {
-                "label": "Hold",
-                "joints": bridge,
-                "muscle": {
-                    "center": [round(hip_b[0] + 0.02, 3), round(hip_b[1] - 0.06, 3)],
-                    "size": [0.2, 0.12],
-                    "angle": 20,
-                    "label": G,
-                    "label_at": [-0.75, 0.85],
-                },
-                "arrows": [
-                    {
-                        "from": [round(hip_b[0], 3), round(hip_b[1] + 0.1, 3)],
-                        "to": [round(hip_b[0], 3), round(hip_b[1] + 0.32, 3)],
-                        "curve": 0,
-                    }
-                ],
-            },
+                "label": "Start (faded), then lift the hips",
+                "start": rnd(SUP),
+                "joints": rnd(BRIDGE),
+                "muscles": [muscle(GM, "buttock", [-0.95, 0.75])],
+                "arrows": [arrow((0.12, 0.16), (0.12, 0.4))],
+            }
         ],
     },
     {
         "id": "clamshell",
-        "view": "front",
-        "alt": "Two panels of a stick figure lying on its side, seen from the front, head resting on the lower arm, hips and knees bent with feet together. Start: knees together. Hold: the top knee lifts like a shell opening while the feet stay together; an arrow shows the lift and the side of the top hip is highlighted.",
+        "view": "side-lying",
+        "elevation": 30,
+        "alt": "A person lying on their side, seen from the front and above, head resting on the lower arm, hips and knees bent with the feet together. Faded: the knees together. Solid: the top knee lifted like a shell opening while the feet stay together. A curved arrow shows the knee opening; the side of the top hip is highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": clam_start},
             {
-                "label": "Hold",
-                "joints": clam_hold,
-                "muscle": {
-                    "center": [0.02, 0.31],
-                    "size": [0.16, 0.12],
-                    "angle": 0,
-                    "label": "gluteus medius",
-                    "label_at": [-0.85, 0.7],
-                },
-                "arrows": [{"from": [0.4, 0.27], "to": [0.36, 0.52], "curve": 0.3}],
-            },
+                "label": "Knees together (faded), then open the top knee",
+                "start": rnd(CLAM_START),
+                "joints": rnd(CLAM_HOLD),
+                "muscles": [muscle(GMED, "hip-side", [-1.05, 0.62])],
+                "arrows": [],
+            }
         ],
     },
     {
         "id": "side-lying-hip-abduction",
-        "view": "front",
-        "alt": "Two panels of a stick figure lying on its side, seen from the front, head resting on the lower arm and the bottom knee bent. Start: top leg straight and resting. Hold: the top leg is lifted straight to about 30 degrees; an arrow shows the lift and the side of the top hip is highlighted.",
+        "view": "side-lying",
+        "elevation": 10,
+        "alt": "A person lying on their side, seen from the front, head resting on the lower arm and the bottom knee bent. Faded: the top leg straight and resting in line with the body. Solid: the top leg lifted straight to about 30 degrees, toes pointing forward. A curved arrow shows the lift; the side of the top hip is highlighted and labelled.",
         "panels": [
-            {"label": "Start", "joints": abd_start},
             {
-                "label": "Hold",
-                "joints": abd_hold,
-                "muscle": {
-                    "center": [0.02, 0.31],
-                    "size": [0.16, 0.12],
-                    "angle": 0,
-                    "label": "gluteus medius",
-                    "label_at": [-0.85, 0.7],
-                },
-                "arrows": [{"from": [0.85, 0.22], "to": [0.72, 0.62], "curve": 0.25}],
-            },
+                "label": "Leg resting (faded), then lift it",
+                "start": rnd(ABD_START),
+                "joints": rnd(ABD_HOLD),
+                "muscles": [muscle(GMED, "hip-side", [-0.9, 0.75])],
+                "arrows": [],
+            }
         ],
     },
     {
         "id": "squat",
         "view": "side",
-        "alt": "Two panels of a stick figure in front of a chair, arms reaching forward. Start: standing tall. Hold: hips pushed back and knees bent, about to touch the seat, chest up; a curved arrow shows the hips moving back and down and the buttocks and thighs are highlighted.",
-        "props": [chair],
+        "alt": "A person in front of a chair, seen from the side, arms reaching forward. Faded: standing tall. Solid: hips pushed back and knees bent, about to touch the seat, chest up. A curved arrow shows the hips moving back and down; the buttocks and the front of the thighs are highlighted and labelled.",
+        "props": [CHAIR],
         "panels": [
-            {"label": "Start", "joints": sq_stand},
             {
-                "label": "Lower, touch, stand",
-                "joints": sq_hold,
-                "muscle": {
-                    "center": [round(hip_sq[0] - 0.02, 3), round(hip_sq[1] + 0.0, 3)],
-                    "size": [0.16, 0.2],
-                    "angle": 0,
-                    "label": G + ", thighs",
-                    "label_at": [-0.2, 1.4],
-                },
-                "arrows": [{"from": [-0.1, 0.95], "to": [-0.35, 0.7], "curve": 0.3}],
-            },
+                "label": "Stand (faded), lower to touch the seat, stand up",
+                "start": rnd(SQ_STAND),
+                "joints": rnd(SQ_HOLD),
+                "muscles": [
+                    muscle(GM, "buttock", [-0.85, 1.55]),
+                    muscle("quadriceps", "thigh-front", [0.35, 1.25]),
+                ],
+                "arrows": [arrow((-0.12, 0.98), (-0.38, 0.72), 0.3)],
+            }
         ],
     },
     {
         "id": "foam-rolling",
         "view": "side",
-        "alt": "Stick figure sitting on a foam roller placed under one buttock, leaning back on the hands, that leg's ankle crossed over the other bent knee. A two-way arrow shows rolling a short way back and forth; the buttock on the roller is highlighted.",
+        "elevation": 15,
+        "alt": "A person sitting on a foam roller placed under one buttock, seen from the side, leaning back on the hands, with that leg's ankle crossed over the other bent knee. A two-way arrow under the roller shows rolling a few centimetres back and forth; the buttock on the roller is highlighted and labelled.",
         "panels": [
             {
-                "label": "Roll slowly",
-                "joints": fr,
-                "props": [{"kind": "roller", "center": [0.0, 0.075], "radius": 0.075}],
-                "muscle": {"center": [0.02, 0.2], "size": [0.2, 0.1], "angle": 0, "label": G, "label_at": [0.25, 0.9]},
-                "arrows": [{"from": [-0.22, -0.06], "to": [0.22, -0.06], "curve": 0, "both": True}],
+                "label": "Roll slowly, a few centimetres",
+                "joints": rnd(FR),
+                "props": [{"kind": "roller", "center": [0.0, ROLLER_R], "radius": ROLLER_R}],
+                "muscles": [muscle(GM, "buttock", [0.35, 0.95])],
+                "arrows": [arrow((-0.22, -0.08), (0.22, -0.08), 0, True)],
             }
         ],
     },
 ]
+
+
+def clam_arrows():
+    # the arrow follows the knee from its start to its end position
+    for p in poses:
+        if p["id"] == "clamshell":
+            a, b = CLAM_START["knee"], CLAM_HOLD["knee"]
+            p["panels"][0]["arrows"] = [arrow(add(a, (0.06, 0.02, 0)), add(b, (0.06, 0.04, 0)), -0.35)]
+        if p["id"] == "side-lying-hip-abduction":
+            a, b = ABD_START["ankle"], ABD_HOLD["ankle"]
+            p["panels"][0]["arrows"] = [arrow(add(a, (0.05, 0.08, 0)), add(b, (0.08, -0.02, 0)), 0.25)]
+
+
+clam_arrows()
 out = {
-    "note": "Original stick-figure poses for the exercise illustrations. Coordinates in metres for an adult about 1.7 m tall, floor at y = 0. Side views face right; front views show a person lying on their side, seen from the front. Keys ending _f are the far limb (drawn lighter).",
+    "note": "Poses for the exercise illustrations, computed with scripts/make_exercises_poses.py. Joints in metres for an adult about 1.7 m tall: x along the floor (side views face right), y up with the floor at 0, and an optional z towards the viewer (near limbs at +z; side-lying figures are seen from the front). Keys ending _f are the far limb (drawn lighter). A panel's start joints are drawn faded behind its end position; a pose's elevation tilts the camera down by that many degrees. Muscle label positions are in drawing coordinates.",
     "lengths": L,
     "poses": poses,
 }
 (Path(__file__).resolve().parents[1] / "data" / "exercises-poses.json").write_text(
     json.dumps(out, indent=1, ensure_ascii=False) + "\n"
 )
-print("ok")
+print("wrote data/exercises-poses.json")

@@ -146,3 +146,22 @@ def test_data_text_is_escaped_in_the_widget(monkeypatch):
     monkeypatch.setattr(mod, "cause", lambda cid: evil)
     html = mod.cause_card_html("overtraining")
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_evidence_map_text_never_overlaps():
+    """Every piece of text in the evidence map, measured with the Agg renderer, sits clear of
+    every other (the headers used to run into each other)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from glutecourse.charts.causes import draw_causes_map
+
+    fig = draw_causes_map()
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    assert len(boxes) >= 3 * len(causes()), "the map's headers and rows are all text"
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"

@@ -802,3 +802,23 @@ def test_notebook_09_uses_the_public_advice_on_when_to_see_a_gp():
     for sentence in re.split(r"(?<=[.;:])\s", text):  # no GP or doctor advice with a few-days threshold
         assert not ("few days" in sentence and re.search(r"\b(GP|doctor|physiotherapist)\b", sentence)), sentence
     assert "began recently" in text and "your own first week" in text.lower()
+
+
+@pytest.mark.parametrize("began_days_before", [None, 3])
+def test_chart_axis_ends_today_or_at_the_last_entry(began_days_before):
+    """Nothing is drawn after today: the axis ends at the ``today`` passed in, or at the last
+    entry; the example average stops there too."""
+    from matplotlib.dates import date2num
+
+    first = dt.date(2026, 3, 1)
+    entries = [dy.Entry(first + dt.timedelta(days=i), 7 - i // 2, 10, "") for i in range(10)]
+    began = first - dt.timedelta(days=began_days_before) if began_days_before else None
+    settings = dy.Settings(pain_began=began) if began else dy.Settings()
+    last = entries[-1].date
+    for today, end in ((None, last), (last + dt.timedelta(days=5), last + dt.timedelta(days=5))):
+        fig = dy_charts.diary_figure(entries, settings=settings, today=today)
+        ax = fig.axes[0]
+        assert ax.get_xlim()[1] == date2num(end + dt.timedelta(days=1))
+        for line in ax.get_lines():
+            xs = [date2num(x) if isinstance(x, dt.date) else x for x in line.get_xdata()]
+            assert max(xs) <= date2num(end), "a line runs past the chart's end"

@@ -200,38 +200,98 @@ def test_schema_rejects_an_unknown_exercise_type():
 # ---------------------------------------------------------------- illustrations
 
 
-def test_every_exercise_has_a_pose_and_an_image_with_alt_text():
+def _panel_poses():
+    """Every drawn position: (pose, panel label, which, joints) for end and start positions."""
+    for pose in exm.poses()["poses"]:
+        for panel in pose["panels"]:
+            for which in ("joints", "start"):
+                if which in panel:
+                    yield pose, panel["label"], which, panel[which]
+
+
+def test_every_exercise_has_an_image_labelling_its_highlighted_muscle():
+    from glutecourse.charts.exercises import MUSCLE_WORDS, slug
+
     manifest = json.loads((ROOT / "images" / "manifest.json").read_text())
-    for e in exm.exercises():
+    for pose in exm.poses()["poses"]:
+        e = exm.exercise(pose["id"])
         name = exm.image_name(e["id"])
-        assert (ROOT / "images" / name).is_file(), name
-        assert len(manifest[name]["alt"]) >= 60
+        assert manifest[name]["alt"] == pose["alt"] and len(pose["alt"]) >= 60
         svg = (ROOT / "images" / name).read_text()
         assert e["name"] in svg, "the exercise name is written on the image"
-        assert "Working:" in svg, "the working muscle is labelled in words, not colour alone"
+        muscles = [m for panel in pose["panels"] for m in panel.get("muscles", [])]
+        assert muscles, f"{name}: no muscle highlighted"
+        word = MUSCLE_WORDS[e["type"]][0]
+        for m in muscles:
+            assert m["target"] in e["targets"], f"{name}: {m['target']!r} is not a target in data/exercises.json"
+            # the coloured region and its words: not colour alone
+            assert f'id="muscle-{slug(m["target"])}"' in svg, name
+            assert f"{word}: {m['target']}" in svg, name
+        assert MUSCLE_WORDS[e["type"]][1] in svg, f"{name}: the legend names the highlight"
 
 
-def test_stick_figures_have_plausible_proportions():
-    data = exm.poses()
-    nominal = data["lengths"]
-    segments = {
-        "torso": ("hip", "neck"),
-        "upper_arm": ("neck", "elbow"),
-        "forearm": ("elbow", "wrist"),
-        "thigh": ("hip", "knee"),
-        "shin": ("knee", "ankle"),
-    }
-    for pose in data["poses"]:
-        for panel in pose["panels"]:
-            j = panel["joints"]
-            for seg, (a, b) in segments.items():
-                if a in j and b in j:
-                    d = math.dist(j[a], j[b])
-                    # drawn in 2D, a limb may look shorter (pointing at the viewer), never longer
-                    assert d <= nominal[seg] * 1.1, (pose["id"], panel["label"], seg, d)
-                    if pose["view"] == "side" and seg in ("torso", "upper_arm"):
-                        assert d >= nominal[seg] * 0.9, (pose["id"], panel["label"], seg, d)
-            assert all(y >= -0.01 for _, y in j.values()), f"{pose['id']}: a joint is below the floor"
+def test_every_body_segment_has_its_nominal_length():
+    """Lengths in 3D match the body's (same person, same scale everywhere); seen through the
+    camera no segment collapses to a dot."""
+    nominal = exm.poses()["lengths"]
+    for pose, label, which, joints in _panel_poses():
+        full = exm.full_joints(joints)
+        flat = exm.projected(joints, pose.get("elevation", 0))
+        for _chain, a, b, seg in exm.segments(joints):
+            d = math.dist(full[a], full[b])
+            where = (pose["id"], label, which, a, b)
+            assert 0.9 * nominal[seg] <= d <= 1.1 * nominal[seg], (*where, round(d, 3))
+            if seg != "foot":  # a foot pointing at the viewer is short, as it should be
+                assert math.dist(flat[a], flat[b]) >= 0.3 * nominal[seg], where
+
+
+def test_body_chains_are_connected_to_the_torso():
+    """Every limb hangs from the torso: hips beside the pelvis, shoulders beside the neck (the
+    head's distance is a segment length, checked above); every joint in the data is drawn."""
+    for pose, label, which, joints in _panel_poses():
+        full = exm.full_joints(joints)
+        where = (pose["id"], label, which)
+        for hip in ("hip", "hip_f"):
+            assert math.dist(full[hip], full["pelvis"]) <= 0.12, where
+        for shoulder in ("shoulder", "shoulder_f"):
+            assert math.dist(full[shoulder], full["neck"]) <= 0.2, where
+        segs = list(exm.segments(joints))
+        drawn = {a for _, a, _, _ in segs} | {b for _, _, b, _ in segs}
+        assert set(joints) <= drawn, (where, set(joints) - drawn)
+        by_chain = {}
+        for chain, a, b, _ in segs:
+            by_chain.setdefault(chain, []).append((a, b))
+        for chain, pairs in by_chain.items():
+            assert all(p[1] == q[0] for p, q in zip(pairs, pairs[1:])), (where, chain)
+        assert {"torso", "head", "leg", "leg_f"} <= set(by_chain), where
+
+
+def test_the_floor_is_below_the_whole_body():
+    from glutecourse.charts.exercises import HALF_WIDTHS, HEAD_R
+
+    for pose, label, which, joints in _panel_poses():
+        full = exm.full_joints(joints)
+        assert full["head"][1] - HEAD_R >= -0.01, (pose["id"], label, which, "head")
+        for chain, a, b, seg in exm.segments(joints):
+            if chain == "torso":
+                continue
+            ra, rb = HALF_WIDTHS[seg]
+            assert full[a][1] - ra >= -0.02 and full[b][1] - rb >= -0.02, (pose["id"], label, which, a, b)
+
+
+@pytest.mark.parametrize("exercise_id", [p["id"] for p in exm.poses()["poses"]])
+def test_every_illustration_is_drawn_at_the_same_scale(exercise_id):
+    from glutecourse.charts.exercises import SCALE, draw_exercise
+
+    fig = draw_exercise(exercise_id)
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(panels) == len(next(p for p in exm.poses()["poses"] if p["id"] == exercise_id)["panels"])
+    w, h = fig.get_size_inches()
+    for ax in panels:
+        box = ax.get_position()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        assert box.width * w / (x1 - x0) == pytest.approx(SCALE, rel=0.01)
+        assert box.height * h / (y1 - y0) == pytest.approx(SCALE, rel=0.01)
 
 
 # ---------------------------------------------------------------- widgets

@@ -172,3 +172,19 @@ def test_importing_the_module_does_not_import_matplotlib():
     code = "import sys, glutecourse.topics.timeline, glutecourse.topics.diary; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_one_time_axis_and_every_phase_named_once():
+    from glutecourse.catalog.phases import phases
+    from glutecourse.charts.plotting import figure_svg
+
+    fig = tl_charts.timeline_figure("acute")
+    charts = [ax for ax in fig.axes if ax.lines]
+    assert len(charts) == 1, "one continuous time axis, not a split one"
+    assert charts[0].get_xlim() == (0, tl.MAX_WEEK)
+    svg = figure_svg(fig)
+    for ph in phases():
+        assert svg.count(ph["name"]) == 1, ph["name"]
+    marks = tl.milestones("acute")
+    for n, m in enumerate(marks, start=1):
+        assert f"{n}.  {m['label']}" in svg, "each milestone is listed once, by its number"

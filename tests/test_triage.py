@@ -530,3 +530,26 @@ def test_widget_shows_a_message_not_a_traceback_when_data_is_wrong(checker, monk
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     assert "could not run" in checker.result.value and "get help now" in checker.result.value
+
+
+def test_prevalence_picture_colours_as_many_people_as_the_data_says():
+    """The icon array: 10,000 people per square, and the coloured ones are the row's rate
+    (from data/selfcheck.json, the numbers the claims register checks), written in words."""
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    from glutecourse.charts import selfcheck as charts
+    from glutecourse.charts.plotting import figure_svg
+
+    fig = charts.draw_prevalence()
+    pictures = {ax.get_gid(): ax.images[0].get_array() for ax in fig.axes if ax.images}
+    svg = figure_svg(fig)
+    assert "one dot is one person" in svg and "log" not in svg.lower()
+    found = np.array(to_rgb(charts.FOUND))
+    for row in T.prevalence_rows():
+        img = np.asarray(pictures[f"people-{row['id']}"])
+        cells = img[:: charts.CELL, :: charts.CELL]  # one pixel per person
+        assert cells.shape[:2] == (charts.SIDE, charts.SIDE)
+        coloured = int(np.all(np.isclose(cells, found), axis=-1).sum())
+        assert coloured == round(row["percent"] * 100), row["id"]
+        assert f"{coloured:,}" in svg

@@ -29,10 +29,14 @@ def draw_causes_map():
     ax.axis("off")
     n = len(rows)
     ax.set_xlim(0, 10)
-    ax.set_ylim(-1.0, n + 0.3)
-    ax.text(0.05, n - 0.05, "Claimed cause", fontweight="bold", fontsize=10, va="center")
-    ax.text(3.1, n - 0.05, "Strength of evidence the course found", fontweight="bold", fontsize=10, va="center")
-    ax.text(6.5, n - 0.05, "Rating refers to", fontweight="bold", fontsize=10, va="center")
+    ax.set_ylim(-1.0, n + 0.45)
+    # headers wrapped to their column's width, so no header runs into the next one
+    for x, header in (
+        (0.05, "Claimed cause"),
+        (3.1, "Strength of evidence\nthe course found"),
+        (6.5, "Rating refers to"),
+    ):
+        ax.text(x, n - 0.05, header, fontweight="bold", fontsize=10, va="center", linespacing=1.1)
     for i, c in enumerate(rows):
         y = n - 1 - i - 0.15
         info = level_info(c["level"])

@@ -16,26 +16,34 @@ from .plotting import new_figure, styled
 # --- chart ----------------------------------------------------------------------------
 
 
-def diary_figure(entries, title: str = "Your pain diary", settings: Settings | None = None):
+def diary_figure(entries, title: str = "Your pain diary", settings: Settings | None = None, today=None):
     """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and what the
     reader is compared with (see :func:`comparison`): the acute average from the day the
-    pain began (labelled as not a target), or their own first week; plus their goals."""
+    pain began (labelled as not a target), or their own first week; plus their goals.
 
-    return styled(_diary_figure)(sorted(entries), title, settings or Settings())
+    The time axis ends at ``today`` (a ``datetime.date``, passed in so the chart stays a pure
+    function of its inputs) or, without it, at the last entry: nothing is drawn in the future."""
+
+    return styled(_diary_figure)(sorted(entries), title, settings or Settings(), today)
 
 
-def _diary_figure(entries, title, settings):
+def chart_end(entries, today=None):
+    """The last day the chart shows: ``today``, or the last entry when ``today`` is not given
+    (or is earlier than the last entry)."""
+    last = max(e.date for e in entries)
+    return max(today, last) if today is not None else last
+
+
+def _diary_figure(entries, title, settings, today):
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     fig = new_figure(figsize=(8, 4.6))
     ax, bars = fig.subplots(2, 1, sharex=True, height_ratios=[4, 1])
     first, last = entries[0].date, entries[-1].date
-    span = (last - first).days
     compare = comparison(entries, settings)
-    end = last
     if compare.kind == "acute":
         offset = compare.offset
-        ex = example_curve(offset + max(span, 7), start=offset)
+        ex = example_curve(offset + (chart_end(entries, today) - first).days, start=offset)
         ex_days = [first + _dt.timedelta(days=d - offset) for d, _ in ex]
         ax.plot(
             ex_days,
@@ -45,7 +53,6 @@ def _diary_figure(entries, title, settings):
             color=OKABE_ITO["bluish_green"],
             label="example average, not a target (acute back pain, 0-10)",
         )
-        end = ex_days[-1] if ex_days[-1] >= last else last
         dashed = "dashed: example average, not a target"
     else:
         ax.axhline(
@@ -81,13 +88,14 @@ def _diary_figure(entries, title, settings):
             color=OKABE_ITO["vermillion"],
             label=f"your pain goal ({settings.goal_pain})",
         )
-    ax.text(
-        last + _dt.timedelta(days=0.8),
-        roll[-1][1],
+    ax.text(  # above the line's end, inside the chart (the axis ends at the last day shown)
+        last,
+        roll[-1][1] + 0.9,
         "7-day mean",
         color=OKABE_ITO["blue"],
         fontsize=8,
         va="center",
+        ha="right",
         fontweight="bold",
     )
     if compare.kind == "acute":
@@ -116,7 +124,7 @@ def _diary_figure(entries, title, settings):
     ax.set_ylim(0, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain (0-10)")
-    ax.set_xlim(first - _dt.timedelta(days=1), max(end, last) + _dt.timedelta(days=max(4, span // 8)))
+    ax.set_xlim(first - _dt.timedelta(days=1), chart_end(entries, today) + _dt.timedelta(days=1))
     ax.legend(loc="upper right", fontsize=8, framealpha=0.95)
     ax.set_title(f"{title}\nDots: pain each day · line: 7-day rolling mean · {dashed}", fontsize=10)
     bars.bar(

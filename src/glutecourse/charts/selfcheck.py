@@ -5,7 +5,7 @@ from ..catalog.references import short_citations
 from ..core.palette import OKABE_ITO
 from ..topics.selfcheck import symptom_data
 from . import FigureSpec
-from .plotting import new_figure, styled
+from .plotting import styled
 
 
 def _per_10000(row) -> str:
@@ -27,47 +27,93 @@ def _sources() -> str:
     return "; ".join(cite[k] for k in keys)
 
 
+#: People in each picture, and the pixels per person (a dot with a gap) in its raster.
+PEOPLE = 10_000
+SIDE = 100  # people per row and per column
+CELL = 4
+PERSON = "#D5D5D5"
+FOUND = OKABE_ITO["vermillion"]
+
+
+def people_count(row) -> int:
+    """How many of 10,000 people the row's percentage is (at its upper limit when the source
+    gives one: 'up to' and 'under')."""
+    return round(row["percent"] / 100 * PEOPLE)
+
+
+def people_grid(count: int):
+    """An RGB picture of 10,000 people, one dot each, the first ``count`` coloured (filled
+    row by row from the top left)."""
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    img = np.ones((SIDE * CELL, SIDE * CELL, 3))
+    grey, found = np.array(to_rgb(PERSON)), np.array(to_rgb(FOUND))
+    for i in range(PEOPLE):
+        r, c = divmod(i, SIDE)
+        if i < count:  # found: the whole cell, so neighbours join into a visible block
+            img[r * CELL : r * CELL + CELL, c * CELL : c * CELL + CELL] = found
+        else:
+            img[r * CELL : r * CELL + CELL - 1, c * CELL : c * CELL + CELL - 1] = grey
+    return img
+
+
+def _words(row) -> str:
+    n = people_count(row)
+    if row["bound"] == "under":
+        return f"fewer than {n:,}\nin 10,000"
+    if row["bound"] == "up to":
+        return f"up to {n:,}\nin 10,000"
+    return f"about {n:,}\nin 10,000"
+
+
 @styled
 def draw_prevalence():
+    import textwrap
+
+    from matplotlib.figure import Figure
 
     prev = symptom_data()["prevalence"]
-    rows = sorted(prev["rows"], key=lambda r: r["percent"])
-    fig = new_figure(figsize=(8.5, 4.2))
-    ax = fig.add_subplot()
-    ys = range(len(rows))
-    colour = OKABE_ITO["blue"]
-    for y, row in zip(ys, rows):
-        x = row["percent"]
-        ax.hlines(y, 0.003, x, color="#bbbbbb", linewidth=1, zorder=1)
-        if row["bound"] in ("under", "up to"):
+    rows = prev["rows"]
+    w, side, gap = 8.8, 1.45, 0.3
+    h = 3.95
+    fig = Figure(figsize=(w, h))
+    x = (w - len(rows) * side - (len(rows) - 1) * gap) / 2
+    for row in rows:
+        n = people_count(row)
+        ax = fig.add_axes((x / w, 1.2 / h, side / w, side / h))
+        ax.imshow(people_grid(n), interpolation="none")
+        ax.set_axis_off()
+        ax.set_gid(f"people-{row['id']}")
+        ax.set_title(textwrap.fill(row["label"], 20), fontsize=9.5, fontweight="bold", pad=4, va="bottom")
+        ax.text(0.0, -0.06, _words(row), transform=ax.transAxes, fontsize=9.5, va="top", color=FOUND if n else None)
+        if n <= 10:  # a handful of dots: point at them
             ax.annotate(
-                "",
-                xy=(x / 3, y),
-                xytext=(x, y),
-                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.5),
-                zorder=2,
+                f"{n} {'person' if n == 1 else 'people'}",
+                (CELL * min(n, SIDE) / 2, CELL / 2),
+                (SIDE * CELL * 0.45, SIDE * CELL * 0.3),
+                fontsize=9,
+                color="#222222",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": FOUND},
+                arrowprops={"arrowstyle": "-|>", "color": FOUND, "lw": 1.2},
             )
-            ax.plot([x], [y], marker="|", markersize=14, markeredgewidth=2.5, color=colour, zorder=3)
-        else:
-            ax.plot([x], [y], marker="o", markersize=9, color=colour, zorder=3)
-        ax.text(x * 1.6, y, _per_10000(row), va="center", ha="left", fontsize=10)
-    ax.set_yticks(list(ys), [r["label"] for r in rows])
-    ax.set_xscale("log")
-    ax.set_xlim(0.003, 5000)
-    ticks = [0.01, 0.1, 1, 10, 100]
-    ax.set_xticks(ticks, [f"{t:g}%" for t in ticks])
-    ax.minorticks_off()
-    ax.set_ylim(-0.6, len(rows) - 0.4)
-    ax.set_xlabel(
-        "Percentage of people (log scale: each gridline is ten times the one before)\n"
-        f"Sources: {_sources()}. Arrow: the true figure may be lower.",
+        x += side + gap
+    fig.text(0.12 / w, 1 - 0.1 / h, prev["title"], fontsize=11, fontweight="bold", va="top")
+    fig.text(
+        0.12 / w,
+        1 - 0.35 / h,
+        "Each square is 10,000 people seeing a GP with back pain: one dot is one person. Coloured: a serious cause was found.",
         fontsize=9,
+        va="top",
     )
-    fig.suptitle(prev["title"], x=0.01, ha="left", fontsize=11, fontweight="bold")
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.grid(axis="y", visible=False)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    fig.text(
+        0.12 / w,
+        0.1 / h,
+        f"'Up to' and 'fewer than': the source gives an upper limit, and the picture shows that limit.\nSources: {_sources()}.",
+        fontsize=8.5,
+        va="bottom",
+        color="#444444",
+    )
     return fig
 
 
@@ -77,8 +123,8 @@ def _alt() -> str:
     parts = [f"{r['label'][0].lower() + r['label'][1:]} {_per_10000(r).replace(': ', ' (', 1)})" for r in rows]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1]
     return (
-        "Dot plot on a log scale of how often serious causes were found in people seeing a family doctor "
-        f"for low back pain: {listed}. Sources: {_sources()}."
+        "Five squares of dots, one dot per person seeing a family doctor for low back pain, with "
+        f"the people in whom a serious cause was found coloured: {listed}. Sources: {_sources()}."
     )
 
 

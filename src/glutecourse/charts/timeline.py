@@ -12,182 +12,154 @@ from ..catalog.phases import phases
 from ..core.palette import OKABE_ITO
 from ..topics.timeline import MAX_WEEK, _short, curve, milestones, prognosis, scale_factor, series
 from . import FigureSpec
-from .plotting import new_figure, styled
+from .plotting import styled
 
 # --- chart ----------------------------------------------------------------------------
 
 
 def timeline_figure(kind: str = "acute", start_pain=None):
-    """Pain over weeks 0-52: the mean, its 95% CI band, published points marked, the
-    example programme's phases shaded and named, and milestones annotated.
-
-    The x axis is split: weeks 0-14 are stretched (most change happens there), weeks
-    14-52 compressed; both halves are labelled.
-    """
+    """Pain over weeks 0-52 on one continuous axis: the mean, its 95% CI band, published
+    points marked, the example programme's phases (one row each, each named once) and
+    numbered milestones listed under the chart with their sources."""
 
     return styled(_timeline_figure)(kind, start_pain)
 
 
-SPLIT_WEEK = 14
+#: Ticks of the one time axis: (week, label).
+TICKS = [(0, "0"), (6, "6 weeks"), (13, "3 months"), (26, "6 months"), (39, "9 months"), (52, "1 year")]
+RECOVERY_NOTE = (
+    "The studies counted \u2018recovered\u2019 in different ways and followed different people,\n"
+    "so their numbers differ: read each one with its source."
+)
 
 
 def _timeline_figure(kind, start_pain):
+    from matplotlib.figure import Figure
 
     c = curve(kind)
     rows = series(kind, start_pain)
     factor = scale_factor(kind, start_pain)
     published = [r for r in rows if r["published"]]
     point_label = "published mean (95% CI)" + ("" if factor == 1.0 else ", rescaled")
-    fig = new_figure(figsize=(8.6, 5.9))
-    fig.set_layout_engine("none")  # placed by hand: the split axis and footnote confuse auto layout
-    grid = fig.add_gridspec(
-        2,
-        2,
-        width_ratios=[3, 2],
-        height_ratios=[1, 9],
-        wspace=0.0,
-        hspace=0.0,
-        left=0.075,
-        right=0.985,
-        top=0.88,
-        bottom=0.2,
-    )
-    strips = [fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])]
-    axes = [fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1])]
-    ranges = [(0, SPLIT_WEEK), (SPLIT_WEEK, MAX_WEEK)]
-    shades = ["#F2F2F2", "#FFFFFF"]
-    for i, (strip, ax, (lo, hi)) in enumerate(zip(strips, axes, ranges)):
-        for n, ph in enumerate(phases(), start=1):
-            a, b = max(ph["start_week"], lo), min(ph["end_week"], hi)
-            if a >= b:
-                continue
-            shade = shades[n % 2]
-            ax.axvspan(a, b, color=shade, zorder=0, lw=0)
-            strip.axvspan(a, b, color=OKABE_ITO["sky_blue"] if n % 2 else OKABE_ITO["blue"], alpha=0.35, lw=0)
-            strip.axvline(b, color="white", lw=1.5)
-            width = b - a
-            if i == 1:
-                name = f"{n} {ph['name']}" + (" (continued)" if lo > ph["start_week"] else "")
-            elif width >= 4.5:
-                name = f"{n} {ph['name']}" if len(ph["name"]) * 0.28 < width else f"{n} {ph['name'].split()[0]}"
-            else:
-                name = str(n)
-            strip.text((a + b) / 2, 0.5, name, ha="center", va="center", fontsize=8, fontweight="bold")
-        strip.set_xlim(lo, hi)
-        strip.set_ylim(0, 1)
-        strip.set_axis_off()
+    marks = milestones(kind)
+    plist = list(phases())
+    # inches, top to bottom: title, phase strip, chart, axis labels and legend, milestone list
+    title_h, strip_h, chart_h, below_h = 0.85, 0.22 * len(plist) + 0.1, 3.0, 1.15
+    list_h = (0.21 * len(marks) + 0.5) if marks else 0.0
+    w = 8.6
+    h = title_h + strip_h + chart_h + below_h + list_h
+    fig = Figure(figsize=(w, h))
+    left, right = 0.8 / w, 1 - 0.25 / w
+    bottom = (below_h + list_h) / h
+    ax = fig.add_axes((left, bottom, right - left, chart_h / h))
+    strip = fig.add_axes((left, bottom + chart_h / h, right - left, strip_h / h), sharex=ax)
 
-        ax.fill_between(
-            [r["week"] for r in rows],
-            [r["low"] for r in rows],
-            [r["high"] for r in rows],
-            color=OKABE_ITO["sky_blue"],
-            alpha=0.35,
-            lw=0,
-            zorder=1,
-            label="95% CI (between published weeks: interpolated)",
-        )
-        ax.plot(
-            [r["week"] for r in rows],
-            [r["mean"] for r in rows],
-            ls="--",
-            lw=1.8,
-            color=OKABE_ITO["blue"],
-            zorder=2,
-            label="straight-line interpolation between published points",
-        )
-        shown = [p for p in published if lo <= p["week"] <= hi and not (i == 1 and p["week"] == lo)]
-        ax.errorbar(
-            [p["week"] for p in shown],
-            [p["mean"] for p in shown],
-            yerr=[[p["mean"] - p["low"] for p in shown], [p["high"] - p["mean"] for p in shown]],
-            fmt="o",
-            ms=7,
+    # the phases: one row each, the name once, beside its bar
+    for n, ph in enumerate(plist, start=1):
+        y = len(plist) - n
+        a, b = ph["start_week"], min(ph["end_week"], MAX_WEEK)
+        colour = OKABE_ITO["sky_blue"] if n % 2 else OKABE_ITO["blue"]
+        strip.barh(y, b - a, left=a, height=0.7, color=colour, alpha=0.55, lw=0)
+        ax.axvline(a, color="#BBBBBB", lw=0.8, zorder=0) if n > 1 else None
+        name = f"{n}. {ph['name']} (weeks {ph['start_week']:g}-{ph['end_week']:g})"
+        if b - a > 20:
+            strip.text(a + 0.4, y, name, va="center", ha="left", fontsize=9)
+        else:
+            strip.text(b + 0.4, y, name, va="center", ha="left", fontsize=9)
+    strip.set_ylim(-0.6, len(plist) - 0.4)
+    strip.set_axis_off()
+    strip.set_title("Example programme phases", loc="left", fontsize=9, pad=2, color="#444444")
+
+    ax.fill_between(
+        [r["week"] for r in rows],
+        [r["low"] for r in rows],
+        [r["high"] for r in rows],
+        color=OKABE_ITO["sky_blue"],
+        alpha=0.35,
+        lw=0,
+        zorder=1,
+        label="95% CI (between published weeks: interpolated)",
+    )
+    ax.plot(
+        [r["week"] for r in rows],
+        [r["mean"] for r in rows],
+        ls="--",
+        lw=1.8,
+        color=OKABE_ITO["blue"],
+        zorder=2,
+        label="straight-line interpolation between published points",
+    )
+    ax.errorbar(
+        [p["week"] for p in published],
+        [p["mean"] for p in published],
+        yerr=[[p["mean"] - p["low"] for p in published], [p["high"] - p["mean"] for p in published]],
+        fmt="o",
+        ms=7,
+        color=OKABE_ITO["vermillion"],
+        ecolor=OKABE_ITO["vermillion"],
+        capsize=4,
+        zorder=4,
+        label=point_label,
+        clip_on=False,
+    )
+    for p in published:
+        at_end = p["week"] >= MAX_WEEK
+        ax.annotate(
+            f"{p['mean']:.0f}",
+            (p["week"], p["high"]),
+            xytext=(-6 if at_end else 5, 4),
+            textcoords="offset points",
+            ha="right" if at_end else "left",
             color=OKABE_ITO["vermillion"],
-            ecolor=OKABE_ITO["vermillion"],
-            capsize=4,
-            zorder=4,
-            label=point_label,
-            clip_on=False,
+            fontsize=9,
+            fontweight="bold",
+            zorder=5,
         )
-        for p in published:
-            if lo <= p["week"] <= hi and not (i == 0 and p["week"] == SPLIT_WEEK):
-                ha = "left" if p["week"] < hi else "right"
-                dx = 0.35 if ha == "left" else -1.2
-                ax.text(
-                    p["week"] + dx * (1 if i == 0 else 2.5),
-                    min(p["mean"] + 3, 92),
-                    f"{p['mean']:.0f}",
-                    color=OKABE_ITO["vermillion"],
-                    fontsize=8,
-                    fontweight="bold",
-                    ha=ha,
-                    zorder=5,
-                )
-        ax.set_xlim(lo, hi)
-        ax.set_ylim(0, 100)
-        ax.grid(axis="x", visible=False)
-    left, right = axes
-    left.set_xticks([0, 1, 3, 6, 8, 10, 12, 14])
-    right.set_xticks([20, 26, 30, 40, 52])
-    right.tick_params(axis="y", left=False, labelleft=False)
-    left.spines["right"].set_linestyle((0, (4, 3)))
-    right.spines["left"].set_linestyle((0, (4, 3)))
-    left.set_ylabel("average pain (0 = none, 100 = worst)")
-    left.set_xlabel(f"weeks 0-{SPLIT_WEEK} (stretched)")
-    right.set_xlabel(f"weeks {SPLIT_WEEK}-{MAX_WEEK} (squeezed)")
-
-    # Milestones: dotted lines with text, stacked so they never overlap. Labels near the
-    # right edge of a panel are written to the left of their line.
-    for j, m in enumerate(milestones(kind)):
-        week = m["week"]
-        ax, hi = (left, SPLIT_WEEK) if week <= SPLIT_WEEK else (right, MAX_WEEK)
-        ax.axvline(week, color=OKABE_ITO["black"], ls=":", lw=1, zorder=3)
-        label = m["label"].replace(": ", ":\n", 1).replace("; ", ";\n")
-        if "(" not in m["label"]:
-            label += f"\n({_short(m['finding']['ref'])})"
-        to_left = week > hi - (3 if ax is left else 12)
-        offset = -0.15 if to_left else 0.15
+    # milestones: a numbered marker on the chart, the words in a list below it
+    for n, m in enumerate(marks, start=1):
+        ax.axvline(m["week"], color=OKABE_ITO["black"], ls=":", lw=1, zorder=3)
         ax.text(
-            week + offset * (1 if ax is left else 3),
-            97 - 11 * j,
-            label,
-            fontsize=7.5,
-            va="top",
-            ha="right" if to_left else "left",
+            m["week"],
+            92,
+            str(n),
+            ha="center",
+            va="center",
+            fontsize=9,
+            fontweight="bold",
             zorder=6,
-            linespacing=1.15,
-            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85),
+            bbox={"boxstyle": "circle,pad=0.25", "fc": "white", "ec": OKABE_ITO["black"], "lw": 1},
         )
-
-    handles, labels = left.get_legend_handles_labels()
-    order = [
-        labels.index(x)
-        for x in (
-            point_label,
-            "straight-line interpolation between published points",
-            "95% CI (between published weeks: interpolated)",
-        )
-    ]
+    ax.set_xlim(0, MAX_WEEK)
+    ax.set_ylim(0, 100)
+    ax.set_xticks([t for t, _ in TICKS], [label for _, label in TICKS])
+    ax.grid(axis="x", visible=False)
+    ax.set_ylabel("average pain (0 = none, 100 = worst)")
+    ax.set_xlabel("time since the pain began")
     fig.legend(
-        [handles[k] for k in order],
-        [labels[k] for k in order],
-        loc="lower center",
-        fontsize=7.5,
-        bbox_to_anchor=(0.5, 0.05),
-        ncol=3,
+        loc="upper left",
+        bbox_to_anchor=(left, (below_h + list_h - 0.5) / h),
+        fontsize=8.5,
+        ncol=2,
         frameon=False,
+        handlelength=1.6,
+        columnspacing=1.0,
     )
+    y = list_h - 0.05
+    for n, m in enumerate(marks, start=1):
+        text = m["label"]
+        if "(" not in text:
+            text += f" ({_short(m['finding']['ref'])})"
+        fig.text(left, y / h, f"{n}.  {text}", fontsize=9, va="top")
+        y -= 0.21
+    if marks:
+        fig.text(left, y / h, RECOVERY_NOTE, fontsize=8.5, va="top", style="italic", color="#444444")
 
     title = f"{c['name']}: average pain over a year ({_short(c['ref'])})"
     sub = prognosis()["label"]
     if factor != 1.0:
         sub += f". Rescaled to start at {int(start_pain)}: an illustration, not a prediction"
-    fig.suptitle(f"{title}\n{sub}", fontsize=10.5)
-    names = " · ".join(
-        f"{n} {p['name']} (weeks {p['start_week']:g}-{p['end_week']:g})" for n, p in enumerate(phases(), 1)
-    )
-    fig.text(0.5, 0.01, f"Shaded: example programme phases. {names}", ha="center", va="bottom", fontsize=7, wrap=True)
+    fig.text(left, 1 - 0.1 / h, title, fontsize=11, fontweight="bold", va="top")
+    fig.text(left, 1 - 0.34 / h, sub, fontsize=9.5, va="top")
     return fig
 
 
@@ -202,12 +174,16 @@ def figures():
     yield FigureSpec(
         name="timeline-acute.svg",
         alt=(
-            "Line chart of average pain (0 to 100) over 52 weeks for acute low back pain, from Menezes Costa "
-            "et al. 2012. Published means with 95% confidence intervals: 52 at week 0, 23 at week 6, 12 at "
-            "week 26 and 6 at week 52, joined by dashed straight lines the course drew between them. Pain falls "
-            "fast in the first 6 weeks, then slowly. Dotted lines mark about 1 month (average pain down by more "
-            "than half), about 8 weeks (half recovered from pain), about 3 months (1 in 3 recovered) and 1 year "
-            "(72% fully recovered; 65% still some pain). Shaded bands show the example programme's four phases. "
+            "Line chart of average pain (0 to 100) on one time axis from the start of the pain to 1 year, for "
+            "acute low back pain, from Menezes Costa et al. 2012. Published means with 95% confidence intervals: "
+            "52 at the start, 23 at 6 weeks, 12 at 6 months and 6 at 1 year, joined by dashed straight lines the "
+            "course drew between them. Pain falls fast in the first 6 weeks, then slowly. Above the chart, the "
+            "example programme's four phases, one row each: 1 settle and keep moving (weeks 0-1), 2 mobility and "
+            "stretching (weeks 1-3), 3 strengthening (weeks 3-8), 4 return to full activity (weeks 8-52). Four "
+            "numbered dotted lines mark milestones listed under the chart with their sources: 1, about 1 month, "
+            "average pain down by more than half; 2, about 8 weeks, half have recovered from pain; 3, about 3 "
+            "months, 1 in 3 recovered; 4, 1 year, 72% fully recovered in one study and 65% still some pain in "
+            "another. A note says the studies counted recovery in different ways, so their numbers differ. "
             "Labelled: average across studies; individuals vary."
         ),
         draw=_timeline("acute"),
@@ -215,10 +191,11 @@ def figures():
     yield FigureSpec(
         name="timeline-persistent.svg",
         alt=(
-            "Line chart of average pain (0 to 100) over 52 weeks for persistent low back pain, from Menezes Costa "
-            "et al. 2012. Published means with 95% confidence intervals: 51 at week 0, 33 at week 6, 26 at week 26 "
-            "and 23 at week 52, joined by dashed straight lines the course drew between them. Pain eases in the "
-            "first 6 weeks, then stays moderate. Shaded bands show the example programme's four phases. "
+            "Line chart of average pain (0 to 100) on one time axis from the start of the pain to 1 year, for "
+            "persistent low back pain, from Menezes Costa et al. 2012. Published means with 95% confidence "
+            "intervals: 51 at the start, 33 at 6 weeks, 26 at 6 months and 23 at 1 year, joined by dashed "
+            "straight lines the course drew between them. Pain eases in the first 6 weeks, then stays moderate. "
+            "Above the chart, the example programme's four phases, one row each, each named once. "
             "Labelled: average across studies; individuals vary."
         ),
         draw=_timeline("persistent"),

@@ -389,3 +389,73 @@ def routine_steps(routine) -> list[Step]:
                     )
                 )
     return steps
+
+
+# ---------------------------------------------------------------------------- figure geometry
+# Pure geometry for the illustrations (drawn by ``glutecourse.charts.exercises``). Joints in
+# ``data/exercises-poses.json`` are points in metres: x along the floor, y up (floor at 0),
+# and an optional z towards the viewer. A pose's ``elevation`` tilts the camera down by that
+# many degrees, so a movement towards or away from the viewer (a knee opening, a leg turned
+# out) stays visible.
+
+#: Which nominal length (``lengths`` in the pose file) each drawn segment has.
+SEGMENT_LENGTHS = {
+    ("pelvis", "neck"): "torso",
+    ("neck", "head"): "neck_head",
+    ("shoulder", "elbow"): "upper_arm",
+    ("elbow", "wrist"): "forearm",
+    ("hip", "knee"): "thigh",
+    ("knee", "ankle"): "shin",
+    ("ankle", "toe"): "foot",
+}
+#: The body as chains, drawn far side first: each chain starts at a joint of the torso.
+CHAINS = (
+    ("arm_f", ("shoulder_f", "elbow_f", "wrist_f")),
+    ("leg_f", ("hip_f", "knee_f", "ankle_f", "toe_f")),
+    ("torso", ("pelvis", "neck")),
+    ("head", ("neck", "head")),
+    ("leg", ("hip", "knee", "ankle", "toe")),
+    ("arm", ("shoulder", "elbow", "wrist")),
+)
+
+
+def point3(p) -> tuple[float, float, float]:
+    return (float(p[0]), float(p[1]), float(p[2]) if len(p) > 2 else 0.0)
+
+
+def full_joints(joints: dict) -> dict:
+    """Every joint in 3D, with the torso's own points filled in: ``pelvis`` (between the
+    hips), ``hip_f`` and ``shoulder``/``shoulder_f`` (at the hip and the neck when a pose
+    does not place them)."""
+    j = {k: point3(v) for k, v in joints.items()}
+    j.setdefault("hip_f", j["hip"])
+    j["pelvis"] = tuple((a + b) / 2 for a, b in zip(j["hip"], j["hip_f"]))
+    j.setdefault("shoulder", j["neck"])
+    j.setdefault("shoulder_f", j["shoulder"])
+    return j
+
+
+def segments(joints: dict):
+    """The drawn segments as ``(chain, a, b, nominal)``: consecutive joints of each chain
+    present in ``joints`` (a chain stops at its first missing joint)."""
+    j = full_joints(joints)
+    for chain, names in CHAINS:
+        for a, b in zip(names, names[1:]):
+            if a not in j or b not in j:
+                break
+            nominal = SEGMENT_LENGTHS[(a.removesuffix("_f"), b.removesuffix("_f"))]
+            yield chain, a, b, nominal
+
+
+def project(p, elevation: float = 0.0) -> tuple[float, float]:
+    """A 3D point seen by a camera tilted down by ``elevation`` degrees (z towards it)."""
+    import math
+
+    x, y, z = point3(p)
+    e = math.radians(elevation)
+    return (x, y * math.cos(e) - z * math.sin(e))
+
+
+def projected(joints: dict, elevation: float = 0.0) -> dict:
+    """Every joint (``full_joints``) projected to the drawing plane."""
+    return {k: project(v, elevation) for k, v in full_joints(joints).items()}
