@@ -17,7 +17,7 @@ help:
 	@echo "make lab    set up and open the course in JupyterLab"
 	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
-	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners"
+	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners, notebook times"
 	@echo "make images regenerate only the course's figures in images/ from data/"
 	@echo "make banners rewrite only the safety banner at the top of every notebook from data/course.json"
 	@echo "make keys   regenerate only the answer keys (instructor/answer-keys.md) from the quiz banks"
