@@ -12,6 +12,7 @@ The generators, each also runnable alone:
 4. ``make_images.py``       every figure            images/ (after 2: one chart shows the sample class)
 5. ``make_banners.py``      the safety banners      every notebook's first cell
 6. ``make_timing.py``       notebook times          data/course.json minutes, README, instructor guide
+7. ``make_handouts.py``     printable handouts      handouts/*.html (PDFs: make handouts)
 
 A test runs ``--check``, so a change to a schema, a bank, the data or a chart that is not
 followed by ``make generate`` fails ``make test``.
