@@ -11,13 +11,14 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench generate images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
+.PHONY: setup lab test unit bench generate handouts images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
 	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
-	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners"
+	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners, notebook times"
+	@echo "make handouts  the printable handouts: handouts/*.html, and PDFs (A4 and Letter) in build/handouts/ printed by Chromium"
 	@echo "make images regenerate only the course's figures in images/ from data/"
 	@echo "make banners rewrite only the safety banner at the top of every notebook from data/course.json"
 	@echo "make keys   regenerate only the answer keys (instructor/answer-keys.md) from the quiz banks"
@@ -109,3 +110,9 @@ chromium:
 
 e2e: setup $(E2E_STAMP) chromium web-assets
 	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q
+
+# The handouts' HTML is committed (make generate checks it); the PDFs are printed on demand
+# by Debian's Chromium through Playwright into build/handouts/ (not committed: Chromium
+# stamps its version and the time into each PDF).
+handouts: setup $(E2E_STAMP) chromium
+	$(BIN)/python scripts/make_handouts.py --pdf

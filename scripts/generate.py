@@ -11,6 +11,8 @@ The generators, each also runnable alone:
 3. ``make_answer_keys.py``  the answer keys         instructor/answer-keys.md
 4. ``make_images.py``       every figure            images/ (after 2: one chart shows the sample class)
 5. ``make_banners.py``      the safety banners      every notebook's first cell
+6. ``make_timing.py``       notebook times          data/course.json minutes, README, instructor guide
+7. ``make_handouts.py``     printable handouts      handouts/*.html (PDFs: make handouts)
 
 A test runs ``--check``, so a change to a schema, a bank, the data or a chart that is not
 followed by ``make generate`` fails ``make test``.
@@ -24,7 +26,14 @@ import sys
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
-GENERATORS = ("make_validators.py", "make_sample_class.py", "make_answer_keys.py", "make_images.py", "make_banners.py")
+GENERATORS = (
+    "make_validators.py",
+    "make_sample_class.py",
+    "make_answer_keys.py",
+    "make_images.py",
+    "make_banners.py",
+    "make_timing.py",
+)
 
 
 def main(argv=None) -> int:

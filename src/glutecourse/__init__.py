@@ -23,7 +23,10 @@ Every notebook
 Notebook 00, start here
 - ``disclaimer()``: the medical disclaimer with the signs that need care at once or the same day.
 - ``course_map()``: every notebook with its time and objectives.
-- ``progress_dashboard()``: your answers per notebook, as a table and a chart, and an export.
+- ``progress_dashboard()``: your answers per notebook, as a table and a chart, an export,
+  and a *Review now* button.
+- ``review()``: a short spaced review of the questions you missed or have not seen for a
+  while (also the review notebook, ``apps/review``).
 
 Notebook 01, anatomy
 - ``muscle_overview()``: every gluteal muscle in one table.
@@ -99,6 +102,7 @@ _EXPORTS = {
     "quiz_picker": "glutecourse.ui.quizzes",
     "final_quiz": "glutecourse.ui.final_quiz",
     "progress_dashboard": "glutecourse.ui.progress",
+    "review": "glutecourse.ui.review",
     "muscle_overview": "glutecourse.ui.anatomy",
     "muscle_explorer": "glutecourse.ui.anatomy",
     "study_card": "glutecourse.ui.evidence",

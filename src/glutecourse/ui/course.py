@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog.course import notebook_info, notebooks
 from ..core.text import safe_html
+from ..topics.timing import hours_text
 from .display import html
 
 
@@ -21,7 +22,7 @@ def course_map():
         )
     return html(
         "<table class='gc-course-map' style='text-align:left'><caption>Course map: about "
-        f"{total} minutes in all</caption><tr><th scope='col'>Notebook</th><th scope='col'>Time</th>"
+        f"{hours_text(total)} in all ({total} minutes)</caption><tr><th scope='col'>Notebook</th><th scope='col'>Time</th>"
         f"<th scope='col'>After it you can</th></tr>{''.join(rows)}</table>"
     )
 

@@ -74,6 +74,10 @@ class ProgressDashboard:
         self.export_button.on_click(lambda _: self.export())
         self.export_message = w.HTML()
         self._pending_overwrite: Path | None = None
+        # The spaced review's button: the questions due again, chosen when pressed.
+        from .review import ReviewLauncher
+
+        self.review = ReviewLauncher(store)
         self.widget = w.VBox(
             [
                 self.refresh_button,
@@ -82,6 +86,7 @@ class ProgressDashboard:
                 self.chart,
                 w.HBox([self.name, self.export_button]),
                 self.export_message,
+                self.review.widget,
             ]
         )
         self.refresh()
