@@ -4,8 +4,7 @@
 notebook in ``data/cases.json``: who they are, what this notebook means for them, and the
 sources of that text (short citations beside the text, full references underneath). In
 ``00-start-here`` (the "meet" entries) each card also tells the person's story. Naming
-people (``case_notes(stem, "runner-hip")``) shows only those cards. ``more_references(...)`` lists
-sources that new sections cite beyond a notebook's own reference list.
+people (``case_notes(stem, "runner-hip")``) shows only those cards.
 
 HTML only, no widgets. Everything shown comes from ``data/cases.json`` and
 ``data/references.json``, escaped with ``safe_html`` (the data may use the small markup
@@ -116,11 +115,3 @@ def case_notes(notebook: str, *people: str):
     """Case cards for ``notebook`` (a stem such as ``"03-causes-and-risk-factors"``)."""
     return html(case_notes_html(notebook, *people))
 
-
-def more_references(*keys: str):
-    """A second reference list, for sources cited in sections added after the notebook's
-    main ``references(...)`` cell was written (the cases and the notes around them).
-    Same format and the same check for unknown keys."""
-    from .references import references
-
-    return html("<p><strong>More sources cited in this notebook</strong></p>" + references(*keys).data)
