@@ -11,6 +11,7 @@ from conftest import ROOT
 from glutecourse.core.errors import CourseDataError
 from glutecourse.topics import anatomy
 from glutecourse.ui import anatomy as anatomy_ui
+from glutecourse.ui.widgets import shared_styles
 
 GLUTES = {"gluteus-maximus", "gluteus-medius", "gluteus-minimus"}
 ROTATORS = {
@@ -211,7 +212,7 @@ def test_explorer_builds_few_widgets_and_shares_layouts():
     after_two = len(_instances)
     assert after_one - before <= 12
     assert after_two - after_one <= 5  # dropdown, image, HTML, VBox (+ at most one style)
-    assert a.image.layout is anatomy_ui._shared()["image"]
+    assert a.image.layout is shared_styles()["image"]
 
 
 def test_module_import_is_cheap():

@@ -822,3 +822,45 @@ def test_chart_axis_ends_today_or_at_the_last_entry(began_days_before):
         for line in ax.get_lines():
             xs = [date2num(x) if isinstance(x, dt.date) else x for x in line.get_xdata()]
             assert max(xs) <= date2num(end), "a line runs past the chart's end"
+# --- the editor, without widgets (glutecourse.topics.diary.Editor) -----------------------
+
+
+def test_editor_adds_then_loads_an_existing_date_instead_of_overwriting(diary):
+    ed = dy.Editor(diary)
+    added = ed.save("2026-03-09", "4", "20", "")
+    assert added.kind == "ok" and added.form == "clear" and added.select == dt.date(2026, 3, 9)
+    again = ed.save("2026-03-09", "7", "0", "")
+    assert again.kind == "info" and again.form == "load" and "already an entry" in again.text
+    assert ed.editing == dt.date(2026, 3, 9) and ed.editing_entry.pain == 4
+    assert dy.Diary(diary.path).get("2026-03-09").pain == 4  # nothing overwritten
+    changed = ed.save("2026-03-09", "7", "0", "")
+    assert changed.kind == "ok" and "changed" in changed.text and dy.Diary(diary.path).get("2026-03-09").pain == 7
+    assert ed.editing is None
+
+
+def test_editor_reports_a_bad_entry_and_asks_twice_before_deleting(diary):
+    ed = dy.Editor(diary)
+    bad = ed.save("2026-03-09", "11", "0", "")
+    assert bad.kind == "error" and bad.form is None and len(dy.Diary(diary.path)) == 0
+    ed.save("2026-03-09", "4", "20", "")
+    assert ed.delete(None).text == "Choose an entry in the list first."
+    first = ed.delete("2026-03-09")
+    assert first.kind == "info" and "again" in first.text and len(dy.Diary(diary.path)) == 1
+    second = ed.delete("2026-03-09")
+    assert second.kind == "ok" and len(dy.Diary(diary.path)) == 0
+
+
+def test_editor_export_asks_before_replacing_and_import_lists_bad_rows(diary, tmp_path):
+    ed = dy.Editor(diary)
+    ed.save("2026-03-09", "4", "20", "")
+    target = tmp_path / "out.csv"
+    target.write_text("keep me")
+    asked = ed.export(str(target))
+    assert asked.kind == "info" and target.read_text() == "keep me"
+    done = ed.export(str(target))
+    assert done.kind == "ok" and target.read_text().startswith("date,")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,pain,minutes,note\n2026-03-01,4,10,\n2026-03-02,eleven,10,\n")
+    out = ed.import_(str(bad))
+    assert out.kind == "error" and out.problems and out.problems[0][0] == 3 and out.path == str(bad)
+    assert len(dy.Diary(diary.path)) == 1  # one bad row imports nothing

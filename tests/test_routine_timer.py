@@ -153,3 +153,48 @@ def test_without_a_running_loop_autorun_explains_itself(home):
     t.start()
     assert t.state == "running"
     assert "running notebook kernel" in t.status.value
+
+
+# -- the timer's model, without widgets (glutecourse.topics.exercises.TimerModel)
+
+
+def _model_routine():
+    return exm.build_routine("strength", 10, 1)
+
+
+def test_timer_model_walks_the_routine_without_widgets():
+    routine = _model_routine()
+    steps = exm.routine_steps(routine)
+    model = exm.TimerModel()
+    assert model.view().step is None and model.state == "ready"
+    assert model.start(routine) and model.state == "running"
+    first = model.view()
+    assert first.step == steps[0] and first.number == 1 and first.count == len(steps)
+    assert first.left_in_routine == sum(s.seconds for s in steps)
+    assert first.next_label == steps[1].label
+    model.tick(steps[0].seconds + 2)  # through the first step, 2 s into the second
+    now = model.view()
+    assert now.number == 2 and now.progress == 2 and now.shown_seconds == steps[1].seconds - 2
+    assert "ipywidgets" not in exm.__dict__  # the model's module imports no widgets
+
+
+def test_timer_model_pause_skip_stop_and_finish():
+    routine = _model_routine()
+    steps = exm.routine_steps(routine)
+    model = exm.TimerModel()
+    assert not model.start(None) and model.state == "ready"  # nothing to time
+    model.start(routine)
+    model.pause()
+    left = model.seconds_left()
+    assert not model.tick(50) and model.seconds_left() == left  # paused: time does not pass
+    model.start()  # resumes without a routine
+    assert model.state == "running" and model.seconds_left() == left
+    assert model.skip() and model.index == 1
+    model.stop()
+    assert model.state == "stopped" and model.view().step is None
+    model.start(routine)
+    assert model.index == 0
+    model.tick(sum(s.seconds for s in steps) + 10)
+    done = model.view()
+    assert model.state == "finished" and done.progress == done.progress_max and model.seconds_left() == 0
+    assert not model.tick(5) and not model.skip()

@@ -83,7 +83,6 @@ Apps and teachers
 
 The course's people (notebooks 00-09)
 - ``case_notes(notebook)``: the course's recurring people, as that notebook meets them.
-- ``more_references(*keys)``: a second reference list for sources a new section adds.
 """
 
 from importlib import import_module
@@ -136,7 +135,6 @@ _EXPORTS = {
     "sample_class_folder": "glutecourse.topics.classroom",
     "class_results": "glutecourse.ui.classroom",
     "case_notes": "glutecourse.ui.cases",
-    "more_references": "glutecourse.ui.cases",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -22,3 +22,27 @@ PALETTE = [
     OKABE_ITO[k]
     for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")
 ]
+
+#: Light tints of the palette, for the background of a coloured box (the text on them
+#: stays the page's own colour), and the neutral greys the views use for borders.
+TINTS = {
+    "vermillion": "#FDEEE6",
+    "orange": "#FDF6E6",
+    "blue": "#E8F1F8",
+    "bluish_green": "#E6F5F0",
+    "grey": "#F2F2F2",
+}
+GREYS = {
+    "dark": "#555555",
+    "mid": "#888888",
+    "light": "#BBBBBB",
+    "pale": "#EEEEEE",
+}
+
+
+def css_variables() -> dict[str, str]:
+    """The palette as CSS custom properties (``--gc-<name>``), for the course stylesheet."""
+    out = {f"--gc-{k.replace('_', '-')}": v for k, v in OKABE_ITO.items()}
+    out.update({f"--gc-tint-{k.replace('_', '-')}": v for k, v in TINTS.items()})
+    out.update({f"--gc-grey-{k}": v for k, v in GREYS.items()})
+    return out

@@ -757,3 +757,194 @@ def comparison(entries, settings: Settings | None = None) -> Comparison:
         weeks = (first - began).days // 7
         reason = f"your pain began about {weeks} weeks before your first entry, more than {RECENT_WEEKS} weeks"
     return Comparison("own", first_week=sum(week) / len(week), reason=reason)
+
+
+# --------------------------------------------------------------------------- the editor
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one action in the diary's editor did, for the view to show.
+
+    ``kind`` is ok, error, warning or info; ``text`` is plain text (the view escapes it).
+    ``form`` says what the form should hold next: "clear", "load" (the entry being
+    edited, ``Editor.editing_entry``) or None (leave it). ``select`` is the date to select
+    in the list. ``problems`` are an import's bad rows (line, message) and ``path`` the file."""
+
+    kind: str
+    text: str
+    form: str | None = None
+    select: _dt.date | None = None
+    problems: tuple = ()
+    path: str = ""
+
+
+class Editor:
+    """The diary's editing logic without widgets: add, edit, delete (asked twice), export
+    (an existing file replaced only when asked twice), import and settings. Every action
+    returns an :class:`Outcome`; nothing raises for a reader's mistake or a file that
+    cannot be written.
+
+    Adding a date that already has an entry does not overwrite it: the entry is loaded
+    for editing, and the reader saves the changes."""
+
+    def __init__(self, diary: Diary):
+        self.diary = diary
+        self.editing: _dt.date | None = None
+        self.editing_entry: Entry | None = None
+        self._pending_delete: _dt.date | None = None
+        self._pending_overwrite: str | None = None
+
+    def opening(self) -> Outcome | None:
+        """A problem or warning found when the diary was opened, or None."""
+        if self.diary.problem:
+            problem = self.diary.problem
+            return Outcome(
+                "error",
+                f"{problem[:1].upper()}{problem[1:]}. The diary still works, but nothing can be saved until this is fixed.",
+            )
+        if self.diary.warning:
+            return Outcome("warning", self.diary.warning)
+        return None
+
+    def _load(self, entry: Entry):
+        self.editing = entry.date
+        self.editing_entry = entry
+
+    def _clear(self):
+        self.editing = None
+        self.editing_entry = None
+
+    def _not_written(self, exc) -> Outcome:
+        reason = storage.describe_error(exc, self.diary.path) if isinstance(exc, OSError) else str(exc)
+        return Outcome("error", f"Your diary file could not be written ({reason}). Nothing was changed.")
+
+    def save(self, date, pain, minutes, note) -> Outcome:
+        """Add the form's entry, or save the changes to the entry being edited."""
+        self._pending_delete = None
+        try:
+            entry = validate_entry(date, pain, minutes, note, today=self.diary.today)
+        except EntryError as exc:
+            return Outcome("error", str(exc))
+        try:
+            if self.editing is not None:
+                self.diary.update(self.editing, entry, expected=self.editing_entry)
+                done = f"Entry for {entry.date.isoformat()} changed: pain {entry.pain}, {entry.minutes} min."
+            else:
+                self.diary.reload()  # another window may have added this date meanwhile
+                if entry.date in self.diary.entries:
+                    old = self.diary.entries[entry.date]
+                    self._load(old)
+                    return Outcome(
+                        "info",
+                        f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
+                        f"{old.minutes} min). It is now in the form: change it and press Save changes, "
+                        "or press Cancel editing.",
+                        form="load",
+                    )
+                self.diary.add(entry)
+                done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
+        except ConflictError as exc:
+            current = self.diary.entries.get(self.editing) if self.editing is not None else None
+            if current is not None:
+                # The reader has now been shown the other window's version: saving again is
+                # a deliberate choice to replace it.
+                self.editing_entry = current
+                return Outcome(
+                    "error",
+                    f"{exc} Press Save changes again to replace it with what is in the form, or Cancel editing.",
+                )
+            self._clear()
+            return Outcome("error", str(exc), form="clear")
+        except EntryError as exc:
+            return Outcome("error", str(exc))
+        except (OSError, ValueError) as exc:
+            return self._not_written(exc)
+        self._clear()
+        return Outcome("ok", done, form="clear", select=entry.date)
+
+    def cancel(self) -> Outcome:
+        self._clear()
+        return Outcome("info", "Editing cancelled; the entry is unchanged.", form="clear")
+
+    def _selected(self, day) -> Entry | Outcome:
+        entry = self.diary.get(day) if day else None
+        return entry if entry is not None else Outcome("info", "Choose an entry in the list first.")
+
+    def edit(self, day) -> Outcome:
+        entry = self._selected(day)
+        if isinstance(entry, Outcome):
+            return entry
+        self._load(entry)
+        return Outcome(
+            "info", f"Editing {entry.date.isoformat()}: change the form and press Save changes.", form="load"
+        )
+
+    def delete(self, day) -> Outcome:
+        """Delete the chosen entry; the first press only asks."""
+        entry = self._selected(day)
+        if isinstance(entry, Outcome):
+            return entry
+        if self._pending_delete != entry.date:
+            self._pending_delete = entry.date
+            return Outcome("info", f"Press Delete selected again to delete the entry for {entry.date.isoformat()}.")
+        self._pending_delete = None
+        try:
+            self.diary.delete(entry.date, expected=entry)
+        except EntryError as exc:
+            return Outcome("error", str(exc))
+        except OSError as exc:
+            return self._not_written(exc)
+        form = None
+        if self.editing == entry.date:
+            self._clear()
+            form = "clear"
+        return Outcome("ok", f"Deleted the entry for {entry.date.isoformat()}.", form=form)
+
+    def save_settings(self, pain_began, goal_pain, goal_minutes) -> tuple[Outcome, Settings | None]:
+        """Check and save the three 'about your pain' boxes; the settings when saved."""
+        try:
+            settings = validate_settings(pain_began, goal_pain, goal_minutes, today=self.diary.today)
+        except EntryError as exc:
+            return Outcome("error", str(exc)), None
+        try:
+            self.diary.save_settings(settings)
+        except OSError as exc:
+            reason = storage.describe_error(exc, self.diary.settings_path)
+            return Outcome("error", f"Your settings could not be saved ({reason})."), None
+        return Outcome("ok", "Your settings are saved."), settings
+
+    def export(self, target: str) -> Outcome:
+        """Export to ``target``; an existing file is replaced only when asked twice."""
+        text = target.strip()
+        if not text:
+            return Outcome("error", "Type where to save the file first.")
+        overwrite = self._pending_overwrite == text
+        self._pending_overwrite = None
+        try:
+            path = self.diary.export_csv(text, overwrite=overwrite)
+        except FileExistsError as exc:
+            self._pending_overwrite = text
+            return Outcome("info", f"{exc.strerror}. Press Export CSV again to replace it, or type another name.")
+        except storage.RefusedTarget as exc:
+            return Outcome("error", f"Not exported: {exc.strerror}.")
+        except OSError as exc:
+            return Outcome("error", f"Could not write {text}: {storage.describe_error(exc, text)}.")
+        return Outcome("ok", f"Exported {len(self.diary)} entries to {path}.")
+
+    def import_(self, source: str) -> Outcome:
+        """Import a CSV file: every row is checked first; one bad row imports nothing."""
+        text = source.strip()
+        if not text:
+            return Outcome("error", "Type the path of a CSV file to import first.")
+        try:
+            counts = self.diary.import_csv(text)
+        except ImportProblem as exc:
+            return Outcome("error", "Nothing was imported.", problems=tuple(exc.problems), path=text)
+        except FileNotFoundError:
+            return Outcome("error", f"There is no file at {text}.")
+        except UnicodeDecodeError as exc:
+            return Outcome("error", f"Could not read {text} as a text CSV file ({exc.reason}).")
+        except OSError as exc:
+            return Outcome("error", f"Could not import {text}: {storage.describe_error(exc)}.")
+        return Outcome("ok", f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")

@@ -15,6 +15,7 @@ the stick-figure illustrations are drawn by ``glutecourse.charts.exercises``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -459,3 +460,135 @@ def project(p, elevation: float = 0.0) -> tuple[float, float]:
 def projected(joints: dict, elevation: float = 0.0) -> dict:
     """Every joint (``full_joints``) projected to the drawing plane."""
     return {k: project(v, elevation) for k, v in full_joints(joints).items()}
+# ---------------------------------------------------------------------------- the timer
+
+TIMER_STATES = ("ready", "running", "paused", "finished", "stopped")
+
+
+def routine_of(source):
+    """A routine from a Routine, anything with a ``routine`` (the builder) or a callable."""
+    if hasattr(source, "items") and hasattr(source, "phase_id"):
+        return source
+    if hasattr(source, "routine"):
+        return source.routine
+    if callable(source):
+        return source()
+    raise TypeError("routine_timer needs a routine or a routine builder")
+
+
+@dataclass(frozen=True)
+class TimerView:
+    """What the timer shows at one moment (the widget only draws this)."""
+
+    state: str
+    step: Step | None
+    number: int  # 1-based step number
+    count: int  # steps in the routine
+    shown_seconds: int  # seconds left in this step, rounded up
+    progress: int  # seconds done in this step
+    progress_max: int
+    left_in_routine: int
+    next_label: str
+
+
+class TimerModel:
+    """A routine's steps and where the reader is in them; no widgets and no clock.
+
+    ``start(routine)`` begins (or resumes when paused); ``tick(seconds)`` lets time pass
+    while running and moves through as many steps as needed; ``pause``, ``skip``, ``stop``
+    do what the buttons say. ``view()`` says what to show."""
+
+    def __init__(self):
+        self.steps: list[Step] = []
+        self.index = 0
+        self.remaining = 0.0
+        self.state = "ready"
+
+    @property
+    def current(self) -> Step | None:
+        return self.steps[self.index] if 0 <= self.index < len(self.steps) else None
+
+    def seconds_left(self) -> int:
+        """Seconds left in the whole routine (rounded up)."""
+        if self.current is None:
+            return 0
+        later = sum(s.seconds for s in self.steps[self.index + 1 :])
+        return math.ceil(self.remaining - 1e-9) + later
+
+    def needs_routine(self) -> bool:
+        """True when Start begins again from the top (it resumes when paused)."""
+        return self.state in ("ready", "stopped", "finished")
+
+    def start(self, routine=None) -> bool:
+        """Start ``routine`` from its first step (or resume when paused); False when
+        there is nothing to time."""
+        if self.state == "running":
+            return True
+        if self.needs_routine():
+            steps = routine_steps(routine) if routine is not None else []
+            if not steps:
+                return False
+            self.steps = steps
+            self.index = 0
+            self.remaining = float(steps[0].seconds)
+        self.state = "running"
+        return True
+
+    def pause(self) -> bool:
+        if self.state != "running":
+            return False
+        self.state = "paused"
+        return True
+
+    def skip(self) -> bool:
+        if self.state not in ("running", "paused") or self.current is None:
+            return False
+        self._advance()
+        return True
+
+    def stop(self):
+        if self.state in ("running", "paused"):
+            self.state = "stopped"
+
+    def tick(self, seconds: float = 1.0) -> bool:
+        """Let ``seconds`` pass (only while running); True when anything changed."""
+        if self.state != "running" or seconds <= 0:
+            return False
+        left = float(seconds)
+        while self.state == "running" and left > 0:
+            if left < self.remaining - 1e-9:
+                self.remaining -= left
+                left = 0
+            else:
+                left -= self.remaining
+                self._advance()
+        return True
+
+    def _advance(self):
+        self.index += 1
+        if self.index >= len(self.steps):
+            self.index = len(self.steps)
+            self.remaining = 0.0
+            self.state = "finished"
+        else:
+            self.remaining = float(self.steps[self.index].seconds)
+
+    def view(self) -> TimerView:
+        step = self.current
+        if self.state == "finished":
+            return TimerView(self.state, None, len(self.steps), len(self.steps), 0, 1, 1, 0, "")
+        if self.state == "stopped" or step is None:
+            return TimerView(self.state, None, 0, len(self.steps), 0, 0, 1, 0, "")
+        shown = math.ceil(self.remaining - 1e-9)
+        nxt = self.steps[self.index + 1].label if self.index + 1 < len(self.steps) else "the end"
+        return TimerView(
+            state=self.state,
+            step=step,
+            number=self.index + 1,
+            count=len(self.steps),
+            shown_seconds=shown,
+            progress=max(0, min(step.seconds, step.seconds - shown)),
+            progress_max=step.seconds,
+            left_in_routine=self.seconds_left(),
+            next_label=nxt,
+        )

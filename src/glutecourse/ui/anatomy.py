@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from ..catalog.references import short_citations
 from ..core.paths import images_dir
-from ..core.text import safe_html, strip_tags
 from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, highlight_image_name, muscle, muscles, roots_text
 from .display import html
-from .widgets import layout, style
+from .html import Markup, safe_html, strip_tags, table, th
+from .widgets import View, shared_styles
 
 # --- HTML -----------------------------------------------------------------------------
 
@@ -23,34 +23,30 @@ def _cell(m: dict, field: str) -> str:
 def muscle_details_html(m: dict) -> str:
     """A two-column table of one muscle's facts, every value HTML-escaped."""
 
-    rows = [
-        f"<tr><th scope='row' style='text-align:left;vertical-align:top;padding:3px 10px 3px 0'>{head}</th>"
-        f"<td style='text-align:left;padding:3px 0'>{_cell(m, field)}</td></tr>"
-        for field, head in DETAIL_ROWS
-        if m.get(field)
-    ]
+    rows = [(th(head), Markup(_cell(m, field))) for field, head in DETAIL_ROWS if m.get(field)]
     cites = short_citations()
     sources = "; ".join(safe_html(cites.get(k, k)) for k in m["refs"])
     return (
-        f"<div class='gc-muscle' aria-live='polite'><h4 style='margin:4px 0'>{safe_html(m['name'])}</h4>"
-        f"<p style='margin:2px 0'><em>{safe_html(GROUP_LABELS[m['group']])} · {safe_html(LAYER_LABELS[m['layer']])}</em></p>"
-        f"<table class='gc-muscle-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
-        f"<p style='margin:4px 0;font-size:90%'>Sources: {sources}. Reference texts differ slightly in detail.</p></div>"
+        f"<div class='gc-muscle' aria-live='polite'><h4>{safe_html(m['name'])}</h4>"
+        f"<p><em>{safe_html(GROUP_LABELS[m['group']])} · {safe_html(LAYER_LABELS[m['layer']])}</em></p>"
+        f"{table([], rows, cls='gc-muscle-table')}"
+        f"<p class='gc-small'>Sources: {sources}. Reference texts differ slightly in detail.</p></div>"
     )
 
 
 def overview_html(group: str | None = None) -> str:
     """Every muscle in one table: group, layer, nerve and roots."""
-    head = "".join(
-        f"<th scope='col' style='text-align:left'>{h}</th>"
-        for h in ("Muscle", "Group", "Layer (from behind)", "Nerve", "Roots")
-    )
-    rows = "".join(
-        f"<tr><td><strong>{safe_html(m['name'])}</strong></td><td>{safe_html(GROUP_LABELS[m['group']])}</td>"
-        f"<td>{safe_html(m['layer'])}</td><td>{safe_html(m['nerve'])}</td><td>{safe_html(roots_text(m))}</td></tr>"
+    rows = [
+        (
+            Markup(f"<strong>{safe_html(m['name'])}</strong>"),
+            GROUP_LABELS[m["group"]],
+            m["layer"],
+            m["nerve"],
+            roots_text(m),
+        )
         for m in muscles(group)
-    )
-    return f"<table class='gc-anatomy-overview'><tr>{head}</tr>{rows}</table>"
+    ]
+    return table(["Muscle", "Group", "Layer (from behind)", "Nerve", "Roots"], rows, cls="gc-anatomy-overview")
 
 
 def muscle_overview(group: str | None = None):
@@ -61,24 +57,13 @@ def muscle_overview(group: str | None = None):
 # --- explorer widget ------------------------------------------------------------------
 
 
-def _shared():
-    """One Layout and style per kind of widget, shared in the kernel (see widgets.py)."""
-
-    return dict(
-        image=layout(width="100%", max_width="640px", height="auto"),
-        plain=layout(),
-        desc_style=style("description", description_width="initial"),
-        html_style=style("html"),
-    )
-
-
-class MuscleExplorer:
+class MuscleExplorer(View):
     """A Dropdown of muscles; the chosen one is shown highlighted, with its facts."""
 
     def __init__(self, start: str | None = None):
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         items = muscles()
         ids = [m["id"] for m in items]
         self.dropdown = w.Dropdown(
@@ -126,16 +111,9 @@ class MuscleExplorer:
         alt = f"Schematic of the right hip with {strip_tags(m['name'])} highlighted, its origin marked with dots and its insertion with squares."
         self.alt_text = alt
         self.details.value = (
-            picture
-            + f"<p class='gc-sr-only' style='font-size:85%;color:#555'>Picture: {safe_html(alt)}</p>"
-            + muscle_details_html(m)
+            picture + f"<p class='gc-sr-only gc-picture-alt'>Picture: {safe_html(alt)}</p>" + muscle_details_html(m)
         )
         return True
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def muscle_explorer(start: str | None = None) -> MuscleExplorer:

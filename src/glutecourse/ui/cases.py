@@ -4,8 +4,7 @@
 notebook in ``data/cases.json``: who they are, what this notebook means for them, and the
 sources of that text (short citations beside the text, full references underneath). In
 ``00-start-here`` (the "meet" entries) each card also tells the person's story. Naming
-people (``case_notes(stem, "runner-hip")``) shows only those cards. ``more_references(...)`` lists
-sources that new sections cite beyond a notebook's own reference list.
+people (``case_notes(stem, "runner-hip")``) shows only those cards.
 
 HTML only, no widgets. Everything shown comes from ``data/cases.json`` and
 ``data/references.json``, escaped with ``safe_html`` (the data may use the small markup
@@ -14,12 +13,12 @@ subset that ``glutecourse.core.text`` allows).
 
 from __future__ import annotations
 
-from glutecourse.catalog.cases import cases
-from glutecourse.catalog.references import bibliography
-from glutecourse.core.errors import CourseDataError
-from glutecourse.core.paths import data_dir
-from glutecourse.core.text import safe_html
-from glutecourse.ui.references import references as _references
+from ..catalog.cases import cases
+from ..catalog.references import bibliography
+from ..core.errors import CourseDataError
+from ..core.paths import data_dir
+from .display import html
+from .html import Markup, callout, safe_html
 
 #: What each kind of entry tells the reader (the schema's ``focus`` values).
 FOCUS_LABELS = {
@@ -35,8 +34,9 @@ FOCUS_LABELS = {
     "diary": "The pain diary",
 }
 
-#: One Okabe-Ito colour per person, in data order; the name is always written beside it.
-_COLOURS = ("#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9")
+#: How many people have their own colour (``gc-person-<n>`` in the stylesheet: one
+#: Okabe-Ito colour each, in data order); the name is always written beside it.
+PERSON_COLOURS = 6
 
 NOTE = (
     "These people are made up for teaching. What the course says about them is never a "
@@ -73,27 +73,22 @@ def _citations(refs) -> str:
     return "; ".join(safe_html(bib[r]["short"]) for r in refs)
 
 
-def _card(person: dict, entry: dict, colour: str) -> str:
+def _card(person: dict, entry: dict, colour: int) -> str:
     name = f"{person['name']}, {person['age']}"
     label = FOCUS_LABELS[entry["focus"]].format(name=person["name"])
-    parts = [
-        f"<div class='gc-case' role='group' aria-label='{safe_html(name)}' "
-        f"style='border-left:5px solid {colour};padding:2px 10px;margin:8px 0'>",
-        f"<p style='margin:4px 0'><strong>{safe_html(name)}</strong>: {safe_html(person['summary'])}</p>",
-    ]
+    parts = [f"<p><strong>{safe_html(name)}</strong>: {safe_html(person['summary'])}</p>"]
     if entry["focus"] == "meet":
-        parts.append(f"<p style='margin:4px 0'>{safe_html(person['story'])}</p>")
+        parts.append(f"<p>{safe_html(person['story'])}</p>")
     cite = f" <em>({_citations(entry['refs'])})</em>" if entry["refs"] else ""
     lead = f"<strong>{safe_html(label)}.</strong> " if label else ""
-    parts.append(f"<p style='margin:4px 0'>{lead}{safe_html(entry['text'])}{cite}</p>")
-    parts.append("</div>")
-    return "".join(parts)
+    parts.append(f"<p>{lead}{safe_html(entry['text'])}{cite}</p>")
+    return callout("person", None, Markup("".join(parts)), cls=f"gc-case gc-person-{colour}", role="group", label=name)
 
 
 def case_notes_html(notebook: str, *people: str) -> str:
     found = people_in(notebook, *people)
     order = [c["id"] for c in cases()]
-    cards = "".join(_card(p, e, _COLOURS[order.index(p["id"]) % len(_COLOURS)]) for p, e in found)
+    cards = "".join(_card(p, e, order.index(p["id"]) % PERSON_COLOURS) for p, e in found)
     keys: list[str] = []
     for _, entry in found:
         keys += [r for r in entry["refs"] if r not in keys]
@@ -111,24 +106,11 @@ def case_notes_html(notebook: str, *people: str) -> str:
     )
     return (
         f"<section class='gc-cases' aria-label='{safe_html(title)}'>"
-        f"<p style='margin:4px 0'><strong>{safe_html(title)}</strong></p>"
-        f"<p style='margin:4px 0'><em>{safe_html(NOTE)}</em></p>{cards}{sources}</section>"
+        f"<p><strong>{safe_html(title)}</strong></p>"
+        f"<p><em>{safe_html(NOTE)}</em></p>{cards}{sources}</section>"
     )
 
 
 def case_notes(notebook: str, *people: str):
     """Case cards for ``notebook`` (a stem such as ``"03-causes-and-risk-factors"``)."""
-    from IPython.display import HTML
-
-    return HTML(case_notes_html(notebook, *people))
-
-
-def more_references(*keys: str):
-    """A second reference list, for sources cited in sections added after the notebook's
-    main ``references(...)`` cell was written (the cases and the notes around them).
-    Same format and the same check for unknown keys."""
-    from IPython.display import HTML
-
-    return HTML(
-        "<p style='margin:4px 0'><strong>More sources cited in this notebook</strong></p>" + _references(*keys).data
-    )
+    return html(case_notes_html(notebook, *people))

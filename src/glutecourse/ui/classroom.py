@@ -5,10 +5,8 @@ Everything a file supplies (names, reader ids, file names) is shown as plain tex
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from ..core.text import safe_html
 from ..topics.classroom import (
     ClassData,
     load_class,
@@ -19,24 +17,24 @@ from ..topics.classroom import (
     score_bins,
     topic_strengths,
 )
+from .html import Markup, plain, safe_html, table, with_stylesheet
 
 # ------------------------------------------------------------------ presentation
 
 
 def _table(headers, rows, caption="") -> str:
-    head = "".join(f"<th scope='col' style='text-align:left'>{safe_html(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row) + "</tr>"
-        for row in rows
+    """A class table: every cell is already HTML (reader text through ``_esc``)."""
+    return table(
+        headers,
+        [[Markup(c) for c in row] for row in rows],
+        caption=Markup(f"<strong>{safe_html(caption)}</strong>") if caption else None,
+        cls="gc-class",
     )
-    cap = f"<caption style='text-align:left'><strong>{safe_html(caption)}</strong></caption>" if caption else ""
-    return f"<table class='gc-class'>{cap}<tr>{head}</tr>{body}</table>"
 
 
-def _esc(text) -> str:
-    """Plain text into HTML: every ``<`` shows as ``<`` (no markup kept, unlike the
-    course's own data, which may use ``safe_html``'s small subset)."""
-    return html.escape(str(text), quote=True)
+#: Plain text into HTML: every ``<`` shows as ``<`` (no markup kept, unlike the course's
+#: own data, which may use ``safe_html``'s small subset).
+_esc = plain
 
 
 def _count(n: int, noun: str) -> str:
@@ -157,7 +155,8 @@ class ClassReport:
         return html
 
     def _repr_html_(self) -> str:
-        return self.html()
+        # A teacher's notebook shows no objectives(): the report brings the stylesheet.
+        return with_stylesheet(self.html())
 
     def draw_button(self):
         import ipywidgets as w

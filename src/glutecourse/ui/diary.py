@@ -4,135 +4,65 @@ draw the chart. The diary itself (entries, the file, the checks) is
 
 from __future__ import annotations
 
-import datetime as _dt
-from pathlib import Path
-
 from ..core import storage
 from ..core.numbers import format_number
 from ..core.paths import images_dir, user_dir
-from ..core.text import safe_html
-from ..topics.diary import (
-    FILENAME,
-    ConflictError,
-    Diary,
-    Entry,
-    EntryError,
-    ImportProblem,
-    Settings,
-    comparison,
-    validate_entry,
-    validate_settings,
-)
+from ..topics.diary import FILENAME, Diary, Editor, Entry, Outcome, Settings, comparison
 from .display import html
-from .widgets import layout, style
+from .html import Markup, items, plain, safe_html, status_box
+from .widgets import View, button, html_widget, shared_styles
 
 # --- widget ---------------------------------------------------------------------------
 
 
-def _shared():
-    """Shared, never-changed layouts and styles (see widgets.py)."""
-    return dict(
-        auto=layout(width="auto"),
-        field=layout(width="300px"),
-        wide=layout(width="560px"),
-        style=style("text", description_width="150px"),
-        select_style=style("description", description_width="150px"),
-        button=style("button"),
-        plain=layout(),
-        html_style=style("html"),
-    )
-
-
-class DiaryWidget:
+class DiaryWidget(View):
     """Add, edit, delete, export and import diary entries; messages in ``self.message``.
 
-    Adding a date that already has an entry does not overwrite it: the entry is loaded
-    into the form for editing, and the reader presses *Save changes*.
+    The logic (what each button does, and what to say) is ``glutecourse.topics.diary.Editor``,
+    tested without widgets; this view reads the boxes, calls the editor and shows its
+    :class:`~glutecourse.topics.diary.Outcome`.
     """
 
     def __init__(self, diary: Diary | None = None):
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         self.diary = diary if diary is not None else Diary()
-        self.editing: _dt.date | None = None
-        self._editing_entry: Entry | None = None
-        self._pending_delete: _dt.date | None = None
-        self.date = w.Text(
-            value=self.diary.today.isoformat(),
-            description="Date",
-            placeholder="YYYY-MM-DD",
-            tooltip="The day this entry is for, as year-month-day",
-            layout=sh["field"],
-            style=sh["style"],
+        self.editor = Editor(self.diary)
+        self.date = self._text("Date", "The day this entry is for, as year-month-day", "YYYY-MM-DD")
+        self.date.value = self.diary.today.isoformat()
+        self.pain = self._text("Pain (0-10)", "Your pain that day, a whole number from 0 to 10", "0 = none, 10 = worst")
+        self.minutes = self._text(
+            "Exercise (minutes)", "Minutes of exercise that day, a whole number (empty means 0)", "0"
         )
-        self.pain = w.Text(
-            description="Pain (0-10)",
-            placeholder="0 = none, 10 = worst",
-            tooltip="Your pain that day, a whole number from 0 to 10",
-            layout=sh["field"],
-            style=sh["style"],
-        )
-        self.minutes = w.Text(
-            description="Exercise (minutes)",
-            placeholder="0",
-            value="",
-            tooltip="Minutes of exercise that day, a whole number (empty means 0)",
-            layout=sh["field"],
-            style=sh["style"],
-        )
-        self.note = w.Text(
-            description="Note (optional)",
-            placeholder="up to 200 characters",
-            tooltip="An optional short note",
-            layout=sh["wide"],
-            style=sh["style"],
-        )
-        self.save_button = w.Button(
-            description="Add entry",
-            button_style="primary",
-            icon="plus",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Check the entry and save it to your diary",
+        self.note = self._text("Note (optional)", "An optional short note", "up to 200 characters", wide=True)
+        self.save_button = button(
+            "Add entry", "Check the entry and save it to your diary", "plus", "auto", button_style="primary"
         )
         self.cancel_button = w.Button(
             description="Cancel editing",
             layout=w.Layout(width="auto", display="none"),
-            style=sh["button"],
+            style=sh["button_style"],
             tooltip="Leave the entry as it was and clear the form",
         )
-        self.message = w.HTML(layout=sh["plain"], style=sh["html_style"])
+        self.message = html_widget()
         self.entry_list = w.Select(
-            description="Your entries", options=[], rows=7, layout=sh["wide"], style=sh["select_style"]
+            description="Your entries", options=[], rows=7, layout=sh["form_wide"], style=sh["form_select_style"]
         )
-        self.edit_button = w.Button(
-            description="Edit selected",
-            icon="pencil",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Load the selected entry into the form above to change it",
+        self.edit_button = button(
+            "Edit selected", "Load the selected entry into the form above to change it", "pencil", "auto"
         )
-        self.delete_button = w.Button(
-            description="Delete selected",
-            icon="trash",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Delete the selected entry (you will be asked to confirm)",
+        self.delete_button = button(
+            "Delete selected", "Delete the selected entry (you will be asked to confirm)", "trash", "auto"
         )
-        self.draw_button = w.Button(
-            description="Draw my chart",
-            icon="line-chart",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Draw your pain, its 7-day rolling mean and the example average",
+        self.draw_button = button(
+            "Draw my chart", "Draw your pain, its 7-day rolling mean and the example average", "line-chart", "auto"
         )
-        self.transfer_button = w.Button(
-            description="Export or import…",
-            icon="exchange",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Show the controls to save your diary as a CSV file or read one in",
+        self.transfer_button = button(
+            "Export or import…",
+            "Show the controls to save your diary as a CSV file or read one in",
+            "exchange",
+            "auto",
         )
         self.chart = None
         self.transfer = None
@@ -142,7 +72,7 @@ class DiaryWidget:
         self.delete_button.on_click(lambda _: self.delete_selected())
         self.draw_button.on_click(lambda _: self.draw())
         self.transfer_button.on_click(lambda _: self.show_transfer())
-        self.info = w.HTML(layout=sh["plain"], style=sh["html_style"])
+        self.info = html_widget()
         self.widget = w.VBox(
             [
                 self.info,
@@ -160,54 +90,69 @@ class DiaryWidget:
             layout=sh["plain"],
         )
         self._refresh_list()
-        self.info.value = (
-            f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
-            f"{len(self.diary)} entries so far.</p>"
+        opening = self.editor.opening()
+        if opening is not None:
+            self._show(opening)
+
+    @staticmethod
+    def _text(description, tooltip, placeholder="", value="", wide=False):
+        import ipywidgets as w
+
+        sh = shared_styles()
+        return w.Text(
+            value=value,
+            description=description,
+            placeholder=placeholder,
+            tooltip=tooltip,
+            layout=sh["form_wide" if wide else "field"],
+            style=sh["form_style"],
         )
-        self._pending_overwrite: Path | None = None
-        if self.diary.problem:
-            self._say(
-                f"{self.diary.problem[:1].upper()}{self.diary.problem[1:]}. The diary still works, but "
-                "nothing can be saved until this is fixed.",
-                "error",
-            )
-        elif self.diary.warning:
-            self._say(self.diary.warning, "warning")
+
+    # state the tests and scripts read
+    editing = property(lambda self: self.editor.editing)
 
     # messages
     def _say(self, text: str, kind: str = "ok"):
-        colour = {"ok": "#009E73", "error": "#D55E00", "warning": "#D55E00", "info": "#0072B2"}[kind]
-        prefix = {"ok": "✔ Saved.", "error": "✖ Not saved.", "warning": "⚠ Please note.", "info": "ℹ"}[kind]
-        role = "alert" if kind in ("error", "warning") else "status"
-        self.message.value = (
-            f"<div role='{role}' aria-live='polite' style='border-left:4px solid {colour};"
-            f"padding:2px 8px'><strong>{prefix}</strong> {safe_html(text)}</div>"
-        )
+        self.message.value = status_box(kind, text)
+
+    def _show(self, outcome: Outcome):
+        """Show what the editor did: the message, the form and the list."""
+        if outcome.problems:
+            shown = items(f"line {n}: {m}" for n, m in outcome.problems[:20])
+            more = len(outcome.problems) - 20
+            extra = f"<ul><li>… and {more} more</li></ul>" if more > 0 else ""
+            self.message.value = status_box(
+                "error",
+                Markup(f"Fix these rows of <code>{safe_html(outcome.path)}</code> and try again:{shown}{extra}"),
+                label=f"✖ {outcome.text}",
+            )
+        else:
+            self._say(outcome.text, outcome.kind)
+        if outcome.form == "clear":
+            self._clear_form()
+        elif outcome.form == "load":
+            self._load_form(self.editor.editing_entry)
+        self._refresh_list(select=outcome.select)
 
     def _refresh_list(self, select=None):
         entries = sorted(self.diary.entries.values(), reverse=True)
         self.entry_list.options = [(e.label(), e.date.isoformat()) for e in entries]
         if select is not None and select.isoformat() in [v for _, v in self.entry_list.options]:
             self.entry_list.value = select.isoformat()
-        if hasattr(self, "info"):
-            self.info.value = (
-                f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
-                f"{len(self.diary)} entries so far.</p>"
-            )
+        self.info.value = (
+            f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
+            f"{len(self.diary)} entries so far.</p>"
+        )
 
     def _clear_form(self):
         self.pain.value = ""
         self.minutes.value = ""
         self.note.value = ""
-        self.editing = None
-        self._editing_entry = None
         self.save_button.description = "Add entry"
         self.save_button.icon = "plus"
         self.cancel_button.layout.display = "none"
 
     def _load_form(self, entry: Entry):
-        self.editing = entry.date
-        self._editing_entry = entry
         self.date.value = entry.date.isoformat()
         self.pain.value = str(entry.pain)
         self.minutes.value = str(entry.minutes)
@@ -218,142 +163,44 @@ class DiaryWidget:
 
     # actions
     def save(self):
-        self._pending_delete = None
-        try:
-            entry = validate_entry(
-                self.date.value, self.pain.value, self.minutes.value, self.note.value, today=self.diary.today
-            )
-        except EntryError as exc:
-            self._say(str(exc), "error")
-            return
-        try:
-            if self.editing is not None:
-                self.diary.update(self.editing, entry, expected=self._editing_entry)
-                done = f"Entry for {entry.date.isoformat()} changed: pain {entry.pain}, {entry.minutes} min."
-            else:
-                self.diary.reload()  # another window may have added this date meanwhile
-                if entry.date in self.diary.entries:
-                    old = self.diary.entries[entry.date]
-                    self._load_form(old)
-                    self._refresh_list()
-                    self._say(
-                        f"There is already an entry for {entry.date.isoformat()} (pain {old.pain}, "
-                        f"{old.minutes} min). It is now in the form: change it and press Save changes, "
-                        "or press Cancel editing.",
-                        "info",
-                    )
-                    return
-                self.diary.add(entry)
-                done = f"Entry for {entry.date.isoformat()}: pain {entry.pain}, {entry.minutes} min."
-        except ConflictError as exc:
-            self._refresh_list()
-            current = self.diary.entries.get(self.editing) if self.editing is not None else None
-            if current is not None:
-                # The reader has now been shown the other window's version: pressing Save
-                # changes again is a deliberate choice to replace it.
-                self._editing_entry = current
-                self._say(
-                    f"{exc} Press Save changes again to replace it with what is in the form, or Cancel editing.",
-                    "error",
-                )
-            else:
-                self._clear_form()
-                self._say(str(exc), "error")
-            return
-        except EntryError as exc:
-            self._refresh_list()
-            self._say(str(exc), "error")
-            return
-        except (OSError, ValueError) as exc:
-            self._refresh_list()
-            reason = storage.describe_error(exc, self.diary.path) if isinstance(exc, OSError) else str(exc)
-            self._say(f"Your diary file could not be written ({reason}). Nothing was changed.", "error")
-            return
-        self._clear_form()
-        self._refresh_list(select=entry.date)
-        self._say(done)
+        self._show(self.editor.save(self.date.value, self.pain.value, self.minutes.value, self.note.value))
 
     def cancel_edit(self):
-        self._clear_form()
-        self._say("Editing cancelled; the entry is unchanged.", "info")
-
-    def _selected(self) -> Entry | None:
-        if not self.entry_list.value:
-            self._say("Choose an entry in the list first.", "info")
-            return None
-        return self.diary.get(self.entry_list.value)
+        self._show(self.editor.cancel())
 
     def edit_selected(self):
-        entry = self._selected()
-        if entry:
-            self._load_form(entry)
-            self._say(f"Editing {entry.date.isoformat()}: change the form and press Save changes.", "info")
+        self._show(self.editor.edit(self.entry_list.value))
 
     def delete_selected(self):
-        entry = self._selected()
-        if not entry:
-            return
-        if self._pending_delete != entry.date:
-            self._pending_delete = entry.date
-            self._say(f"Press Delete selected again to delete the entry for {entry.date.isoformat()}.", "info")
-            return
-        self._pending_delete = None
-        try:
-            self.diary.delete(entry.date, expected=entry)
-        except EntryError as exc:
-            self._refresh_list()
-            self._say(str(exc), "error")
-            return
-        except OSError as exc:
-            self._refresh_list()
-            self._say(
-                f"Your diary file could not be written ({storage.describe_error(exc, self.diary.path)}). "
-                "Nothing was changed.",
-                "error",
-            )
-            return
-        if self.editing == entry.date:
-            self._clear_form()
-        self._refresh_list()
-        self._say(f"Deleted the entry for {entry.date.isoformat()}.")
+        self._show(self.editor.delete(self.entry_list.value))
 
     def _build_chart_area(self):
         """The chart, its caption and the 'about your pain' boxes, built on first use."""
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         saved = self.diary.settings()
-        self.pain_began = w.Text(
-            value=saved.pain_began.isoformat() if saved.pain_began else "",
-            description="Pain began on",
-            placeholder="YYYY-MM-DD (optional)",
-            tooltip="The day this episode of back pain began, as year-month-day. Only if it "
+        self.pain_began = self._text(
+            "Pain began on",
+            "The day this episode of back pain began, as year-month-day. Only if it "
             "began recently is your chart compared with the average for recent pain.",
-            layout=sh["field"],
-            style=sh["style"],
+            "YYYY-MM-DD (optional)",
+            saved.pain_began.isoformat() if saved.pain_began else "",
         )
-        self.goal_pain = w.Text(
-            value="" if saved.goal_pain is None else str(saved.goal_pain),
-            description="Pain goal (0-10)",
-            placeholder="optional",
-            tooltip="A pain level you would like to get to, a whole number from 0 to 10",
-            layout=sh["field"],
-            style=sh["style"],
+        self.goal_pain = self._text(
+            "Pain goal (0-10)",
+            "A pain level you would like to get to, a whole number from 0 to 10",
+            "optional",
+            "" if saved.goal_pain is None else str(saved.goal_pain),
         )
-        self.goal_minutes = w.Text(
-            value="" if saved.goal_minutes is None else str(saved.goal_minutes),
-            description="Exercise goal (min/day)",
-            placeholder="optional",
-            tooltip="Minutes of exercise a day you are aiming for, a whole number",
-            layout=sh["field"],
-            style=sh["style"],
+        self.goal_minutes = self._text(
+            "Exercise goal (min/day)",
+            "Minutes of exercise a day you are aiming for, a whole number",
+            "optional",
+            "" if saved.goal_minutes is None else str(saved.goal_minutes),
         )
-        self.settings_button = w.Button(
-            description="Save and redraw",
-            icon="check",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Save these three boxes and draw your chart again",
+        self.settings_button = button(
+            "Save and redraw", "Save these three boxes and draw your chart again", "check", "auto"
         )
         self.settings_button.on_click(lambda _: self.save_settings())
         self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
@@ -371,22 +218,12 @@ class DiaryWidget:
         self.widget.children = (*self.widget.children, about, self.chart_caption, self.chart)
 
     def save_settings(self):
-        try:
-            settings = validate_settings(
-                self.pain_began.value, self.goal_pain.value, self.goal_minutes.value, today=self.diary.today
-            )
-        except EntryError as exc:
-            self._say(str(exc), "error")
-            return
-        try:
-            self.diary.save_settings(settings)
-        except OSError as exc:
-            self._say(
-                f"Your settings could not be saved ({storage.describe_error(exc, self.diary.settings_path)}).", "error"
-            )
-            return
-        self._say("Your settings are saved.")
-        self.draw(settings)
+        outcome, settings = self.editor.save_settings(
+            self.pain_began.value, self.goal_pain.value, self.goal_minutes.value
+        )
+        self._show(outcome)
+        if settings is not None:
+            self.draw(settings)
 
     def draw(self, settings: Settings | None = None):
         if self.chart is None:
@@ -403,27 +240,8 @@ class DiaryWidget:
 
         settings = settings or self.diary.settings()
         entries = self.diary.sorted()
-        compare = comparison(entries, settings)
         self.chart.value = figure_svg(diary_figure(entries, settings=settings)).encode("utf-8")
-        if compare.kind == "acute":
-            against = (
-                f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
-                "average for recent back pain from research, counted from that day. It is an example, "
-                "<strong>not a target</strong>: about half of people sit above an average."
-            )
-        else:
-            against = (
-                f"The dashed line is <strong>your own first week</strong> (average pain "
-                f"{format_number(compare.first_week, 1)}): {safe_html(compare.reason)}, so your "
-                "chart is not compared with the average for pain that has only just begun."
-            )
-        goals = ""
-        if settings.goal_pain is not None or settings.goal_minutes is not None:
-            goals = " The dotted lines are your goals."
-        self.chart_caption.value = (
-            f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
-            f"{entries[-1].date.isoformat()}. {against}{goals}</p>"
-        )
+        self.chart_caption.value = chart_caption_html(entries, settings)
 
     def show_transfer(self):
         """Build the export and import controls (only when the reader asks for them)."""
@@ -431,34 +249,20 @@ class DiaryWidget:
 
         if self.transfer is not None:
             return
-        sh = _shared()
-        self.export_path = w.Text(
+        self.export_path = self._text(
+            "Export to",
+            "Where to write the CSV file (a full path)",
+            wide=True,
             value=str(self.diary.path.with_name("pain-diary-export.csv")),
-            description="Export to",
-            tooltip="Where to write the CSV file (a full path)",
-            layout=sh["wide"],
-            style=sh["style"],
         )
-        self.export_button = w.Button(
-            description="Export CSV",
-            icon="download",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Write all your entries to the file named on the left",
+        self.export_button = button(
+            "Export CSV", "Write all your entries to the file named on the left", "download", "auto"
         )
-        self.import_path = w.Text(
-            description="Import from",
-            placeholder="path to a .csv file",
-            tooltip="The CSV file to read: columns date, pain, minutes, note",
-            layout=sh["wide"],
-            style=sh["style"],
+        self.import_path = self._text(
+            "Import from", "The CSV file to read: columns date, pain, minutes, note", "path to a .csv file", wide=True
         )
-        self.import_button = w.Button(
-            description="Import CSV",
-            icon="upload",
-            layout=sh["auto"],
-            style=sh["button"],
-            tooltip="Check every row of the file; if all are good, add them to your diary",
+        self.import_button = button(
+            "Import CSV", "Check every row of the file; if all are good, add them to your diary", "upload", "auto"
         )
         self.export_button.on_click(lambda _: self.export())
         self.import_button.on_click(lambda _: self.import_())
@@ -472,59 +276,34 @@ class DiaryWidget:
     def export(self):
         """Export to the typed path; an existing file is replaced only when the reader
         presses Export CSV a second time for the same path (the widget asks first)."""
-        text = self.export_path.value.strip()
-        if not text:
-            self._say("Type where to save the file first.", "error")
-            return
-        overwrite = self._pending_overwrite == text
-        self._pending_overwrite = None
-        try:
-            path = self.diary.export_csv(text, overwrite=overwrite)
-        except FileExistsError as exc:
-            self._pending_overwrite = text
-            self._say(f"{exc.strerror}. Press Export CSV again to replace it, or type another name.", "info")
-            return
-        except storage.RefusedTarget as exc:
-            self._say(f"Not exported: {exc.strerror}.", "error")
-            return
-        except OSError as exc:
-            self._say(f"Could not write {text}: {storage.describe_error(exc, text)}.", "error")
-            return
-        self._say(f"Exported {len(self.diary)} entries to {path}.")
+        self._show(self.editor.export(self.export_path.value))
 
     def import_(self):
-        text = self.import_path.value.strip()
-        if not text:
-            self._say("Type the path of a CSV file to import first.", "error")
-            return
-        try:
-            counts = self.diary.import_csv(text)
-        except ImportProblem as exc:
-            items = "".join(f"<li>line {n}: {safe_html(m)}</li>" for n, m in exc.problems[:20])
-            more = f"<li>… and {len(exc.problems) - 20} more</li>" if len(exc.problems) > 20 else ""
-            self.message.value = (
-                f"<div role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>"
-                f"<strong>✖ Nothing was imported.</strong> Fix these rows of "
-                f"<code>{safe_html(text)}</code> and try again:<ul>{items}{more}</ul></div>"
-            )
-            return
-        except FileNotFoundError:
-            self._say(f"There is no file at {text}.", "error")
-            return
-        except UnicodeDecodeError as exc:
-            self._say(f"Could not read {text} as a text CSV file ({exc.reason}).", "error")
-            return
-        except OSError as exc:
-            self._refresh_list()
-            self._say(f"Could not import {text}: {storage.describe_error(exc)}.", "error")
-            return
-        self._refresh_list()
-        self._say(f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")
+        self._show(self.editor.import_(self.import_path.value))
 
-    def _ipython_display_(self):
-        from IPython.display import display
 
-        display(self.widget)
+def chart_caption_html(entries: list[Entry], settings: Settings) -> str:
+    """What the diary's chart shows and what it compares the reader with."""
+    compare = comparison(entries, settings)
+    if compare.kind == "acute":
+        against = (
+            f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
+            "average for recent back pain from research, counted from that day. It is an example, "
+            "<strong>not a target</strong>: about half of people sit above an average."
+        )
+    else:
+        against = (
+            f"The dashed line is <strong>your own first week</strong> (average pain "
+            f"{format_number(compare.first_week, 1)}): {safe_html(compare.reason)}, so your "
+            "chart is not compared with the average for pain that has only just begun."
+        )
+    goals = ""
+    if settings.goal_pain is not None or settings.goal_minutes is not None:
+        goals = " The dotted lines are your goals."
+    return (
+        f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
+        f"{entries[-1].date.isoformat()}. {against}{goals}</p>"
+    )
 
 
 def diary_widget(diary: Diary | None = None) -> DiaryWidget:
@@ -543,4 +322,4 @@ def where_saved():
             f"It cannot be saved there at the moment ({storage.describe_error(exc, path)}); the diary "
             "below will say so too."
         )
-    return html(f"<p>Your diary file on this computer: <code>{safe_html(path)}</code>. {safe_html(state)}</p>")
+    return html(f"<p>Your diary file on this computer: <code>{plain(path)}</code>. {safe_html(state)}</p>")

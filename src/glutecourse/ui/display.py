@@ -1,15 +1,18 @@
-"""Small display helpers every view uses."""
+"""Small display helpers every view uses: an HTML output (with the course stylesheet when
+asked: ``objectives()``) and ``panel`` for several boxes in one output."""
 
 from __future__ import annotations
 
-from ..core.text import safe_html
+from .html import safe_html, with_stylesheet
 
 
-def html(text: str):
-    """An IPython HTML object (IPython is imported only when a view is shown)."""
+def html(text: str, stylesheet: bool = False):
+    """An IPython HTML object (IPython is imported only when a view is shown); with
+    ``stylesheet=True`` the course stylesheet goes in front (``objectives()``, every
+    notebook's first call; widget views bring it themselves, see ``widgets.View``)."""
     from IPython.display import HTML
 
-    return HTML(text)
+    return HTML(with_stylesheet(text, always=True) if stylesheet else text)
 
 
 def panel(*items):

@@ -16,18 +16,16 @@ because each tick measures the real time elapsed.) Tests call ``tick`` directly 
 
 from __future__ import annotations
 
-import math
 import time
 
 from ..catalog.phases import phase, phases
 from ..catalog.references import short_citations
 from ..core.paths import images_dir
-from ..core.text import safe_html
 from ..topics.exercises import (
     LEVEL_LABELS,
     TYPE_LABELS,
     Routine,
-    Step,
+    TimerModel,
     build_routine,
     dose_text,
     exercise,
@@ -38,14 +36,18 @@ from ..topics.exercises import (
     image_name,
     phase_plan,
     poses,
+    routine_of,
     routine_steps,
     rules,
 )
 from .display import html
 from .glossary import define_html
-from .widgets import layout, style
+from .html import Markup, callout, items, safe_html, status_box, table, td, th
+from .widgets import View, button, html_widget, shared_styles
 
 MIN_MINUTES, MAX_MINUTES = 5, 60
+
+__all__ = ["RoutineBuilder", "RoutineTimer", "routine_builder", "routine_steps", "routine_timer"]
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -65,45 +67,40 @@ def routine_html(routine: Routine) -> str:
         f"{safe_html(plan['why'])}</p>"
     )
     if not routine.ok:
-        head += (
-            "<div role='status' style='border-left:4px solid #D55E00;background:#fdf0e6;padding:6px 10px'>"
-            f"<strong>Not enough time.</strong> {safe_html(routine.message)}</div>"
-        )
+        head += status_box("warning", routine.message, label="Not enough time.", cls="gc-routine-short")
         caption = "The smallest routine that keeps the rules"
     else:
         caption = "Your routine for today"
-    rows = "".join(
-        f"<tr><td>{i}</td><td>{safe_html(item.name)}</td><td>{TYPE_LABELS[item.type]}</td>"
-        f"<td>{safe_html(item.dose)}</td><td style='text-align:right'>{fmt_duration(item.seconds)}</td></tr>"
+    rows = [
+        (i, item.name, TYPE_LABELS[item.type], item.dose, td(fmt_duration(item.seconds), cls="gc-num"))
         for i, item in enumerate(routine.items, 1)
-    )
-    total = (
-        f"<tr><th scope='row' colspan='4' style='text-align:right'>Total (including {rules()['transition_seconds']} s "
-        f"to get into position for each exercise)</th><td style='text-align:right'><strong>"
-        f"{fmt_duration(routine.total_seconds)}</strong></td></tr>"
+    ]
+    rows.append(
+        (
+            th(
+                f"Total (including {rules()['transition_seconds']} s to get into position for each exercise)",
+                cls="gc-num",
+                colspan=4,
+            ),
+            td(Markup(f"<strong>{fmt_duration(routine.total_seconds)}</strong>"), cls="gc-num"),
+        )
     )
     foot = f"<p>{safe_html(routine.message)}</p>" if routine.ok else ""
-    return (
-        f"{head}<table class='gc-routine'><caption>{caption}</caption><tr><th scope='col'>#</th>"
-        "<th scope='col'>Exercise</th><th scope='col'>Type</th><th scope='col'>Dose</th>"
-        f"<th scope='col'>Time</th></tr>{rows}{total}</table>{foot}"
-    )
+    return head + table(["#", "Exercise", "Type", "Dose", "Time"], rows, caption=caption, cls="gc-routine") + foot
 
 
 def card_html(exercise_id: str, open_: bool = True) -> str:
     """One exercise as an HTML card: dose, steps, cautions, evidence (no image)."""
     ex = exercise(exercise_id)
-    steps = "".join(f"<li>{safe_html(s)}</li>" for s in ex["steps"])
-    cautions = "".join(f"<li>{safe_html(c)}</li>" for c in ex["cautions"])
     targets = ", ".join(safe_html(t) for t in ex["targets"])
     return (
-        f"<details class='gc-exercise-card' {'open' if open_ else ''} style='margin:4px 0'>"
+        f"<details class='gc-exercise-card' {'open' if open_ else ''}>"
         f"<summary><strong>{safe_html(ex['name'])}</strong> · {TYPE_LABELS[ex['type']]} · "
         f"level {ex['difficulty']} ({LEVEL_LABELS[ex['difficulty']].lower()})</summary>"
         f"<p><strong>Works on:</strong> {targets}<br><strong>Dose:</strong> {safe_html(dose_text(ex))} "
         f"(about {fmt_duration(exercise_seconds(ex))}), {frequency_text(ex)}.</p>"
-        f"<p><strong>How to do it</strong></p><ol>{steps}</ol>"
-        f"<p><strong>Take care</strong></p><ul>{cautions}</ul>"
+        f"<p><strong>How to do it</strong></p>{items(ex['steps'], ordered=True)}"
+        f"<p><strong>Take care</strong></p>{items(ex['cautions'])}"
         f"<p><strong>What the evidence says:</strong> {safe_html(ex['evidence']['note'])} "
         f"<span class='gc-source'>Sources: {_cite(ex['evidence']['refs'])}.</span></p></details>"
     )
@@ -123,10 +120,13 @@ def exercise_cards(kind: str | None = None, open_: bool = False, terms: tuple | 
 
 def stop_rules():
     """The library's stop rules as an HTML box."""
-    items = "".join(f"<li>{safe_html(r)}</li>" for r in rules()["stop_rules"])
     return html(
-        "<div class='gc-stop-rules' role='note' style='border:2px solid #D55E00;border-radius:6px;padding:6px 12px'>"
-        f"<strong>Stop the exercise, and get advice, if you notice:</strong><ul>{items}</ul></div>"
+        callout(
+            "emergency",
+            "Stop the exercise, and get advice, if you notice:",
+            items(rules()["stop_rules"]),
+            cls="gc-stop-rules",
+        )
     )
 
 
@@ -137,34 +137,13 @@ def svg_bytes(exercise_id: str) -> bytes:
 # ---------------------------------------------------------------------------- widget
 
 
-def shared_widget_parts() -> dict:
-    """One Layout and one Style per widget class, shared by the builder and the timer
-    (see widgets.py): fewer models, fewer messages to the browser."""
-    return dict(
-        auto=layout(width="auto"),
-        desc_style=style("description", description_width="initial"),
-        slider_style=style("slider", description_width="initial"),
-        toggle_style=style("toggle", description_width="initial"),
-        html_style=style("html"),
-        button_style=style("button"),
-        progress_style=style("progress", description_width="initial"),
-    )
-
-
-def html_widget(value: str = ""):
-    import ipywidgets as w
-
-    sh = shared_widget_parts()
-    return w.HTML(value=value, layout=sh["auto"], style=sh["html_style"])
-
-
-class RoutineBuilder:
+class RoutineBuilder(View):
     """Phase, minutes and level in; the routine as a table out, plus one exercise card."""
 
     def __init__(self, phase_id: str | None = None, minutes: int = 15, difficulty: int = 1):
         import ipywidgets as w
 
-        sh = shared_widget_parts()
+        sh = shared_styles()
         self._layout = sh["auto"]
         options = [(p["name"], p["id"]) for p in phases()]
         self.phase = w.Dropdown(
@@ -193,7 +172,7 @@ class RoutineBuilder:
             tooltips=["Gentle exercises only", "Gentle and moderate exercises", "All levels, including harder ones"],
             style=sh["toggle_style"],
         )
-        self.table = html_widget()
+        self.table = html_widget(layout_name="auto")
         self.card_choice = w.Dropdown(
             options=[("(choose an exercise)", None)],
             value=None,
@@ -219,7 +198,7 @@ class RoutineBuilder:
         try:
             routine = build_routine(self.phase.value, self.minutes.value, self.level.value)
         except ValueError as exc:  # only reachable with values set from code
-            self.table.value = f"<div role='status'><strong>ⓘ</strong> {safe_html(exc)}</div>"
+            self.table.value = status_box("info", str(exc), label="ⓘ")
             return None
         self.routine = routine
         self.table.value = routine_html(routine)
@@ -239,7 +218,7 @@ class RoutineBuilder:
                 self.card_box.children = [self.card]
             return
         if self.card is None:
-            self.card = html_widget()
+            self.card = html_widget(layout_name="auto")
             self.card_box = w.VBox([self.card], layout=self._layout)
             self.widget.children = [*self.widget.children, self.card_box]
         self.card.value = card_html(ex_id, open_=True)
@@ -255,11 +234,6 @@ class RoutineBuilder:
         self.image.tooltip = alt
         self.card_box.children = [self.image, self.card]
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def routine_builder(phase_id: str | None = None, minutes: int = 15, difficulty: int = 1) -> RoutineBuilder:
     """Build a day's routine: choose your phase, the minutes you have and a level."""
@@ -269,19 +243,12 @@ def routine_builder(phase_id: str | None = None, minutes: int = 15, difficulty: 
 # ---------------------------------------------------------------------------- the timer
 
 
-def _routine_of(source):
-    """A routine from a Routine, a RoutineBuilder (its current routine) or a callable."""
-    if hasattr(source, "items") and hasattr(source, "phase_id"):
-        return source
-    if hasattr(source, "routine"):
-        return source.routine
-    if callable(source):
-        return source()
-    raise TypeError("routine_timer needs a routine or a routine builder")
-
-
-class RoutineTimer:
+class RoutineTimer(View):
     """Follow a routine step by step: Start / Pause / Skip / Stop, a progress bar and a label.
+
+    The steps and where the reader is in them are a :class:`TimerModel`
+    (``glutecourse.topics.exercises``, tested without widgets); this view holds the
+    buttons, draws ``model.view()`` and runs the ticking task.
 
     ``source`` is a Routine, or the routine builder (the timer then follows whatever routine
     the builder shows when you press Start). ``autorun=False`` never starts the asyncio
@@ -296,26 +263,20 @@ class RoutineTimer:
         self.tick_interval = tick_interval
         self.autorun = autorun
         self.clock = clock
-        self.steps: list[Step] = []
-        self.index = 0
-        self.remaining = 0.0
-        self.state = "ready"  # ready, running, paused, finished, stopped
+        self.model = TimerModel()
         self._task = None
-        sh = shared_widget_parts()
+        sh = shared_styles()
         self._ui_built = False
         self.start_button = self._button("Start", "play", "Start or resume the routine", button_style="success")
-        self.label = html_widget("<p>Press <strong>Start</strong> to follow your routine step by step.</p>")
+        self.label = html_widget(
+            "<p>Press <strong>Start</strong> to follow your routine step by step.</p>", layout_name="auto"
+        )
         self.bar = w.HBox([self.start_button], layout=sh["auto"])
         self.widget = w.VBox([self.bar, self.label], layout=sh["auto"])
         self.start_button.on_click(lambda _: self.start())
 
     def _button(self, description, icon, tooltip, **kwargs):
-        import ipywidgets as w
-
-        sh = shared_widget_parts()
-        return w.Button(
-            description=description, icon=icon, tooltip=tooltip, layout=sh["auto"], style=sh["button_style"], **kwargs
-        )
+        return button(description, tooltip, icon, layout_name="auto", **kwargs)
 
     def _build_ui(self):
         """The rest of the controls, built when the reader first presses Start."""
@@ -323,7 +284,7 @@ class RoutineTimer:
             return
         import ipywidgets as w
 
-        sh = shared_widget_parts()
+        sh = shared_styles()
         self.pause_button = self._button("Pause", "pause", "Pause the timer", disabled=True)
         self.skip_button = self._button("Skip", "forward", "Skip to the next step", disabled=True)
         self.stop_button = self._button("Stop", "stop", "Stop and go back to the beginning", disabled=True)
@@ -339,86 +300,63 @@ class RoutineTimer:
             style=sh["progress_style"],
             layout=w.Layout(width="60%"),
         )
-        self.status = html_widget()
+        self.status = html_widget(layout_name="auto")
         self.bar.children = [self.start_button, self.pause_button, self.skip_button, self.stop_button]
         self.widget.children = [self.bar, self.label, self.progress, self.status]
         self._ui_built = True
 
-    # -- state
-    @property
-    def current(self) -> Step | None:
-        return self.steps[self.index] if 0 <= self.index < len(self.steps) else None
+    # -- the model's state, read through the view (tests and scripts)
+    state = property(lambda self: self.model.state)
+    index = property(lambda self: self.model.index)
+    steps = property(lambda self: self.model.steps)
+    remaining = property(lambda self: self.model.remaining)
+    current = property(lambda self: self.model.current)
 
     def seconds_left(self) -> int:
         """Seconds left in the whole routine (rounded up)."""
-        if self.current is None:
-            return 0
-        later = sum(s.seconds for s in self.steps[self.index + 1 :])
-        return math.ceil(self.remaining - 1e-9) + later
+        return self.model.seconds_left()
 
     # -- controls
     def start(self):
         self._build_ui()
-        if self.state == "running":
+        if self.model.state == "running":
             return
-        if self.state in ("ready", "stopped", "finished"):
+        routine = None
+        if self.model.needs_routine():
             try:
-                routine = _routine_of(self.source)
+                routine = routine_of(self.source)
             except TypeError as exc:
                 self._message(safe_html(exc))
                 return
-            self.steps = routine_steps(routine) if routine is not None else []
-            if not self.steps:
-                self._message("There is nothing to time yet: build a routine first.")
-                return
-            self.index = 0
-            self.remaining = float(self.steps[0].seconds)
-        self.state = "running"
+        if not self.model.start(routine):
+            self._message("There is nothing to time yet: build a routine first.")
+            return
         self._render()
         self._start_ticking()
 
     def pause(self):
-        if self.state != "running":
-            return
-        self.state = "paused"
-        self._cancel()
-        self._render()
+        if self.model.pause():
+            self._cancel()
+            self._render()
 
     def skip(self):
-        if self.state not in ("running", "paused") or self.current is None:
-            return
-        self._advance()
-        self._render()
+        if self.model.skip():
+            self._after_change()
 
     def stop(self):
         self._cancel()
-        if self.state in ("running", "paused"):
-            self.state = "stopped"
+        self.model.stop()
         self._render()
 
     def tick(self, seconds: float = 1.0):
         """Let ``seconds`` pass (only while running); moves on through as many steps as needed."""
-        if self.state != "running" or seconds <= 0:
-            return
-        left = float(seconds)
-        while self.state == "running" and left > 0:
-            if left < self.remaining - 1e-9:
-                self.remaining -= left
-                left = 0
-            else:
-                left -= self.remaining
-                self._advance()
-        self._render()
+        if self.model.tick(seconds):
+            self._after_change()
 
-    def _advance(self):
-        self.index += 1
-        if self.index >= len(self.steps):
-            self.index = len(self.steps)
-            self.remaining = 0.0
-            self.state = "finished"
+    def _after_change(self):
+        if self.model.state == "finished":
             self._cancel()
-        else:
-            self.remaining = float(self.steps[self.index].seconds)
+        self._render()
 
     # -- ticking on the kernel's event loop
     def _start_ticking(self):
@@ -429,7 +367,7 @@ class RoutineTimer:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self._message("This timer needs a running notebook kernel to tick by itself.", keep=True)
+            self._message("This timer needs a running notebook kernel to tick by itself.")
             return
         self._task = loop.create_task(self._run())
 
@@ -438,7 +376,7 @@ class RoutineTimer:
 
         last = self.clock()
         try:
-            while self.state == "running":
+            while self.model.state == "running":
                 await asyncio.sleep(self.tick_interval)
                 now = self.clock()
                 self.tick(now - last)
@@ -447,7 +385,7 @@ class RoutineTimer:
             pass
         except Exception as exc:  # never lose an error silently in a background task
             self._message(f"The timer stopped because of an error: {safe_html(exc)}")
-            self.state = "stopped"
+            self.model.state = "stopped"
         finally:
             self._task = None
 
@@ -457,51 +395,41 @@ class RoutineTimer:
             task.cancel()
 
     # -- display
-    def _message(self, html: str, keep: bool = False):
+    def _message(self, text: str):
         self._build_ui()
-        self.status.value = f"<div role='status' aria-live='polite'><strong>ⓘ</strong> {html}</div>"
+        self.status.value = status_box("info", Markup(text), label="ⓘ")
 
     def _render(self):
         self._build_ui()
-        running = self.state == "running"
+        v = self.model.view()
+        running = v.state == "running"
         self.start_button.disabled = running
-        self.start_button.description = "Resume" if self.state == "paused" else "Start"
+        self.start_button.description = "Resume" if v.state == "paused" else "Start"
         self.pause_button.disabled = not running
-        self.skip_button.disabled = self.state not in ("running", "paused")
-        self.stop_button.disabled = self.state not in ("running", "paused")
-        step = self.current
-        if self.state == "finished":
-            self.progress.max, self.progress.value = 1, 1
+        self.skip_button.disabled = v.state not in ("running", "paused")
+        self.stop_button.disabled = v.state not in ("running", "paused")
+        self.progress.max, self.progress.value = v.progress_max, v.progress
+        if v.state == "finished":
             self.label.value = (
-                "<p style='font-size:1.3em'><strong>Routine complete. Well done.</strong></p>"
+                "<p class='gc-timer-big'><strong>Routine complete. Well done.</strong></p>"
                 "<p>Note how your back feels today, for example in your pain diary (notebook 09).</p>"
             )
             self.status.value = ""
             return
-        if self.state == "stopped" or step is None:
-            self.progress.max, self.progress.value = 1, 0
+        if v.step is None:
             self.label.value = "<p>Stopped. Press <strong>Start</strong> to begin the routine again from the top.</p>"
             self.status.value = ""
             return
-        shown = math.ceil(self.remaining - 1e-9)
-        self.progress.max = step.seconds
-        self.progress.value = max(0, min(step.seconds, step.seconds - shown))
-        colour = {"work": "#0072B2", "rest": "#009E73", "position": "#555555"}[step.kind]
-        paused = " <em>(paused)</em>" if self.state == "paused" else ""
+        paused = " <em>(paused)</em>" if v.state == "paused" else ""
         self.label.value = (
-            f"<p aria-live='polite' style='font-size:1.3em;border-left:6px solid {colour};padding-left:8px'>"
-            f"<strong>{safe_html(step.label)}</strong>{paused}<br><span style='font-size:0.9em'>{shown} s left in this step</span></p>"
+            f"<p aria-live='polite' class='gc-timer-step gc-step-{v.step.kind}'>"
+            f"<strong>{safe_html(v.step.label)}</strong>{paused}<br>"
+            f"<span class='gc-timer-left'>{v.shown_seconds} s left in this step</span></p>"
         )
-        nxt = self.steps[self.index + 1].label if self.index + 1 < len(self.steps) else "the end"
         self.status.value = (
-            f"<p>Step {self.index + 1} of {len(self.steps)} · about {fmt_duration(self.seconds_left())} left in the routine"
-            f" · next: {safe_html(nxt)}</p>"
+            f"<p>Step {v.number} of {v.count} · about {fmt_duration(v.left_in_routine)} left in the routine"
+            f" · next: {safe_html(v.next_label)}</p>"
         )
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def routine_timer(source, tick_interval: float = 1.0) -> RoutineTimer:

@@ -5,11 +5,12 @@ worth revisiting."""
 from __future__ import annotations
 
 from ..catalog.course import notebook_info
-from ..core.text import safe_html
 from ..topics.final_quiz import blueprint, final_questions, total
 from ..topics.progress import ProgressStore
 from ..topics.quizzes import Bank, all_banks, answered
-from .quizzes import QuizLauncher, QuizWidget, _html
+from .html import Markup, safe_html, table
+from .quizzes import QuizLauncher, QuizWidget
+from .widgets import html_widget
 
 
 class FinalQuiz(QuizWidget):
@@ -31,7 +32,7 @@ class FinalQuiz(QuizWidget):
                     self._titles[nb] = notebook_info(nb)["title"]
                 except KeyError:
                     self._titles[nb] = nb
-        self.topics = _html()
+        self.topics = html_widget()
         self.topics.add_class("gc-topics")
         bank = Bank("final", "Final quiz: every topic", "10-conclusion-and-final-quiz", "Final", tuple(questions))
         super().__init__(bank, store=store, questions=questions)
@@ -61,11 +62,7 @@ class FinalQuiz(QuizWidget):
         if not hasattr(self, "topics"):
             return
         rows = self.topic_scores()
-        body = "".join(
-            f"<tr><td style='text-align:left'>{safe_html(r['topic'])}</td><td>{r['correct']} of {r['questions']}</td>"
-            f"<td style='text-align:left'>{'✔ well done' if r['answered'] == r['questions'] and r['correct'] == r['questions'] else ('↺ revisit ' + safe_html(self._titles.get(r['notebook'], r['notebook'])) + ' (' + r['notebook'] + ')' if r['answered'] > r['correct'] else '')}</td></tr>"
-            for r in rows
-        )
+        body = [(r["topic"], f"{r['correct']} of {r['questions']}", Markup(self._next_step(r))) for r in rows]
         revisit = [r for r in rows if r["answered"] > r["correct"]]
         tail = (
             "<p><strong>Worth revisiting:</strong> "
@@ -78,10 +75,22 @@ class FinalQuiz(QuizWidget):
             else "<p>Answer questions to see which notebooks are worth revisiting.</p>"
         )
         self.topics.value = (
-            "<table class='gc-topic-scores'><caption style='text-align:left'><strong>Score per topic</strong></caption>"
-            "<tr><th scope='col' style='text-align:left'>Topic</th><th scope='col'>Correct</th>"
-            f"<th scope='col' style='text-align:left'>Next step</th></tr>{body}</table>{tail}"
+            table(
+                ["Topic", "Correct", "Next step"],
+                body,
+                caption=Markup("<strong>Score per topic</strong>"),
+                cls="gc-topic-scores",
+            )
+            + tail
         )
+
+    def _next_step(self, r: dict) -> str:
+        if r["answered"] == r["questions"] and r["correct"] == r["questions"]:
+            return "✔ well done"
+        if r["answered"] > r["correct"]:
+            title = self._titles.get(r["notebook"], r["notebook"])
+            return f"↺ revisit {safe_html(title)} ({safe_html(r['notebook'])})"
+        return ""
 
 
 def final_quiz(store=None, start: bool = False, history=None):

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from ..catalog.glossary import glossary, lookup
-from ..core.text import safe_html
 from .display import html
+from .html import Markup, safe_html, table
 
 
 def define_html(*terms: str) -> str:
-    items = "".join(
-        f"<dt><strong>{safe_html(t)}</strong></dt><dd style='margin-left:1.2em'>{safe_html(lookup(t)['definition'])}</dd>"
-        for t in terms
+    entries = "".join(
+        f"<dt><strong>{safe_html(t)}</strong></dt><dd>{safe_html(lookup(t)['definition'])}</dd>" for t in terms
     )
     return (
         "<details class='gc-glossary' open><summary><strong>Words used here</strong></summary>"
-        f"<dl style='margin:4px 0'>{items}</dl></details>"
+        f"<dl>{entries}</dl></details>"
     )
 
 
@@ -28,10 +27,5 @@ def glossary_table():
     seen = {}
     for entry in glossary().values():
         seen[entry["term"]] = entry
-    rows = "".join(
-        f"<tr><td><strong>{safe_html(t)}</strong></td><td>{safe_html(seen[t]['definition'])}</td></tr>"
-        for t in sorted(seen)
-    )
-    return html(
-        f"<table class='gc-glossary-table'><tr><th scope='col'>Term</th><th scope='col'>Meaning</th></tr>{rows}</table>"
-    )
+    rows = [(Markup(f"<strong>{safe_html(t)}</strong>"), seen[t]["definition"]) for t in sorted(seen)]
+    return html(table(["Term", "Meaning"], rows, cls="gc-glossary-table"))

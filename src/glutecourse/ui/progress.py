@@ -9,6 +9,8 @@ from ..catalog.course import notebook_stems
 from ..core import storage
 from ..topics.progress import ProgressStore, export_path, export_progress, summary
 from ..topics.quizzes import all_banks
+from .html import plain, status_box, table
+from .widgets import View
 
 
 def progress_summary(store: ProgressStore | None = None) -> list[dict]:
@@ -21,28 +23,17 @@ def progress_summary(store: ProgressStore | None = None) -> list[dict]:
 def summary_html(rows: list[dict]) -> str:
     """The progress table. Everything from progress.json is escaped: a notebook name in
     the file is text, never markup."""
-    from html import escape
-
-    head = "<tr><th scope='col'>Notebook</th><th scope='col'>Questions</th><th scope='col'>Answered</th><th scope='col'>Correct</th></tr>"
-    body = "".join(
-        f"<tr><td>{escape(str(r['notebook']))}</td><td>{int(r['questions'])}</td><td>{int(r['answered'])}</td>"
-        f"<td>{int(r['correct'])}</td></tr>"
-        for r in rows
+    rows = [(plain(r["notebook"]), int(r["questions"]), int(r["answered"]), int(r["correct"])) for r in rows]
+    return table(
+        ["Notebook", "Questions", "Answered", "Correct"], rows, caption="Your progress per notebook", cls="gc-progress"
     )
-    return f"<table class='gc-progress'><caption>Your progress per notebook</caption>{head}{body}</table>"
 
 
 def _note(text: str, kind: str = "warning") -> str:
-    from html import escape
-
-    colour = {"warning": "#D55E00", "info": "#0072B2"}[kind]
-    role = "alert" if kind == "warning" else "status"
-    return (
-        f"<div role='{role}' style='border-left:4px solid {colour};padding:2px 8px;margin:4px 0'>{escape(text)}</div>"
-    )
+    return status_box(kind, plain(text), label="")
 
 
-class ProgressDashboard:
+class ProgressDashboard(View):
     """Table + bar chart of the reader's progress, with a Refresh button."""
 
     def __init__(self, store: ProgressStore | None = None):
@@ -169,11 +160,6 @@ class ProgressDashboard:
             "and send it to your teacher. It holds your quiz answers only, with the name you typed (if any).</p>"
         )
         return path
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def progress_dashboard(store: ProgressStore | None = None) -> ProgressDashboard:

@@ -9,48 +9,19 @@ engine and the progress store never import each other.
 
 from __future__ import annotations
 
-import html
-
 from ..catalog.course import notebook_stems
 from ..catalog.references import short_citations
-from ..core.text import safe_html, strip_tags
 from ..topics.progress import ProgressStore
 from ..topics.quizzes import Bank, Grade, Question, grade, load_bank, topic_banks
-from .widgets import shared_styles
+from .html import Markup, plain, safe_html, status_box, strip_tags
+from .widgets import View, button, html_widget, shared_styles
 
 # ---------------------------------------------------------------------------- widgets
 
-_STATUS_STYLE = {
-    "correct": ("✔ Correct.", "#0b6e4f", "#e6f4ee"),
-    "incorrect": ("✘ Not quite.", "#a33b00", "#fdf0e6"),
-    "invalid": ("Please check:", "#1a4f8b", "#eaf1fb"),
-    "revealed": ("Answer shown.", "#333333", "#f2f2f2"),
-}
-
 
 def _box(status: str, body: str) -> str:
-    label, colour, bg = _STATUS_STYLE[status]
-    return (
-        f'<div class="gc-feedback gc-{status}" role="status" aria-live="polite" '
-        f'style="border-left:4px solid {colour};background:{bg};padding:6px 10px;margin:4px 0">'
-        f"<strong>{label}</strong> {body}</div>"
-    )
-
-
-def _html(value=""):
-    import ipywidgets as w
-
-    sh = shared_styles()
-    return w.HTML(value=value, layout=sh["plain"], style=sh["html_style"])
-
-
-def _button(description, tooltip, icon, **kwargs):
-    import ipywidgets as w
-
-    sh = shared_styles()
-    return w.Button(
-        description=description, tooltip=tooltip, icon=icon, layout=sh["plain"], style=sh["button_style"], **kwargs
-    )
+    """Feedback on an answer: correct, incorrect, invalid or revealed (``gc-feedback gc-<status>``)."""
+    return status_box(status, Markup(body), cls="gc-feedback")
 
 
 class QuestionView:
@@ -67,7 +38,7 @@ class QuestionView:
         self.correct = False
         self.revealed = False
         q = question
-        self.prompt = _html(
+        self.prompt = html_widget(
             f'<div class="gc-prompt"><strong>Question {number} of {total}.</strong> {safe_html(q.prompt)}</div>'
         )
         label = f"Answer to question {number}"
@@ -94,7 +65,7 @@ class QuestionView:
                 for o in q.ordered_options()
             }
             self._controls = list(self.checkboxes.values())
-            input_box = w.VBox([_html("<em>Select all that apply.</em>"), *self._controls], layout=sh["plain"])
+            input_box = w.VBox([html_widget("<em>Select all that apply.</em>"), *self._controls], layout=sh["plain"])
             self.input = input_box
         else:
             unit = f" ({q.unit})" if q.unit else ""
@@ -108,13 +79,13 @@ class QuestionView:
             )
             self._controls = [self.input]
             input_box = self.input
-        self.check_button = _button("Check", f"Check your answer to question {number}", "check", button_style="primary")
-        self.retry_button = _button("Try again", f"Clear question {number} and answer again", "undo", disabled=True)
-        self.reveal_button = _button("Show answer", f"Show the answer and explanation for question {number}", "eye")
+        self.check_button = button("Check", f"Check your answer to question {number}", "check", button_style="primary")
+        self.retry_button = button("Try again", f"Clear question {number} and answer again", "undo", disabled=True)
+        self.reveal_button = button("Show answer", f"Show the answer and explanation for question {number}", "eye")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.reveal_button.on_click(lambda _: self.reveal())
-        self.feedback = _html()
+        self.feedback = html_widget()
         # Class names let browser tests (and reader stylesheets) find each part.
         self.feedback.add_class("gc-feedback-area")
         self.check_button.add_class("gc-check")
@@ -214,7 +185,7 @@ class ProgressRecorder:
         return getattr(self.store, "problem", "") or ""
 
 
-class QuizWidget:
+class QuizWidget(View):
     """A whole quiz, one question at a time: a title, a running score, Previous / Next.
 
     Questions are built when first shown, so a long quiz costs no more to open than a
@@ -240,12 +211,12 @@ class QuizWidget:
         self._views: list[QuestionView | None] = [None] * len(self.questions)
         self.current = 0
         self.heading = title or bank.title
-        self.score = _html()  # the heading and the running score share one widget
+        self.score = html_widget()  # the heading and the running score share one widget
         self.score.add_class("gc-score")
-        self.position = _html()
+        self.position = html_widget()
         n = len(self.questions)
-        self.prev_button = _button("Previous", "Go to the previous question", "arrow-left")
-        self.next_button = _button("Next", "Go to the next question", "arrow-right")
+        self.prev_button = button("Previous", "Go to the previous question", "arrow-left")
+        self.next_button = button("Next", "Go to the next question", "arrow-right")
         self.prev_button.on_click(lambda _: self.show(self.current - 1))
         self.next_button.on_click(lambda _: self.show(self.current + 1))
         self.prev_button.add_class("gc-prev")
@@ -281,8 +252,7 @@ class QuizWidget:
         n = len(self.questions)
         answered = sum(1 for v in self._views if v is not None and v.answered)
         self.position.value = (
-            f"<span style='padding:0 10px;line-height:28px'>Question {self.current + 1} of {n}"
-            f" · {answered} answered</span>"
+            f"<span class='gc-position'>Question {self.current + 1} of {n} · {answered} answered</span>"
         )
 
     @property
@@ -322,8 +292,12 @@ class QuizWidget:
         correct, answered, total = self.counts()
         problem = self.save_problem()
         note = (
-            '<div class="gc-save-problem" role="alert" style="border-left:4px solid #D55E00;padding:2px 8px;'
-            f'margin:4px 0">Your answers cannot be saved: {html.escape(problem)}; the quiz still works.</div>'
+            status_box(
+                "warning",
+                Markup(f"Your answers cannot be saved: {plain(problem)}; the quiz still works."),
+                label="",
+                cls="gc-save-problem",
+            )
             if problem
             else ""
         )
@@ -333,13 +307,8 @@ class QuizWidget:
             f" ({answered} answered)</div>{note}"
         )
 
-    def _ipython_display_(self):
-        from IPython.display import display
 
-        display(self.widget)
-
-
-class QuizLauncher:
+class QuizLauncher(View):
     """A quiz behind a *Start the quiz* button: the page opens fast, and the quiz's
     widgets are built only when the reader asks for them. ``start()`` returns the quiz."""
 
@@ -348,11 +317,11 @@ class QuizLauncher:
 
         self._factory = factory
         self.quiz = None
-        self.intro = _html(
+        self.intro = html_widget(
             f"<h3>{safe_html(title)}</h3><p>{count} questions, one at a time, each with an explanation and "
             "its source. Your answers are saved on this computer.</p>"
         )
-        self.start_button = _button("Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary")
+        self.start_button = button("Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary")
         self.start_button.add_class("gc-start")
         self.start_button.on_click(lambda _: self.start())
         self.widget = w.VBox([self.intro, self.start_button], layout=shared_styles()["plain"])
@@ -363,11 +332,6 @@ class QuizLauncher:
             self.quiz = self._factory()
             self.widget.children = [self.quiz.widget]
         return self.quiz
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def quiz(bank_id: str, store=None, start: bool = False):
@@ -393,8 +357,8 @@ def quiz_picker(store=None):
         value=banks[0].id,
         description="Quiz:",
         tooltip="Choose a quiz",
-        style={"description_width": "initial"},
-        layout=w.Layout(width="auto"),
+        style=shared_styles()["desc_style"],
+        layout=shared_styles()["auto"],
     )
     slot = w.Box()
     cache: dict[str, QuizWidget] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..catalog.references import bibliography
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
-from ..core.text import safe_html
 from .display import html
+from .html import safe_html
 
 
 def references(*keys: str):
@@ -16,13 +16,13 @@ def references(*keys: str):
     """
 
     bib = bibliography()
-    items = []
+    entries = []
     for key in keys:
         if key not in bib:
             raise CourseDataError(data_dir() / "references.json", f"key {key!r}", "no such reference")
         entry = bib[key]
         note = " <em>(read through a summary that quotes it)</em>" if entry.get("secondary") else ""
-        items.append(
+        entries.append(
             f'<li id="ref-{key}"><strong>{safe_html(entry["short"])}</strong>. {safe_html(entry["full"])}{note}</li>'
         )
-    return html('<ol class="gc-references">' + "".join(items) + "</ol>")
+    return html('<ol class="gc-references">' + "".join(entries) + "</ol>")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..core.text import safe_html
 from ..topics.selfcheck import checked_disclaimer
 from .display import html
+from .html import Markup, callout, items, safe_html
 
 
 def disclaimer_html() -> str:
@@ -13,17 +13,14 @@ def disclaimer_html() -> str:
 
     d = checked_disclaimer()
     emergency, urgent = d["emergency"], d["urgent"]
-    emergency_items = "".join(f"<li>{safe_html(s['text'])}</li>" for s in emergency["signs"])
-    urgent_items = "".join(f"<li>{safe_html(s['text'])}</li>" for s in urgent["signs"])
-    return (
-        "<div class='gc-disclaimer' role='note' style='border:2px solid #D55E00;border-radius:6px;"
-        "padding:8px 12px;margin:6px 0'>"
+    body = Markup(
         f"<p><strong>⚠ Medical disclaimer.</strong> {safe_html(d['summary'])}</p>"
-        f"<p><strong>‼ {safe_html(emergency['lead'])}</strong></p><ul>{emergency_items}</ul>"
+        f"<p><strong>‼ {safe_html(emergency['lead'])}</strong></p>{items(s['text'] for s in emergency['signs'])}"
         f"<p><strong>{safe_html(emergency['action'])}</strong></p>"
-        f"<p><strong>⚠ {safe_html(urgent['lead'])}</strong></p><ul>{urgent_items}</ul>"
-        f"<p>{safe_html(urgent['action'])}</p></div>"
+        f"<p><strong>⚠ {safe_html(urgent['lead'])}</strong></p>{items(s['text'] for s in urgent['signs'])}"
+        f"<p>{safe_html(urgent['action'])}</p>"
     )
+    return callout("emergency", None, body, cls="gc-disclaimer")
 
 
 def disclaimer():

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 
 from ..catalog.references import short_citations
 from ..core.errors import CourseDataError
-from ..core.palette import OKABE_ITO
-from ..core.text import safe_html, strip_tags
 from ..topics.selfcheck import (
     LEVELS,
     Combination,
@@ -29,15 +27,11 @@ from ..topics.selfcheck import (
     worked_case_list,
 )
 from .display import html
-from .widgets import layout, style
+from .html import Markup, callout, safe_html, strip_tags, table, td, th
+from .widgets import View, button, html_widget, shared_styles
 
-# The level is always given in words and with an icon too, never by colour alone.
-_LEVEL_COLOUR = {
-    "emergency": (OKABE_ITO["vermillion"], "#fdeee6"),
-    "urgent": (OKABE_ITO["orange"], "#fdf6e6"),
-    "routine": (OKABE_ITO["blue"], "#e8f1f8"),
-    "selfcare": (OKABE_ITO["bluish_green"], "#e6f5f0"),
-}
+# The level is always given in words and with an icon too, never by colour alone: the
+# stylesheet colours a box or a table row by its ``gc-level-<level>`` class.
 
 
 # --------------------------------------------------------------------------- HTML
@@ -54,32 +48,40 @@ def _item_li(item: Item, with_level: bool = False) -> str:
 
 def result_html(result: TriageResult) -> str:
     """The self-check's answer: level (icon and words) and what to do first, then why."""
-    reminder = f"<p style='margin:8px 0 0 0;font-size:0.92em'><em>{safe_html(symptom_data()['reminder'])}</em></p>"
+    reminder = f"<p class='gc-triage-reminder'><em>{safe_html(symptom_data()['reminder'])}</em></p>"
     if result.level is None:
-        return (
-            "<div class='gc-triage gc-triage-none' role='status' aria-live='polite' "
-            "style='border-left:6px solid #555555;background:#f2f2f2;padding:8px 12px;margin:6px 0'>"
-            f"<p style='margin:0'><strong>ⓘ Nothing ticked.</strong> {safe_html(result.message)}</p>{reminder}</div>"
+        return callout(
+            "level",
+            None,
+            Markup(f"<p><strong>ⓘ Nothing ticked.</strong> {safe_html(result.message)}</p>{reminder}"),
+            cls="gc-triage gc-triage-none",
+            role="status",
+            live=True,
         )
     info = level_info(result.level)
-    colour, background = _LEVEL_COLOUR[result.level]
-    role = "role='alert'" if result.level == "emergency" else "role='status' aria-live='polite'"
     causes = "".join(_item_li(i) for i in result.causes)
     plural = "these" if len(result.causes) > 1 else "this"
     others = ""
     if result.others:
         others = (
-            "<p style='margin:6px 0 0 0'>You also ticked (less urgent, but mention them too):</p>"
-            f"<ul style='margin:2px 0'>{''.join(_item_li(i, with_level=True) for i in result.others)}</ul>"
+            "<p>You also ticked (less urgent, but mention them too):</p>"
+            f"<ul>{''.join(_item_li(i, with_level=True) for i in result.others)}</ul>"
         )
-    return (
-        f"<div class='gc-triage gc-triage-{result.level}' {role} "
-        f"style='border-left:6px solid {colour};background:{background};padding:8px 12px;margin:6px 0'>"
-        f"<p style='margin:0;font-size:1.2em'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
-        f"<p style='margin:6px 0'><strong>{safe_html(info['action'])}</strong></p>"
-        f"<p style='margin:6px 0'>{safe_html(info['message'])}</p>"
-        f"<p style='margin:6px 0 0 0'>Because you ticked {plural}:</p><ul style='margin:2px 0'>{causes}</ul>"
-        f"{_combinations_html(result)}{others}{reminder}</div>"
+    body = Markup(
+        f"<p class='gc-triage-title'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
+        f"<p><strong>{safe_html(info['action'])}</strong></p>"
+        f"<p>{safe_html(info['message'])}</p>"
+        f"<p>Because you ticked {plural}:</p><ul>{causes}</ul>"
+        f"{_combinations_html(result)}{others}{reminder}"
+    )
+    emergency = result.level == "emergency"
+    return callout(
+        "level",
+        None,
+        body,
+        cls=f"gc-triage gc-triage-{result.level} gc-level-{result.level}",
+        role="alert" if emergency else "status",
+        live=not emergency,
     )
 
 
@@ -95,18 +97,15 @@ def _combinations_html(result: TriageResult) -> str:
     if raised:
         name = level_info(result.level)["short"]
         parts.append(
-            f"<p style='margin:6px 0 0 0'><strong>Why {safe_html(name)}:</strong> together, these raise the level "
+            f"<p><strong>Why {safe_html(name)}:</strong> together, these raise the level "
             "above what each would mean alone.</p>"
-            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in raised)}</ul>"
+            f"<ul>{''.join(_combination_li(c) for c in raised)}</ul>"
         )
     # Other rules that apply at the result's own level support it; a rule for a lower level
     # (for example "same day" when the result is an emergency) would only confuse.
     also = [c for c in result.combinations if not c.raised and c.rule.level == result.level]
     if also:
-        parts.append(
-            "<p style='margin:6px 0 0 0'>Also worth knowing:</p>"
-            f"<ul style='margin:2px 0'>{''.join(_combination_li(c) for c in also)}</ul>"
-        )
+        parts.append(f"<p>Also worth knowing:</p><ul>{''.join(_combination_li(c) for c in also)}</ul>")
     return "".join(parts)
 
 
@@ -115,19 +114,23 @@ def levels_table_html(levels: Iterable[str] = LEVELS) -> str:
     rows = []
     for level in levels:
         info = level_info(level)
-        colour, _ = _LEVEL_COLOUR[level]
         signs = "".join(f"<li>{safe_html(i.label)}</li>" for i in items_at_level(level))
         rows.append(
-            f"<tr><th scope='row' style='border-left:6px solid {colour};text-align:left;vertical-align:top'>"
-            f"{safe_html(info['icon'])} {safe_html(info['title'])}</th>"
-            f"<td style='text-align:left;vertical-align:top'>{safe_html(info['action'])}</td>"
-            f"<td style='text-align:left;vertical-align:top'><ul style='margin:0'>{signs}</ul></td></tr>"
+            (
+                th(
+                    Markup(f"{safe_html(info['icon'])} {safe_html(info['title'])}"),
+                    cls=f"gc-level-bar gc-level-{level}",
+                ),
+                info["action"],
+                Markup(f"<ul>{signs}</ul>"),
+            )
         )
-    return (
-        "<table class='gc-triage-tiers'><caption>Levels of urgency, from the same data as the self-check "
-        "in notebook 04 (with back pain, any one sign is enough; combinations can raise the level)</caption>"
-        "<tr><th scope='col'>Level</th><th scope='col'>What to do</th><th scope='col'>Signs</th></tr>"
-        f"{''.join(rows)}</table>"
+    return table(
+        ["Level", "What to do", "Signs"],
+        rows,
+        caption="Levels of urgency, from the same data as the self-check in notebook 04 (with back pain, any one "
+        "sign is enough; combinations can raise the level)",
+        cls="gc-triage-tiers",
     )
 
 
@@ -141,7 +144,7 @@ def combinations_table_html() -> str:
     why, from data/selfcheck-rules.json."""
     known = items()
     assumed = {a["id"]: a["label"] for a in rules_data()["assumed"]}
-    joiner = "<p style='margin:2px 0'><strong>together with any of</strong></p>"
+    joiner = "<p><strong>together with any of</strong></p>"
     rows = []
     for raw in rules_data()["rules"]:
         sets = []
@@ -152,20 +155,24 @@ def combinations_table_html() -> str:
                 else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
                 for i in group["any_of"]
             ]
-            sets.append("<ul style='margin:0'>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
+            sets.append("<ul>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
         info = level_info(raw["level"])
-        colour, _ = _LEVEL_COLOUR[raw["level"]]
         rows.append(
-            "<tr style='vertical-align:top'>"
-            f"<td style='text-align:left'>{joiner.join(sets)}</td>"
-            f"<td style='text-align:left;border-left:6px solid {colour}'><strong>{safe_html(info['icon'])} {safe_html(info['short'])}</strong></td>"
-            f"<td style='text-align:left'>{safe_html(raw['explanation'])}</td></tr>"
+            (
+                Markup(joiner.join(sets)),
+                td(
+                    Markup(f"<strong>{safe_html(info['icon'])} {safe_html(info['short'])}</strong>"),
+                    cls=f"gc-level-bar gc-level-{raw['level']}",
+                ),
+                raw["explanation"],
+            )
         )
-    return (
-        "<table class='gc-triage-combinations'><caption>Combinations that raise the level (from the same data "
-        "as the self-check; a combination never lowers it)</caption>"
-        "<tr><th scope='col'>Any of these</th><th scope='col'>At least</th><th scope='col'>Why</th></tr>"
-        f"{''.join(rows)}</table>"
+    return table(
+        ["Any of these", "At least", "Why"],
+        rows,
+        caption="Combinations that raise the level (from the same data as the self-check; a combination never "
+        "lowers it)",
+        cls="gc-triage-combinations",
     )
 
 
@@ -203,7 +210,7 @@ def clinician_checklist_html() -> str:
     return (
         "<div class='gc-checklist'><p><strong>What to tell your clinician</strong> "
         "(jot down notes before the appointment):</p>"
-        f"<ul style='list-style:none;padding-left:0.5em'>{rows}</ul></div>"
+        f"<ul class='gc-checklist-items'>{rows}</ul></div>"
     )
 
 
@@ -215,23 +222,11 @@ def clinician_checklist():
 # --------------------------------------------------------------------------- widget
 
 
-def _shared():
-    """Layouts and styles shared by every control of the checker (see widgets.py)."""
-
-    return dict(
-        wide=layout(width="100%"),
-        plain=layout(),
-        checkbox_style=style("checkbox"),
-        button_style=style("button"),
-        html_style=style("html"),
-    )
-
-
 def _reminder_html() -> str:
     return f"<p class='gc-triage-reminder'><strong>ⓘ</strong> <em>{safe_html(symptom_data()['reminder'])}</em></p>"
 
 
-class SymptomChecker:
+class SymptomChecker(View):
     """Grouped checkboxes, "Check my symptoms" and "Clear" buttons, and the result.
 
     The checklist (about 40 controls) is built when the reader presses "Start the
@@ -244,24 +239,22 @@ class SymptomChecker:
     def __init__(self, start_open: bool = False):
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         self._boxes: dict | None = None
         self._check_button = self._clear_button = None
         self._checked = False
         self._clearing = False
-        self.start_button = w.Button(
-            description="Start the self-check",
-            tooltip="Show the list of symptoms and warning signs to tick",
-            icon="check-square-o",
+        self.start_button = button(
+            "Start the self-check",
+            "Show the list of symptoms and warning signs to tick",
+            "check-square-o",
             button_style="primary",
-            layout=sh["plain"],
-            style=sh["button_style"],
         )
         self.start_button.on_click(lambda _b: self.open())
         # Before the first check, the result area carries the reminder that this guides
         # but does not diagnose.
-        self.result = w.HTML(value=_reminder_html(), layout=sh["plain"], style=sh["html_style"])
-        self.box = w.VBox([self.start_button, self.result], layout=sh["plain"])
+        self.result = html_widget(_reminder_html())
+        self.box = self.widget = w.VBox([self.start_button, self.result], layout=sh["plain"])
         if start_open:
             self.open()
 
@@ -271,17 +264,15 @@ class SymptomChecker:
             return
         import ipywidgets as w
 
-        sh = _shared()
+        sh = shared_styles()
         data = symptom_data()
         boxes = {}
         children = []
         for group in data["groups"]:
             children.append(
-                w.HTML(
-                    value=f"<h4 style='margin:10px 0 2px 0'>{safe_html(group['title'])}</h4>"
-                    f"<p style='margin:0 0 2px 0'>{safe_html(group['intro'])}</p>",
-                    layout=sh["plain"],
-                    style=sh["html_style"],
+                html_widget(
+                    f"<div class='gc-symptom-group'><h4>{safe_html(group['title'])}</h4>"
+                    f"<p>{safe_html(group['intro'])}</p></div>"
                 )
             )
             for item in items_in_group(group["id"]):
@@ -298,21 +289,13 @@ class SymptomChecker:
                 box.observe(self._on_change, names="value")
                 boxes[item.id] = box
                 children.append(box)
-        self._check_button = w.Button(
-            description="Check my symptoms",
-            tooltip="Show what the ticked boxes mean for you and what to do",
-            icon="stethoscope",
+        self._check_button = button(
+            "Check my symptoms",
+            "Show what the ticked boxes mean for you and what to do",
+            "stethoscope",
             button_style="primary",
-            layout=sh["plain"],
-            style=sh["button_style"],
         )
-        self._clear_button = w.Button(
-            description="Clear",
-            tooltip="Untick every box and clear the result",
-            icon="eraser",
-            layout=sh["plain"],
-            style=sh["button_style"],
-        )
+        self._clear_button = button("Clear", "Untick every box and clear the result", "eraser")
         self._check_button.on_click(lambda _b: self.check())
         self._clear_button.on_click(lambda _b: self.clear())
         self._boxes = boxes
@@ -377,11 +360,6 @@ class SymptomChecker:
         if self._checked and not self._clearing:
             self.check()
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.box)
-
 
 def symptom_checker(start_open: bool = False) -> SymptomChecker:
     """The interactive symptom self-check. It guides; it never diagnoses; it saves nothing.
@@ -401,16 +379,16 @@ def worked_cases_html(teaching_only: bool = True) -> str:
         info = level_info(case["level"])
         ticks = "".join(f"<li>{safe_html(labels[i].label)}</li>" for i in case["ticks"])
         sources = "; ".join(f"{safe_html(cite[s['ref']])}: {safe_html(s['place'])}" for s in case["source"])
-        blocks.append(
-            "<div class='gc-case' style='border:1px solid #bbbbbb;border-radius:6px;padding:6px 12px;margin:8px 0'>"
-            f"<p style='margin:4px 0'><strong>Case {n}.</strong> {safe_html(case['person'])}</p>"
-            f"<p style='margin:4px 0'>They would tick:</p><ul style='margin:2px 0'>{ticks}</ul>"
-            "<p style='margin:4px 0'><strong>What would you do?</strong> Decide before you look.</p>"
+        body = Markup(
+            f"<p><strong>Case {n}.</strong> {safe_html(case['person'])}</p>"
+            f"<p>They would tick:</p><ul>{ticks}</ul>"
+            "<p><strong>What would you do?</strong> Decide before you look.</p>"
             "<details><summary>Show the answer</summary>"
-            f"<p style='margin:4px 0'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
-            f"<p style='margin:4px 0'>{safe_html(case['why'])}</p>"
-            f"<p style='margin:4px 0;font-size:0.9em'><em>Source: {sources}</em></p></details></div>"
+            f"<p><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
+            f"<p>{safe_html(case['why'])}</p>"
+            f"<p class='gc-small'><em>Source: {sources}</em></p></details>"
         )
+        blocks.append(callout("example", None, body, cls="gc-case", role=None))
     return "<div class='gc-cases'>" + "".join(blocks) + "</div>"
 
 

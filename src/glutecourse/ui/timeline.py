@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..catalog.phases import phases_data
 from ..core.paths import images_dir
-from ..core.text import safe_html
 from ..topics.timeline import (
     _fmt,
     _short,
@@ -19,6 +18,8 @@ from ..topics.timeline import (
     scale_factor,
 )
 from .display import html
+from .html import Markup, safe_html, table, td, th
+from .widgets import View, shared_styles
 
 
 def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
@@ -31,40 +32,39 @@ def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
     }
     rows = []
     for group in groups:
-        items = [f for f in prognosis()["findings"] if f["group"] == group]
-        if not items:
+        found = [f for f in prognosis()["findings"] if f["group"] == group]
+        if not found:
             continue
-        rows.append(f"<tr><th scope='rowgroup' colspan='3' style='text-align:left'>{safe_html(names[group])}</th></tr>")
+        rows.append([th(names[group], scope="rowgroup", colspan=3)])
         rows += [
-            f"<tr><td>{safe_html(f['text'])}</td><td style='text-align:right'><strong>{safe_html(_value(f))}</strong></td><td>{safe_html(_short(f['ref']))}</td></tr>"
-            for f in items
+            (f["text"], td(Markup(f"<strong>{safe_html(_value(f))}</strong>"), cls="gc-num"), _short(f["ref"]))
+            for f in found
         ]
-    return (
-        "<table class='gc-findings'><caption>Published figures behind the timeline</caption>"
-        "<tr><th scope='col'>What was measured</th><th scope='col'>Figure</th><th scope='col'>Source</th></tr>"
-        + "".join(rows)
-        + "</table>"
+    return table(
+        ["What was measured", "Figure", "Source"],
+        rows,
+        caption="Published figures behind the timeline",
+        cls="gc-findings",
     )
 
 
 def curve_table_html() -> str:
     """The published mean pain (95% CI) at each week, for both kinds."""
-    head = "".join(f"<th scope='col'>{safe_html(c['name'])}</th>" for c in prognosis()["curves"])
-    weeks = [p["week"] for p in prognosis()["curves"][0]["points"]]
-    body = ""
+    curves = prognosis()["curves"]
+    weeks = [p["week"] for p in curves[0]["points"]]
+    rows = []
     for week in weeks:
-        cells = ""
-        for c in prognosis()["curves"]:
+        cells = []
+        for c in curves:
             p = next((p for p in c["points"] if p["week"] == week), None)
-            cells += (
-                f"<td>{_fmt(p['mean'])} ({_fmt(p['low'])} to {_fmt(p['high'])})</td>" if p else "<td>not reported</td>"
-            )
-        body += f"<tr><th scope='row'>week {_fmt(week)}</th>{cells}</tr>"
-    refs = sorted({_short(c["ref"]) for c in prognosis()["curves"]})
-    return (
-        f"<table class='gc-curve-table'><caption>Mean pain, 0-100 (95% confidence interval). "
-        f"Source: {safe_html(', '.join(refs))}. {safe_html(prognosis()['label'])}.</caption>"
-        f"<tr><th scope='col'>Time</th>{head}</tr>{body}</table>"
+            cells.append(f"{_fmt(p['mean'])} ({_fmt(p['low'])} to {_fmt(p['high'])})" if p else "not reported")
+        rows.append([th(f"week {_fmt(week)}"), *cells])
+    refs = sorted({_short(c["ref"]) for c in curves})
+    return table(
+        ["Time", *(c["name"] for c in curves)],
+        rows,
+        caption=f"Mean pain, 0-100 (95% confidence interval). Source: {', '.join(refs)}. {prognosis()['label']}.",
+        cls="gc-curve-table",
     )
 
 
@@ -107,7 +107,7 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
 # --- widget ---------------------------------------------------------------------------
 
 
-class TimelineExplorer:
+class TimelineExplorer(View):
     """Toggle acute/persistent, slide a starting pain; the chart and notes update.
 
     At start the chart is the pre-drawn SVG from ``images/`` (no matplotlib); a redraw,
@@ -117,15 +117,15 @@ class TimelineExplorer:
 
     def __init__(self):
         import ipywidgets as w
-        from ipywidgets.widgets.widget_string import HTMLStyle
 
-        # One shared plain Layout and few models: every model is a message to the browser.
-        plain = w.Layout()
+        # Shared layouts and styles, few models: every model is a message to the browser.
+        sh = shared_styles()
+        plain = sh["plain"]
         self.kind = w.ToggleButtons(
             options=[("Acute (recent) pain", "acute"), ("Persistent (long-lasting) pain", "persistent")],
             value="acute",
             description="Type of pain",
-            style={"description_width": "initial", "button_width": "auto"},
+            style=sh["toggle_auto_style"],
             tooltips=["Pain that started recently (weeks)", "Pain that has lasted more than about three months"],
             layout=plain,
         )
@@ -136,13 +136,13 @@ class TimelineExplorer:
             step=1,
             continuous_update=False,
             description="Your starting pain (0-100)",
-            style={"description_width": "initial"},
+            style=sh["slider_style"],
             layout=w.Layout(width="480px"),
             tooltip="Move to your own starting pain; the curve is rescaled to start there. "
             "Changing the type of pain puts it back to the published start.",
         )
         self.image = w.Image(format="svg+xml", layout=w.Layout(max_width="860px", width="100%"))
-        self.note = w.HTML(layout=plain, style=HTMLStyle())
+        self.note = w.HTML(layout=plain, style=sh["html_style"])
         self.drawn_at_runtime = False
         self._resetting = False
         self.kind.observe(self._on_kind, names="value")
@@ -186,11 +186,6 @@ class TimelineExplorer:
             self.image.layout.display = "none"
             self.note.value = f"<p role='alert'><strong>Could not draw the chart:</strong> {safe_html(exc)}</p>"
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def timeline_explorer() -> TimelineExplorer:
     """Explore the example recovery timeline: acute or persistent, from your own starting pain."""
@@ -204,15 +199,20 @@ def phases_table_html() -> str:
     """The example programme's phases (``data/phases.json``), with each phase's source."""
 
     data = phases_data()
-    rows = "".join(
-        f"<tr><th scope='row'>{n}. {safe_html(p['name'])}</th><td>weeks {p['start_week']:g}-{p['end_week']:g}</td>"
-        f"<td>{safe_html(p['goal'])}</td><td>{safe_html(_short(p['ref']))}</td></tr>"
+    rows = [
+        (
+            th(f"{n}. {p['name']}"),
+            f"weeks {p['start_week']:g}-{p['end_week']:g}",
+            p["goal"],
+            _short(p["ref"]),
+        )
         for n, p in enumerate(data["phases"], start=1)
-    )
-    return (
-        f"<table class='gc-phases'><caption>The example programme's phases. {safe_html(data['note'])}</caption>"
-        "<tr><th scope='col'>Phase</th><th scope='col'>When (example)</th><th scope='col'>Aim</th>"
-        f"<th scope='col'>Source</th></tr>{rows}</table>"
+    ]
+    return table(
+        ["Phase", "When (example)", "Aim", "Source"],
+        rows,
+        caption=f"The example programme's phases. {data['note']}",
+        cls="gc-phases",
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..catalog.references import short_citations
 from ..core.errors import CourseDataError
-from ..core.text import safe_html
 from ..topics.treatments import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -22,13 +21,10 @@ from ..topics.treatments import (
     treatments_data,
 )
 from .display import html
-from .widgets import shared_styles
+from .html import Markup, safe_html, table, th
+from .widgets import View, shared_styles
 
 # ---------------------------------------------------------------- HTML
-
-_TABLE_STYLE = "border-collapse:collapse;margin:6px 0"
-
-_CELL = "border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left"
 
 
 def _stance_html(stance: str) -> str:
@@ -64,7 +60,7 @@ def _other_html(row: dict) -> str:
             f"<li><small>{safe_html(ev['finding'])} <em>Studied in: {safe_html(ev['population'])}.</em>"
             f"{quality} ({safe_html(cites[ev['ref']])})</small></li>"
         )
-    return f"<ul style='margin:0;padding-left:1.1em'>{''.join(items)}</ul>"
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def treatment_table_html(
@@ -85,7 +81,6 @@ def treatment_table_html(
         caption += " (only where the guidelines disagree)"
     if not rows:
         return "<p role='status'><strong>No treatments match these filters.</strong> Try another choice.</p>"
-    head = "".join(f"<th scope='col' style='{_CELL}'>{safe_html(info[g]['name'])}</th>" for g in cols)
     body = []
     for row in rows:
         flag = (
@@ -94,15 +89,18 @@ def treatment_table_html(
             else ""
         )
         cat = "" if category else f"<br><small>{safe_html(CATEGORY_LABELS[row['category']])}</small>"
-        cells = "".join(f"<td style='{_CELL}'>{_cell_html(row['guidelines'][g])}</td>" for g in cols)
         body.append(
-            f"<tr><th scope='row' style='{_CELL}'>{safe_html(row['name'])}{cat}{flag}</th>{cells}"
-            f"<td style='{_CELL}'>{_other_html(row)}</td></tr>"
+            [
+                th(Markup(f"{safe_html(row['name'])}{cat}{flag}")),
+                *(Markup(_cell_html(row["guidelines"][g])) for g in cols),
+                Markup(_other_html(row)),
+            ]
         )
-    return (
-        f"<table class='gc-treatments' style='{_TABLE_STYLE}'><caption style='text-align:left'><strong>"
-        f"{safe_html(caption)}</strong></caption><tr><th scope='col' style='{_CELL}'>Treatment</th>{head}"
-        f"<th scope='col' style='{_CELL}'>Other evidence</th></tr>{''.join(body)}</table>"
+    return table(
+        ["Treatment", *(info[g]["name"] for g in cols), "Other evidence"],
+        body,
+        caption=Markup(f"<strong>{safe_html(caption)}</strong>"),
+        cls="gc-treatments",
     )
 
 
@@ -122,17 +120,17 @@ def guidelines_html() -> str:
     """The three guidelines: who wrote them, for whom, and how they grade."""
 
     cites = short_citations()
-    rows = "".join(
-        f"<tr><th scope='row' style='{_CELL}'>{safe_html(g['name'])}<br><small>{safe_html(g['publisher'])}, "
-        f"{safe_html(g['year'])}</small></th><td style='{_CELL}'>{safe_html(g['scope'])}</td>"
-        f"<td style='{_CELL}'>{safe_html(g['grading'])}</td><td style='{_CELL}'>{safe_html(cites[g['ref']])}"
-        f"<br><small>{safe_html(g['how_read'])}</small></td></tr>"
+    rows = [
+        (
+            th(Markup(f"{safe_html(g['name'])}<br><small>{safe_html(g['publisher'])}, {safe_html(g['year'])}</small>")),
+            g["scope"],
+            g["grading"],
+            Markup(f"{safe_html(cites[g['ref']])}<br><small>{safe_html(g['how_read'])}</small>"),
+        )
         for g in treatments_data()["guidelines"]
-    )
-    return (
-        f"<table class='gc-guidelines' style='{_TABLE_STYLE}'><tr><th scope='col' style='{_CELL}'>Guideline</th>"
-        f"<th scope='col' style='{_CELL}'>Who it is for</th><th scope='col' style='{_CELL}'>How strong</th>"
-        f"<th scope='col' style='{_CELL}'>Source, and how the course read it</th></tr>{rows}</table>"
+    ]
+    return table(
+        ["Guideline", "Who it is for", "How strong", "Source, and how the course read it"], rows, cls="gc-guidelines"
     )
 
 
@@ -164,15 +162,20 @@ def claims_html() -> str:
     for c in treatments_data()["claims"]:
         refs = "; ".join(safe_html(cites[k]) for k in c["refs"])
         rows.append(
-            f"<tr><td style='{_CELL}'>“{safe_html(c['claim'])}”</td><td style='{_CELL}'>{safe_html(c['evidence'])} "
-            f"<small>({refs})</small></td><td style='{_CELL}'><span aria-hidden='true'>{VERDICT_SYMBOLS[c['verdict']]}</span> "
-            f"<strong>{safe_html(c['verdict'])}</strong></td></tr>"
+            (
+                Markup(f"“{safe_html(c['claim'])}”"),
+                Markup(f"{safe_html(c['evidence'])} <small>({refs})</small>"),
+                Markup(
+                    f"<span aria-hidden='true'>{VERDICT_SYMBOLS[c['verdict']]}</span> "
+                    f"<strong>{safe_html(c['verdict'])}</strong>"
+                ),
+            )
         )
-    return (
-        f"<table class='gc-claims' style='{_TABLE_STYLE}'><caption style='text-align:left'><strong>The article's advice "
-        f"against the evidence</strong></caption><tr><th scope='col' style='{_CELL}'>The article says</th>"
-        f"<th scope='col' style='{_CELL}'>What the evidence says</th><th scope='col' style='{_CELL}'>Verdict</th></tr>"
-        f"{''.join(rows)}</table>"
+    return table(
+        ["The article says", "What the evidence says", "Verdict"],
+        rows,
+        caption=Markup("<strong>The article's advice against the evidence</strong>"),
+        cls="gc-claims gc-claims-treatments",
     )
 
 
@@ -184,7 +187,7 @@ def treatment_claims_table():
 # ---------------------------------------------------------------- widget
 
 
-class TreatmentExplorer:
+class TreatmentExplorer(View):
     """Filter the treatment table by category (or only the rows where the guidelines
     disagree) and by guideline. The result is an HTML widget (``.output.value``), so tests
     and screen readers can read it. Layouts and styles are shared with the quiz widgets."""
@@ -210,7 +213,7 @@ class TreatmentExplorer:
                 "Home remedies",
                 "Only treatments on which the guidelines point different ways",
             ],
-            style={"description_width": "initial", "button_width": "auto"},
+            style=sh["toggle_auto_style"],
             layout=sh["auto"],
         )
         names = guideline_info()
@@ -237,11 +240,6 @@ class TreatmentExplorer:
             self.output.value = (
                 f"<p role='alert'><strong>Sorry, that filter could not be shown:</strong> {safe_html(exc)}</p>"
             )
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def treatment_explorer(show: str = "all") -> TreatmentExplorer:
