@@ -33,6 +33,7 @@ GENERATORS = (
     "make_images.py",
     "make_banners.py",
     "make_timing.py",
+    "make_handouts.py",
 )
 
 

@@ -822,6 +822,8 @@ def test_chart_axis_ends_today_or_at_the_last_entry(began_days_before):
         for line in ax.get_lines():
             xs = [date2num(x) if isinstance(x, dt.date) else x for x in line.get_xdata()]
             assert max(xs) <= date2num(end), "a line runs past the chart's end"
+
+
 # --- the editor, without widgets (glutecourse.topics.diary.Editor) -----------------------
 
 

@@ -460,6 +460,8 @@ def project(p, elevation: float = 0.0) -> tuple[float, float]:
 def projected(joints: dict, elevation: float = 0.0) -> dict:
     """Every joint (``full_joints``) projected to the drawing plane."""
     return {k: project(v, elevation) for k, v in full_joints(joints).items()}
+
+
 # ---------------------------------------------------------------------------- the timer
 
 TIMER_STATES = ("ready", "running", "paused", "finished", "stopped")

@@ -235,12 +235,16 @@ class DiaryWidget(View):
                 "diary</strong>. Add entries, then press Draw my chart again.</p>"
             )
             return
+        import datetime as _dt
+
         from ..charts.diary import diary_figure
         from ..charts.plotting import figure_svg
 
         settings = settings or self.diary.settings()
         entries = self.diary.sorted()
-        self.chart.value = figure_svg(diary_figure(entries, settings=settings)).encode("utf-8")
+        # The reader's chart runs to today, so days without entries since the last one show.
+        today = max(_dt.date.today(), entries[-1].date)
+        self.chart.value = figure_svg(diary_figure(entries, settings=settings, today=today)).encode("utf-8")
         self.chart_caption.value = chart_caption_html(entries, settings)
 
     def show_transfer(self):

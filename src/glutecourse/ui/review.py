@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from ..core.text import safe_html
 from ..topics.progress import ProgressStore
 from ..topics.quizzes import Bank, all_banks
 from ..topics.review import INTERVALS, SESSION_CAP, Session, local_now, review_session
-from .quizzes import QuizWidget, _button, _html
-from .widgets import shared_styles
+from .html import safe_html
+from .quizzes import QuizWidget
+from .widgets import View, button, html_widget, shared_styles
 
 TITLE = "Spaced review"
 
@@ -55,7 +55,9 @@ class ReviewQuiz(QuizWidget):
         self.session = review_session(store.attempts, now, known=set(by_key), cap=cap)
         questions = tuple(by_key[k] for k in self.session.keys)
         bank = Bank("review", TITLE, "00-start-here", "Review", questions)
-        self.summary = _html(f"<p class='gc-review-summary'>{safe_html(session_text(self.session, now.date()))}</p>")
+        self.summary = html_widget(
+            f"<p class='gc-review-summary'>{safe_html(session_text(self.session, now.date()))}</p>"
+        )
         self.summary.add_class("gc-review-summary")
         if questions:
             super().__init__(bank, store=store, questions=questions, title=TITLE)
@@ -65,11 +67,11 @@ class ReviewQuiz(QuizWidget):
             import ipywidgets as w
 
             self.bank, self.questions, self.record, self._views = bank, [], None, []
-            self.widget = w.VBox([_html(f"<h3>{TITLE}</h3>"), self.summary], layout=shared_styles()["plain"])
+            self.widget = w.VBox([html_widget(f"<h3>{TITLE}</h3>"), self.summary], layout=shared_styles()["plain"])
             self.widget.add_class("gc-quiz")
 
 
-class ReviewLauncher:
+class ReviewLauncher(View):
     """A *Review now* button: the session is chosen when it is pressed, from the answers
     saved by then (so a reader who answers more first gets them too)."""
 
@@ -80,12 +82,12 @@ class ReviewLauncher:
         self._clock = clock
         self.quiz: ReviewQuiz | None = None
         days = ", ".join(str(d) for d in INTERVALS)
-        self.intro = _html(
+        self.intro = html_widget(
             f"<h3>{TITLE}</h3><p>Questions you missed come back the next day; questions you got right come back "
             f"after longer and longer gaps ({days} days). One session asks at most {SESSION_CAP}, those you missed "
             "first.</p>"
         )
-        self.button = _button("Review now", "Start a short review of the questions due again", "repeat")
+        self.button = button("Review now", "Start a short review of the questions due again", "repeat")
         self.button.add_class("gc-review-start")
         self.button.on_click(lambda _: self.start())
         self.slot = w.VBox([], layout=shared_styles()["plain"])
@@ -97,11 +99,6 @@ class ReviewLauncher:
         self.quiz = ReviewQuiz(store=self._store, clock=self._clock)
         self.slot.children = [self.quiz.widget]
         return self.quiz
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def review(store=None, start: bool = False, clock: Callable[[], _dt.datetime] = local_now) -> ReviewLauncher:
