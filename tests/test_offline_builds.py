@@ -258,8 +258,9 @@ def test_decks_load_shipped_reveal_and_no_other_library(built_decks):
 
 @pytest.mark.slow
 def test_site_pages_load_no_script_and_reference_nothing_outside(built_site):
+    # Nothing outside the folder, nothing from the network: build_site.py runs check_tree on
+    # the whole site and fails otherwise (built_site asserts it succeeded).
     site = built_site
-    assert check_tree(site) == []
     for nb in course_notebooks():
         page = site / nb.relative_to(ROOT).with_suffix(".html")
         r = refs(page)
