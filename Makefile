@@ -11,13 +11,14 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test unit bench generate handouts images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
+.PHONY: setup lab test nbval unit bench generate handouts images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
-	@echo "make test   set up and run every test (unit tests + every notebook with nbval)"
+	@echo "make test   set up and run every test (unit tests + every notebook run offline, twice)"
+	@echo "make nbval  run every notebook with nbval, cell by cell (make test already runs each one)"
 	@echo "make bench  time every notebook against an empty one, and the package import"
-	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners, notebook times"
+	@echo "make generate  rebuild every generated file: validators, sample class, answer keys, figures, banners, notebook times, handouts"
 	@echo "make handouts  the printable handouts: handouts/*.html, and PDFs (A4 and Letter) in build/handouts/ printed by Chromium"
 	@echo "make images regenerate only the course's figures in images/ from data/"
 	@echo "make banners rewrite only the safety banner at the top of every notebook from data/course.json"
@@ -47,6 +48,9 @@ lab: setup
 
 test: setup
 	$(BIN)/python -m pytest -n $(JOBS)
+
+nbval: setup
+	$(BIN)/python -m pytest --nbval-lax notebooks -n $(JOBS)
 
 unit: setup
 	$(BIN)/python -m pytest tests -n $(JOBS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,12 +62,97 @@ def generous_timeouts():
     expect.set_options(timeout=60_000)
 
 
-@pytest.fixture
-def page(browser):
+class BackgroundBuilds:
+    """``build_slides.py`` then ``build_site.py`` (every notebook), started when the session
+    starts so they run while the browser tests wait on JupyterLab; test_offline.py waits
+    for them with ``result()``."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        code = (
+            "import subprocess, sys\n"
+            "for script, out in (('build_slides.py', 'slides'), ('build_site.py', 'site')):\n"
+            f"    done = subprocess.run([sys.executable, {str(ROOT / 'scripts')!r} + '/' + script, '--out', {str(root)!r} + '/' + out])\n"
+            "    if done.returncode: sys.exit(f'{script} failed')\n"
+        )
+        self.log = root / "build.log"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(self.log, "w")
+        )
+
+    def result(self) -> Path:
+        rc = self.proc.wait(timeout=1800)
+        assert rc == 0, f"the offline builds failed:\n{self.log.read_text()[-3000:]}"
+        return self.root
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def offline_builds(request, tmp_path_factory):
+    if not any(item.module.__name__ == "test_offline" for item in request.session.items):
+        yield None  # no offline test selected: nothing to build
+        return
+    builds = BackgroundBuilds(tmp_path_factory.mktemp("offline"))
+    yield builds
+    builds.stop()
+
+
+def new_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     # A JupyterLab dialog in the way of a click ("Select Kernel", ...) is accepted.
     pg.add_locator_handler(pg.locator(".jp-Dialog"), lambda dialog: dialog.locator(".jp-mod-accept").first.click())
+    return context, pg
+
+
+@pytest.fixture(scope="session")
+def lab_session(browser, lab):
+    """One JupyterLab page for the session; notebooks open in it one after another."""
+    from jlab import LabSession
+
+    context, pg = new_page(browser)
+    yield LabSession(pg, lab)
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def nb7_page(browser):
+    """One page for the Notebook 7 tests (each opens its notebook's own URL in it)."""
+    context, pg = new_page(browser)
     yield pg
     context.close()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "notebook(stem): the JupyterLab test works on this notebook")
+
+
+def _notebook_of(item) -> str | None:
+    mark = item.get_closest_marker("notebook")
+    if mark:
+        return mark.args[0]
+    callspec = getattr(item, "callspec", None)
+    path = callspec.params.get("path") if callspec else None
+    return Path(path).stem if path is not None else None
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """JupyterLab tests grouped by notebook (its render test first, then the tests that
+    click in it), so each notebook is opened once; then the Notebook 7 tests; the rest
+    keep their order."""
+    order = {p.stem: i for i, p in enumerate(sorted((ROOT / "notebooks").rglob("*.ipynb")))}
+
+    def key(pair):
+        index, item = pair
+        if item.module.__name__ != "test_browser":
+            return (2, 0, index)
+        if item.originalname == "test_widgets_render_in_notebook7":
+            return (1, 0, index)
+        return (0, order.get(_notebook_of(item), len(order)), index)
+
+    items[:] = [item for _, item in sorted(enumerate(items), key=key)]

@@ -151,6 +151,64 @@ def open_lab_notebook(page, lab, rel: str):
     wait_js(page, JS_KERNEL_IDLE, f"the kernel of {rel}")
 
 
+# Close every open document (its kernel shut down, unsaved changes dropped: the server
+# serves a throw-away copy) and open ``path`` in the same JupyterLab page: no reload of
+# the application between notebooks.
+_JS_SWITCH = """async (path) => {
+  const app = window.jupyterapp;
+  for (const w of Array.from(app.shell.widgets('main'))) {
+    if (w.sessionContext) await w.sessionContext.shutdown();
+    if (w.context && w.context.model) w.context.model.dirty = false;
+    w.dispose();
+  }
+  await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+}"""
+JS_CURRENT_IS = """(path) => {
+  const w = window.jupyterapp.shell.currentWidget;
+  return !!(w && w.context && w.context.path === path);
+}"""
+JS_APP_READY = """() => !!(window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.commands
+  && window.jupyterapp.commands.hasCommand('docmanager:open'))"""
+
+
+class LabSession:
+    """One JupyterLab page for the whole test session. ``open(rel)`` shows a notebook with
+    a fresh kernel, unless it is the one already open; tests of the same notebook follow
+    each other (e2e/conftest.py orders them) and share it."""
+
+    def __init__(self, page, lab):
+        self.page, self.lab = page, lab
+        self.current = None
+        self.fresh = False  # the current notebook was just run and nobody has clicked in it
+
+    def open(self, rel: str):
+        page = self.page
+        if self.current == rel:
+            return page
+        if self.current is None:
+            open_lab_notebook(page, self.lab, rel)
+            wait_js(page, JS_APP_READY, "JupyterLab's commands", SHORT)
+        elif self.current != rel:
+            self.current = None
+            page.evaluate(_JS_SWITCH, rel)
+            wait_js(page, JS_CURRENT_IS, f"{rel} to open", SHORT, arg=rel)
+            wait_js(page, JS_KERNEL_IDLE, f"the kernel of {rel}")
+        self.current, self.fresh = rel, False
+        return page
+
+    def run_all(self, timeout: int = LONG):
+        run_all(self.page, timeout)
+        self.fresh = True
+
+    def fresh_run(self, rel: str):
+        """``rel`` open with every cell just run and untouched (for a test that clicks)."""
+        self.open(rel)
+        if not self.fresh:
+            run_all(self.page)
+        self.fresh = False  # the caller is about to click
+        return self.page
+
+
 def run_all(page, timeout: int = LONG):
     """Clear every output, run every cell, and wait until all ran and all widgets rendered."""
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")

@@ -14,8 +14,6 @@ from jlab import (
     markdown_images,
     measure_click_to_feedback,
     notebook_report,
-    open_and_run,
-    open_lab_notebook,
     restart_kernel,
     run_all,
     wait_js,
@@ -59,11 +57,16 @@ def check_rendered(page, path, shot_name):
     return report
 
 
+# JupyterLab: one page for the session (lab_session); each notebook is opened once, with a
+# fresh kernel, and the tests that need it follow its render test (e2e/conftest.py orders
+# them) on the same page. A test that clicks gets a fresh Run All first (no reload).
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_renders_in_jupyterlab(page, lab, path):
-    open_lab_notebook(page, lab, rel(path))
+def test_notebook_runs_and_renders_in_jupyterlab(lab_session, path):
+    page = lab_session.open(rel(path))
     t0 = time.perf_counter()
-    run_all(page)
+    lab_session.run_all()
     elapsed = time.perf_counter() - t0
     report = check_rendered(page, path, f"lab-{path.stem}.png")
     note(
@@ -72,11 +75,15 @@ def test_notebook_runs_and_renders_in_jupyterlab(page, lab, path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_widgets_render_in_notebook7(page, lab, path):
+def test_widgets_render_in_notebook7(nb7_page, lab, path):
+    page = nb7_page
     page.goto(lab.url(f"notebooks/{rel(path)}"))
     wait_js(page, JS_KERNEL_IDLE, "the Notebook 7 kernel")
-    run_all(page)
-    check_rendered(page, path, f"nb7-{path.stem}.png")
+    try:
+        run_all(page)
+        check_rendered(page, path, f"nb7-{path.stem}.png")
+    finally:  # one kernel at a time: the next notebook starts its own
+        page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
 
 
 WARM_UP = load_bank("00-warm-up")
@@ -100,11 +107,12 @@ def first_choice_question(quiz):
     return q
 
 
-def test_quiz_right_and_wrong_by_clicking(page, lab):
+@pytest.mark.notebook("00-start-here")
+def test_quiz_right_and_wrong_by_clicking(lab_session):
     """Every warm-up question by clicking: choices answered right, true/false wrong, a
     number box given text. Texts come from the quiz bank, so the test follows its edits."""
     n = len(WARM_UP.questions)
-    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
+    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     score = quiz.locator(".gc-score")
@@ -139,8 +147,9 @@ def test_quiz_right_and_wrong_by_clicking(page, lab):
     note(f"quiz: {n} questions answered by clicking (right, wrong, text in a number box), score {correct} of {n}: ok")
 
 
-def test_click_to_feedback_latency(page, lab):
-    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
+@pytest.mark.notebook("00-start-here")
+def test_click_to_feedback_latency(lab_session):
+    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     q = first_choice_question(quiz)
@@ -161,8 +170,9 @@ def test_click_to_feedback_latency(page, lab):
     assert median <= 1000, "feedback took over a second"  # the 100 ms target is reported, not asserted (timing)
 
 
-def test_progress_survives_kernel_restart(page, lab):
-    open_and_run(page, lab, "notebooks/00-start-here.ipynb")
+@pytest.mark.notebook("00-start-here")
+def test_progress_survives_kernel_restart(lab_session):
+    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
     quiz = page.locator(".gc-quiz").first
     q = first_choice_question(quiz)
     quiz.locator("label", has_text=option_label(q, True)).click()
@@ -190,12 +200,13 @@ def wait_text(page, text: str, timeout: int = SHORT):
         raise
 
 
-def test_red_flag_in_the_self_check_shows_the_emergency_message(page, lab):
+@pytest.mark.notebook("04-symptoms-and-self-check")
+def test_red_flag_in_the_self_check_shows_the_emergency_message(lab_session):
     symptoms = json.loads((DATA / "selfcheck.json").read_text())
     emergency = next(level for level in symptoms["levels"] if level["id"] == "emergency")
     red_flag = next(item for item in symptoms["items"] if item["level"] == "emergency")
     common = next(item for item in symptoms["items"] if item["group"] == "common")
-    open_and_run(page, lab, "notebooks/04-symptoms-and-self-check.ipynb")
+    page = lab_session.fresh_run("notebooks/04-symptoms-and-self-check.ipynb")
     page.get_by_role("button", name="Start the self-check").click()
     wait_text(page, red_flag["label"])
     page.locator("label", has_text=common["label"]).first.click()
@@ -210,8 +221,9 @@ def test_red_flag_in_the_self_check_shows_the_emergency_message(page, lab):
     note("self-check: red flag ticked with a common symptom -> emergency message: ok")
 
 
-def test_pain_diary_entry_by_typing_survives_a_kernel_restart(page, lab):
-    open_and_run(page, lab, "notebooks/09-pain-diary.ipynb")
+@pytest.mark.notebook("09-pain-diary")
+def test_pain_diary_entry_by_typing_survives_a_kernel_restart(lab_session):
+    page = lab_session.fresh_run("notebooks/09-pain-diary.ipynb")
     pain = page.get_by_role("textbox", name="Pain (0-10)")
     pain.scroll_into_view_if_needed()
     pain.fill("11")
@@ -233,10 +245,11 @@ def test_pain_diary_entry_by_typing_survives_a_kernel_restart(page, lab):
     note("pain diary: bad pain value refused, entry added by typing, still there after a kernel restart: ok")
 
 
-def test_muscle_explorer(page, lab):
+@pytest.mark.notebook("01-glute-anatomy")
+def test_muscle_explorer(lab_session):
     muscles = json.loads((DATA / "anatomy.json").read_text())["muscles"]
     last = muscles[-1]  # not the one shown first
-    open_and_run(page, lab, "notebooks/01-glute-anatomy.ipynb")
+    page = lab_session.fresh_run("notebooks/01-glute-anatomy.ipynb")
     select = page.get_by_role("combobox", name="Muscle")
     select.scroll_into_view_if_needed()
     select.select_option(label=strip_tags(last["name"]))
@@ -245,8 +258,9 @@ def test_muscle_explorer(page, lab):
     note(f"muscle explorer: choosing {strip_tags(last['name'])} shows its facts and picture: ok")
 
 
-def test_routine_builder(page, lab):
-    open_and_run(page, lab, "notebooks/08-exercise-programme.ipynb")
+@pytest.mark.notebook("08-exercise-programme")
+def test_routine_builder(lab_session):
+    page = lab_session.fresh_run("notebooks/08-exercise-programme.ipynb")
     select = page.get_by_role("combobox", name="Phase:")
     select.scroll_into_view_if_needed()
     options = select.locator("option").all_inner_texts()
@@ -259,12 +273,13 @@ def test_routine_builder(page, lab):
     note("routine builder: choosing the strengthening phase builds a routine with strength work and a total: ok")
 
 
-def test_think_prompts_fold_and_open_and_case_cards_render(page, lab):
+@pytest.mark.notebook("07-recovery-timeline")
+def test_think_prompts_fold_and_open_and_case_cards_render(lab_session):
     """Issue 11: a Think prompt is <details> in Markdown. JupyterLab renders it folded, with
     the answer as rendered Markdown inside, and a click on the question opens it. The case
     cards render as HTML, one per person with an entry for the notebook."""
     path = ROOT / "notebooks" / "07-recovery-timeline.ipynb"
-    open_and_run(page, lab, rel(path))
+    page = lab_session.fresh_run(rel(path))
     found = page.evaluate("""() => {
       const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
       const thinks = Array.from(root.querySelectorAll('.jp-RenderedMarkdown details'))

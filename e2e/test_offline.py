@@ -9,8 +9,6 @@ class) and show every slide's images; a page must show all its images.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,23 +22,10 @@ SITE_NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ip
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-def build(script: str, out) -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    assert done.returncode == 0, f"{script} failed:\n{done.stderr[-3000:]}"
-
-
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("offline")
-    build("build_slides.py", root / "slides")
-    build("build_site.py", root / "site")
-    return root
+def built(offline_builds):
+    """The decks and the site, built in the background since the session started."""
+    return offline_builds.result()
 
 
 @pytest.fixture

@@ -76,32 +76,66 @@ def run_notebook(path: Path):
     return nb
 
 
-def executed(path: Path, use_cache: bool = True, fingerprint: str | None = None):
-    """The notebook at ``path``, executed (from the cache when its inputs have not changed)."""
-    import nbformat
-
+def cache_entry(path: Path, fingerprint: str | None = None) -> Path:
+    """Where the executed copy of ``path`` is kept: named by the notebook and a hash of its
+    content and of everything its outputs depend on."""
     path = Path(path).resolve()
-    if not use_cache:
-        return run_notebook(path)
     key = hashlib.sha256(path.read_bytes() + (fingerprint or inputs_fingerprint()).encode()).hexdigest()[:24]
     stem = (
         path.relative_to(ROOT).with_suffix("").as_posix().replace("/", "__") if path.is_relative_to(ROOT) else path.stem
     )
-    folder = cache_dir()
-    cached = folder / f"{stem}--{key}.ipynb"
-    if cached.is_file():
-        try:
-            return nbformat.read(cached, as_version=4)
-        except Exception:  # a damaged cache entry is rebuilt, never trusted
-            cached.unlink(missing_ok=True)
-    nb = run_notebook(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(f"{stem}--*.ipynb"):
-        old.unlink(missing_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}-", suffix=".tmp")
+    return cache_dir() / f"{stem}--{key}.ipynb"
+
+
+def entry_lock(entry: Path, timeout: float = -1):
+    """One process at a time runs a notebook for a cache entry (parallel test workers and
+    builders share the cache): the others wait, then read what it wrote."""
+    from filelock import FileLock
+
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(entry.with_name(entry.name.split("--")[0] + ".lock")), timeout=timeout)
+
+
+def read_entry(entry: Path):
+    """The notebook stored at ``entry``, or None (a damaged entry is removed, never trusted)."""
+    import nbformat
+
+    if not entry.is_file():
+        return None
+    try:
+        return nbformat.read(entry, as_version=4)
+    except Exception:
+        entry.unlink(missing_ok=True)
+        return None
+
+
+def store(nb, entry: Path, replace_older: bool = True):
+    """Write ``nb`` to ``entry`` atomically; older entries of the same notebook go."""
+    import nbformat
+
+    stem = entry.name.split("--")[0]
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    if replace_older:
+        for old in entry.parent.glob(f"{stem}--*"):
+            if old.name.split(".")[0] != entry.name.split(".")[0]:
+                old.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=f".{stem}-", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         nbformat.write(nb, fh)
-    os.replace(tmp, cached)
+    os.replace(tmp, entry)
+
+
+def executed(path: Path, use_cache: bool = True, fingerprint: str | None = None):
+    """The notebook at ``path``, executed (from the cache when its inputs have not changed)."""
+    path = Path(path).resolve()
+    if not use_cache:
+        return run_notebook(path)
+    entry = cache_entry(path, fingerprint)
+    with entry_lock(entry):
+        nb = read_entry(entry)
+        if nb is None:
+            nb = run_notebook(path)
+            store(nb, entry)
     return nb
 
 

@@ -1,4 +1,7 @@
 import json
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,58 @@ NOTEBOOKS = ROOT / "notebooks"
 
 def course_notebooks():
     return sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+# Slide decks the tests build (the e2e tests build every deck): the first two notebooks.
+DECKS = [NOTEBOOKS / "00-start-here.ipynb", NOTEBOOKS / "01-glute-anatomy.ipynb"]
+
+
+def shared_build(name, make):
+    """Build ``name`` once per test session, whichever xdist worker asks first; the others
+    wait for it and read the same folder. ``make(out)`` builds into ``out``."""
+    from filelock import FileLock
+
+    root = Path(os.environ["GLUTECOURSE_TEST_HOME"]) / "shared-builds"
+    root.mkdir(parents=True, exist_ok=True)
+    out, done = root / name, root / f"{name}.done"
+    with FileLock(str(root / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            make(out)
+            done.touch()
+    return out
+
+
+def _build_script(name):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    return __import__(name)
+
+
+@pytest.fixture(scope="session")
+def built_site():
+    """The whole static site (``scripts/build_site.py``, every notebook), from the session's
+    one run of each notebook (tests/executed.py)."""
+
+    def make(out):
+        from executed import ensure_all
+
+        ensure_all(course_notebooks())
+        assert _build_script("build_site").main(["--out", str(out)]) == 0, "build_site.py failed (see stderr)"
+
+    return shared_build("site", make)
+
+
+@pytest.fixture(scope="session")
+def built_decks():
+    """Slide decks of ``DECKS`` (``scripts/build_slides.py``), from the same runs."""
+
+    def make(out):
+        from executed import ensure_all
+
+        ensure_all(DECKS)
+        assert _build_script("build_slides").main(["--out", str(out), *map(str, DECKS)]) == 0, "build_slides.py failed"
+
+    return shared_build("slides", make)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Scopes: "course" is every bank (topic quizzes and the final pool); "topic quizze
 a reader meets in the notebooks. Both must meet the targets.
 """
 
+import functools
 from collections import defaultdict
 
 import pytest
@@ -20,14 +21,20 @@ SCOPES = {"course": all_banks, "topic quizzes": topic_banks}
 CUE_SCOPES = {**SCOPES, "final pool": lambda: [b for b in all_banks() if b.pool == "final"]}
 
 
+@functools.cache
+def figures_of(name):
+    """The figures of one scope, computed once for both fixtures below."""
+    return bh.figures(CUE_SCOPES[name]())
+
+
 @pytest.fixture(scope="module", params=sorted(SCOPES))
 def scope(request):
-    return request.param, bh.figures(SCOPES[request.param]())
+    return request.param, figures_of(request.param)
 
 
 @pytest.fixture(scope="module", params=sorted(CUE_SCOPES))
 def cue_scope(request):
-    return request.param, bh.figures(CUE_SCOPES[request.param]())
+    return request.param, figures_of(request.param)
 
 
 def test_keyed_option_is_rarely_the_longest(cue_scope):

@@ -1,11 +1,12 @@
 """Binder readiness: what repo2docker would build provides everything the course imports."""
 
 import ast
+import functools
 import json
 import re
 import subprocess
 import sys
-from importlib.metadata import packages_distributions
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,13 @@ def imports_in(source: str) -> set[str]:
     return names
 
 
+@functools.cache
+def packages_distributions():
+    """Installed modules -> distributions (a scan of every installed package: once per run)."""
+    return metadata.packages_distributions()
+
+
+@functools.cache
 def course_imports() -> dict[str, set[str]]:
     """Top-level modules imported by the package and the notebooks -> where."""
     found: dict[str, set[str]] = {}

@@ -344,10 +344,6 @@ def test_draw_button_draws_a_chart(small_class):
     assert box.children[1].value[:4] == b"\x89PNG"
 
 
-def run_script(*args):
-    return subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600)
-
-
 def test_sample_class_loads():
     # Whether it is up to date: tests/test_generated.py (every generator in check mode).
     cls = load_class(ROOT / "data" / "classroom-sample")
@@ -375,12 +371,8 @@ def test_every_content_cell_has_slide_metadata(path):
     assert kinds.count("slide") >= 3
 
 
-def test_slides_build_one_deck(tmp_path):
-    out = run_script(
-        ROOT / "scripts" / "build_slides.py", "--out", tmp_path, ROOT / "notebooks" / "00-start-here.ipynb"
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    deck = (tmp_path / "00-start-here.slides.html").read_text()
+def test_slides_build_one_deck(built_decks):
+    deck = (built_decks / "00-start-here.slides.html").read_text()
     assert "reveal" in deck.lower()
     headings = sum(
         1
@@ -392,10 +384,8 @@ def test_slides_build_one_deck(tmp_path):
 
 
 @pytest.mark.slow
-def test_static_site_builds_every_page_with_images_and_no_errors(tmp_path):
-    site = tmp_path / "site"
-    out = run_script(ROOT / "scripts" / "build_site.py", "--out", site)
-    assert out.returncode == 0, out.stderr[-3000:]
+def test_static_site_builds_every_page_with_images_and_no_errors(built_site):
+    site = built_site
     index = (site / "index.html").read_text()
     for nb in course_notebooks():
         page = site / nb.relative_to(ROOT).with_suffix(".html")

@@ -8,13 +8,28 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from glutecourse.topics.quizzes import all_banks
 
 
-def test_every_generated_file_is_up_to_date():
+def _generators():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "scripts" / "generate.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool.GENERATORS
+
+
+# Every generator `make generate` runs (scripts/generate.py's list), each in check mode, as
+# one test each so the parallel workers share them. make_images.py --check draws every
+# figure in a fresh process and compares bytes with the committed file: that is also the
+# proof that drawing is deterministic (a figure that came out different from one run to
+# the next could not match what another process committed).
+@pytest.mark.parametrize("script", _generators())
+def test_every_generated_file_is_up_to_date(script):
     out = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check"],
+        [sys.executable, str(ROOT / "scripts" / script), "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,

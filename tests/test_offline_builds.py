@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from conftest import ROOT, course_notebooks
+from conftest import DECKS, ROOT, course_notebooks
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from coursebuild import REVEAL, REVEAL_FILES, Retarget, locked_reveal_version, unsupported  # noqa: E402
@@ -226,25 +226,18 @@ def run(*args):
     return subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=900)
 
 
-DECKS = [ROOT / "notebooks" / "00-start-here.ipynb", ROOT / "notebooks" / "01-glute-anatomy.ipynb"]
-PAGES = DECKS + [ROOT / "notebooks" / "instructor" / "class-results.ipynb"]
-
-
-@pytest.fixture(scope="module")
-def decks(tmp_path_factory):
-    out = tmp_path_factory.mktemp("slides")
-    done = run(ROOT / "scripts" / "build_slides.py", "--out", out, *DECKS)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return out
+# The decks and the site are built once per test session, from the session's one run of
+# each notebook (tests/conftest.py: built_decks, built_site; tests/executed.py).
 
 
 @pytest.mark.slow
-def test_decks_reference_nothing_outside_their_folder(decks):
-    assert check_tree(decks) == []
+def test_decks_reference_nothing_outside_their_folder(built_decks):
+    assert check_tree(built_decks) == []
 
 
 @pytest.mark.slow
-def test_decks_load_shipped_reveal_and_no_other_library(decks):
+def test_decks_load_shipped_reveal_and_no_other_library(built_decks):
+    decks = built_decks
     for nb in DECKS:
         deck = decks / f"{nb.stem}.slides.html"
         r = refs(deck)
@@ -264,17 +257,16 @@ def test_decks_load_shipped_reveal_and_no_other_library(decks):
 
 
 @pytest.mark.slow
-def test_site_pages_load_no_script_and_reference_nothing_outside(tmp_path):
-    site = tmp_path / "site"
-    done = run(ROOT / "scripts" / "build_site.py", "--out", site, *PAGES)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert check_tree(site) == []
-    for nb in PAGES:
+def test_site_pages_load_no_script_and_reference_nothing_outside(built_site):
+    # Nothing outside the folder, nothing from the network: build_site.py runs check_tree on
+    # the whole site and fails otherwise (built_site asserts it succeeded).
+    site = built_site
+    for nb in course_notebooks():
         page = site / nb.relative_to(ROOT).with_suffix(".html")
         r = refs(page)
         assert r.scripts == [], f"{page.name} loads scripts: {r.scripts}"
         assert len([s for s in r.images if not s.startswith("data:")]) == markdown_images(nb)
-    # Links between built pages work; links to notebooks left out of this build are text.
+    # Links between built pages work, and no link to a notebook is left behind.
     start = (site / "notebooks" / "00-start-here.html").read_text()
     assert 'href="01-glute-anatomy.html"' in start
     assert not re.findall(r'href="[^":]*\.ipynb[#"]', start)

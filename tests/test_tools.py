@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, course_notebooks
 
 BIN = Path(sys.executable).parent
@@ -34,25 +32,33 @@ def test_notebooks_are_committed_stripped():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.parametrize(
-    "dirt",
-    ["outputs", "execution_count", "widget_state"],
-)
-def test_nbstripout_finds_and_removes_each_kind_of_dirt(tmp_path, dirt):
+DIRT = ("outputs", "execution_count", "widget_state")
+
+
+def test_nbstripout_finds_and_removes_each_kind_of_dirt(tmp_path):
+    """One dirty copy of a course notebook per kind of dirt; nbstripout (each call starts
+    slowly: it imports jsonschema) checks and cleans all three at once and names each."""
     nb = json.loads(course_notebooks()[0].read_text(encoding="utf-8"))
-    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
-    if dirt == "outputs":
-        code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
-    elif dirt == "execution_count":
-        code["execution_count"] = 3
-    else:
-        nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
-    path = tmp_path / "99-dirty.ipynb"
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert run("nbstripout", "--verify", "--keep-id", path).returncode == 1
-    assert run("nbstripout", "--keep-id", path).returncode == 0
-    assert run("nbstripout", "--verify", "--keep-id", path).returncode == 0
-    clean = json.loads(path.read_text(encoding="utf-8"))
-    code = next(c for c in clean["cells"] if c["cell_type"] == "code")
-    assert code["outputs"] == [] and code["execution_count"] is None and "widgets" not in clean["metadata"]
-    assert [c["id"] for c in clean["cells"]] == [c["id"] for c in nb["cells"]]  # cell ids kept
+    paths = {}
+    for dirt in DIRT:
+        dirty = json.loads(json.dumps(nb))
+        code = next(c for c in dirty["cells"] if c["cell_type"] == "code")
+        if dirt == "outputs":
+            code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
+        elif dirt == "execution_count":
+            code["execution_count"] = 3
+        else:
+            dirty["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+        paths[dirt] = tmp_path / f"99-dirty-{dirt}.ipynb"
+        paths[dirt].write_text(json.dumps(dirty, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    found = run("nbstripout", "--verify", "--keep-id", *paths.values())
+    assert found.returncode == 1
+    for dirt, path in paths.items():
+        assert f"would have stripped {path}" in found.stdout + found.stderr, f"{dirt} not found"
+    assert run("nbstripout", "--keep-id", *paths.values()).returncode == 0
+    assert run("nbstripout", "--verify", "--keep-id", *paths.values()).returncode == 0
+    for dirt, path in paths.items():
+        clean = json.loads(path.read_text(encoding="utf-8"))
+        code = next(c for c in clean["cells"] if c["cell_type"] == "code")
+        assert code["outputs"] == [] and code["execution_count"] is None and "widgets" not in clean["metadata"], dirt
+        assert [c["id"] for c in clean["cells"]] == [c["id"] for c in nb["cells"]]  # cell ids kept
