@@ -444,5 +444,11 @@ def test_voila_serves_the_self_check_and_quizzes(tmp_path):
         assert "Symptom self-check" in page and "Educational only" in page
         assert "Traceback" not in page and "ename" not in page
     finally:
+        # Stopping is not what this test checks: a loaded machine may take a while to shut the
+        # server and its kernel down, so give it time, then kill it rather than fail.
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
