@@ -220,7 +220,7 @@ class RoutineBuilder(View):
         try:
             routine = build_routine(self.phase.value, self.minutes.value, self.level.value)
         except ValueError as exc:  # only reachable with values set from code
-            self.table.value = status_box("info", str(exc), label="ⓘ")
+            self.table.value = status_box("info", str(exc), label="Note:")
             return None
         self.routine = routine
         self.table.value = routine_html(routine)
@@ -409,7 +409,7 @@ class RoutineTimer(View):
     # -- display
     def _message(self, text: str):
         self._build_ui()
-        self.status.value = status_box("info", Markup(text), label="ⓘ")
+        self.status.value = status_box("info", Markup(text), label="Note:")
 
     def _show_picture(self, exercise_id: str | None):
         if exercise_id != self._picture_of:
