@@ -57,6 +57,19 @@ def test_start_shows_the_first_step_and_enables_the_right_buttons(timer):
     assert "Step 1 of" in timer.status.value
 
 
+def test_the_timer_shows_the_current_poses_picture(timer):
+    from test_exercises import assert_shows_picture
+
+    timer.start()
+    first = timer.current.exercise_id
+    assert_shows_picture(timer.picture.value, first)
+    while timer.current is not None and timer.current.exercise_id == first:
+        timer.skip()
+    assert_shows_picture(timer.picture.value, timer.current.exercise_id)
+    timer.stop()
+    assert timer.picture.value == ""
+
+
 def test_tick_moves_the_bar_and_crosses_into_the_next_step(timer):
     timer.start()
     timer.tick(5)

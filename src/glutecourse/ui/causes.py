@@ -114,7 +114,7 @@ def sitting_report_html(result: SittingResult) -> str:
 
     settings = sitting_settings()
     if not result.ok:
-        return status_box("invalid", items(result.errors), label="ⓘ Please check your entries.", cls="gc-feedback")
+        return status_box("invalid", items(result.errors), label="Please check your entries.", cls="gc-feedback")
     s = study(settings["evidence"])
     cites = short_citations()
     cite = cites[s["ref"]]

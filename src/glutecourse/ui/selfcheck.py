@@ -53,7 +53,7 @@ def result_html(result: TriageResult) -> str:
         return callout(
             "level",
             None,
-            Markup(f"<p><strong>ⓘ Nothing ticked.</strong> {safe_html(result.message)}</p>{reminder}"),
+            Markup(f"<p><strong>Nothing ticked.</strong> {safe_html(result.message)}</p>{reminder}"),
             cls="gc-triage gc-triage-none",
             role="status",
             live=True,
@@ -223,7 +223,9 @@ def clinician_checklist():
 
 
 def _reminder_html() -> str:
-    return f"<p class='gc-triage-reminder'><strong>ⓘ</strong> <em>{safe_html(symptom_data()['reminder'])}</em></p>"
+    return (
+        f"<p class='gc-triage-reminder'><strong>Remember:</strong> <em>{safe_html(symptom_data()['reminder'])}</em></p>"
+    )
 
 
 class SymptomChecker(View):
@@ -332,7 +334,7 @@ class SymptomChecker(View):
             result = triage(self.ticked())
         except (ValueError, KeyError) as exc:  # data problems only; checkboxes cannot give bad ids
             self.result.value = (
-                "<div class='gc-triage gc-triage-error' role='alert'><strong>ⓘ The self-check could not run:</strong> "
+                "<div class='gc-triage gc-triage-error' role='alert'><strong>The self-check could not run:</strong> "
                 f"{safe_html(exc)}. If you have any warning sign, get help now without waiting for this tool.</div>"
             )
             return None
