@@ -1,0 +1,104 @@
+"""Pages that read well (issue 13, "Pages"): code that is not for the reader is folded in
+JupyterLab and Notebook 7 with the cell metadata they honour, and stays folded through
+nbstripout and out of the static site and slides. The browser half is e2e/test_pages.py."""
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT, course_notebooks
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from coursebuild import TEMPLATES, prepare  # noqa: E402
+from nbtool import READER_EDITS, hide_code  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source_hidden(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"))
+
+
+@pytest.mark.parametrize("path", course_notebooks(), ids=lambda p: p.stem)
+def test_code_not_for_the_reader_is_folded(path):
+    """Every code cell carries "jupyter": {"source_hidden": true}, the metadata JupyterLab
+    and Notebook 7 fold an input with, except a cell tagged reader-edits (meant to be
+    edited). A tag alone (hide-input) is not enough: JupyterLab ignores it."""
+    cells = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+    assert cells
+    open_code = [
+        (c["id"], "".join(c["source"])[:40])
+        for c in cells
+        if source_hidden(c) == (READER_EDITS in c["metadata"].get("tags", []))
+    ]
+    assert open_code == [], f"{path.name}: fix with python scripts/nbtool.py hide-code: {open_code}"
+
+
+def test_hide_code_folds_all_code_but_a_cell_the_reader_edits():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_code_cell("quiz('x')"),
+        nbformat.v4.new_code_cell("AGE = 40", metadata={"tags": [READER_EDITS], "jupyter": {"source_hidden": True}}),
+    ]
+    out = hide_code(json.loads(nbformat.writes(nb)))
+    assert [source_hidden(c) for c in out["cells"]] == [False, True, False]
+
+
+def makefile_nbstripout_options() -> list[str]:
+    """The options `make clean-notebooks` gives nbstripout, read from the Makefile."""
+    line = next(
+        ln for ln in (ROOT / "Makefile").read_text().splitlines() if "nbstripout" in ln and "--verify" not in ln
+    )
+    return [w for w in line.split() if w.startswith("--")]
+
+
+def test_make_clean_notebooks_keeps_the_folding(tmp_path):
+    """nbstripout, run as make clean-notebooks runs it on a notebook with outputs, removes
+    the outputs and keeps source_hidden on every cell that had it."""
+    src = ROOT / "notebooks" / "00-start-here.ipynb"
+    nb = load(src)
+    for c in nb["cells"]:
+        if c["cell_type"] == "code":
+            c["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
+            c["execution_count"] = 1
+    path = tmp_path / src.name
+    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    options = makefile_nbstripout_options()
+    done = subprocess.run([str(BIN / "nbstripout"), *options, str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    clean = load(path)
+    assert all(c.get("outputs", []) == [] for c in clean["cells"])
+    before = [source_hidden(c) for c in nb["cells"]]
+    assert [source_hidden(c) for c in clean["cells"]] == before and any(before)
+
+
+def test_folded_code_is_left_out_of_site_pages():
+    """The static site (and the slides, through the same prepare step) show the outputs of
+    a folded cell, never its code."""
+    from nbconvert import HTMLExporter
+
+    path = ROOT / "notebooks" / "03-causes-and-risk-factors.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    marker = "<p>shown-output-marker</p>"
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.outputs = [nbformat.v4.new_output("display_data", data={"text/html": marker})]
+    codes = [c.source for c in nb.cells if c.cell_type == "code"]
+    body, _ = HTMLExporter(template_name="course-site", extra_template_basedirs=[str(TEMPLATES)]).from_notebook_node(
+        prepare(nb, "notebooks/" + path.name)
+    )
+    assert body.count("shown-output-marker") == len(codes)
+    page = re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", body)))
+    shown = [code for code in codes if re.sub(r"\s+", "", code.split("\n")[-1])[:20] in page]
+    assert shown == [], f"code shown on the page: {shown}"
