@@ -102,3 +102,66 @@ def test_folded_code_is_left_out_of_site_pages():
     page = re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", body)))
     shown = [code for code in codes if re.sub(r"\s+", "", code.split("\n")[-1])[:20] in page]
     assert shown == [], f"code shown on the page: {shown}"
+
+
+# ------------------------------------------------------------------ references as links
+
+
+def reference_links(keys) -> dict:
+    """key -> the hrefs of the links in that reference's rendered list item."""
+    from html.parser import HTMLParser
+
+    from glutecourse.ui.references import references
+
+    class Items(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self.key = {}, None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "li":
+                self.key = a["id"].removeprefix("ref-")
+                self.links[self.key] = []
+            elif tag == "a" and self.key:
+                self.links[self.key].append(a.get("href"))
+
+    parser = Items()
+    parser.feed(references(*keys).data)
+    return parser.links
+
+
+def test_every_reference_with_a_doi_or_url_renders_as_a_link():
+    from glutecourse.catalog.references import bibliography
+
+    bib = bibliography()
+    links = reference_links(bib)
+    with_doi = [k for k, e in bib.items() if e.get("doi")]
+    assert with_doi, "no DOI in data/references.json"
+    for key, entry in bib.items():
+        if entry.get("doi"):
+            assert links[key] == [f"https://doi.org/{entry['doi']}"], key
+        elif entry.get("url"):
+            assert links[key] == [entry["url"]], key
+        else:
+            assert links[key] == [], key
+
+
+def test_notebook_reference_lists_link_their_dois():
+    """Each notebook's one references(...) call: every cited source with a DOI is a link
+    (the static site shows the same output)."""
+    from glutecourse.catalog.references import bibliography
+
+    bib = bibliography()
+    linked = 0
+    for path in course_notebooks():
+        for cell in load(path)["cells"]:
+            text = "".join(cell["source"])
+            if cell["cell_type"] == "code" and "references(" in text:
+                keys = re.findall(r'"([a-z0-9-]+)"', text.split("references(", 1)[1])
+                links = reference_links(keys)
+                for key in keys:
+                    if bib[key].get("doi"):
+                        assert f"https://doi.org/{bib[key]['doi']}" in links[key], (path.name, key)
+                        linked += 1
+    assert linked >= len([k for k, e in bib.items() if e.get("doi")])
