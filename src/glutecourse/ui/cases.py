@@ -114,4 +114,3 @@ def case_notes_html(notebook: str, *people: str) -> str:
 def case_notes(notebook: str, *people: str):
     """Case cards for ``notebook`` (a stem such as ``"03-causes-and-risk-factors"``)."""
     return html(case_notes_html(notebook, *people))
-
