@@ -165,3 +165,62 @@ def test_notebook_reference_lists_link_their_dois():
                         assert f"https://doi.org/{bib[key]['doi']}" in links[key], (path.name, key)
                         linked += 1
     assert linked >= len([k for k, e in bib.items() if e.get("doi")])
+
+
+# ------------------------------------------------------------------ the static site
+
+
+def site_colours() -> dict:
+    """The site stylesheet's custom properties (--site-*), read with tinycss2."""
+    import tinycss2
+
+    css = (TEMPLATES / "course-site" / "site.css").read_text(encoding="utf-8")
+    found = {}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule" and tinycss2.serialize(rule.prelude).strip() == ":root":
+            for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+                if decl.type == "declaration" and decl.name.startswith("--site-"):
+                    found[decl.name] = tinycss2.serialize(decl.value).strip()
+    return found
+
+
+def luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_contrast_formula_matches_wcag_examples():
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#1976d2", "#f3f8fc"), 2) < 4.5  # JupyterLab's link blue on the box: the axe failure
+
+
+@pytest.mark.parametrize("fg", ["--site-text", "--site-link", "--site-muted"])
+@pytest.mark.parametrize("bg", ["--site-page", "--site-box"])
+def test_site_text_and_links_meet_wcag_aa(fg, bg):
+    c = site_colours()
+    ratio = contrast(c[fg], c[bg])
+    assert ratio >= 4.5, f"{fg} {c[fg]} on {bg} {c[bg]}: {ratio:.2f}:1"
+
+
+def test_site_css_reads_like_a_health_page():
+    css = (TEMPLATES / "course-site" / "site.css").read_text(encoding="utf-8")
+    assert re.search(r"max-width:\s*7\dch", css), "text column in ch, about 70 characters"
+    assert "text-decoration: underline" in css and "flex-wrap: wrap" in css
+    assert re.search(r"text-align:\s*left", css)
+
+
+def test_site_figures_link_to_the_full_size_image():
+    from build_site import figure_links
+
+    body = (
+        '<p><img alt="a" src="../images/x.svg"></p><a href="y"><img src="z.png" alt="b"></a><img src="data:x" alt="c">'
+    )
+    out = figure_links(body)
+    assert '<a class="site-figure" href="../images/x.svg"><img alt="a" src="../images/x.svg"></a>' in out
+    assert out.count("<a") == 2  # an image already in a link, and an inline one, are left alone
