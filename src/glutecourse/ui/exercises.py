@@ -42,7 +42,7 @@ from ..topics.exercises import (
 )
 from .display import html
 from .glossary import define_html
-from .html import Markup, callout, items, plain, safe_html, status_box, table, td, th
+from .html import Markup, callout, items, safe_html, status_box, table, td, th
 from .widgets import View, button, html_widget, shared_styles
 
 MIN_MINUTES, MAX_MINUTES = 5, 60
@@ -134,30 +134,6 @@ def svg_bytes(exercise_id: str) -> bytes:
     return (images_dir() / image_name(exercise_id)).read_bytes()
 
 
-def picture_alt(exercise_id: str) -> str:
-    """The picture's description (from the pose data), else the exercise's name."""
-    return next((p["alt"] for p in poses()["poses"] if p["id"] == exercise_id), exercise(exercise_id)["name"])
-
-
-def figure_html(exercise_id: str) -> str:
-    """The exercise's picture as an HTML figure with its alt text (empty when the picture is
-    missing). An ``<img>`` in HTML, not an ``ipywidgets.Image``: an Image given a tooltip
-    fails to render in ipywidgets 8.1, and an Image has no alt text for screen readers."""
-    import base64
-
-    try:
-        data = svg_bytes(exercise_id)
-    except FileNotFoundError:
-        return ""
-    src = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
-    return f"<figure class='gc-exercise-figure'><img src='{src}' alt='{plain(picture_alt(exercise_id))}'></figure>"
-
-
-def card_with_picture_html(exercise_id: str) -> str:
-    """Picture and steps side by side (they stack on a narrow screen)."""
-    return f"<div class='gc-exercise-pair'>{figure_html(exercise_id)}{card_html(exercise_id, open_=True)}</div>"
-
-
 # ---------------------------------------------------------------------------- widget
 
 
@@ -205,7 +181,9 @@ class RoutineBuilder(View):
             style=sh["desc_style"],
             layout=self._layout,
         )
-        self.card = None  # the card with its picture (one HTML widget) is built on first use
+        self.card = None  # the card (HTML) and its illustration (Image) are built on first use
+        self.image = None
+        self.card_box = None
         self.routine: Routine | None = None
         for control in (self.phase, self.minutes, self.level):
             control.observe(self._changed, names="value")
@@ -231,15 +209,30 @@ class RoutineBuilder(View):
         return routine
 
     def _show_card(self, change=None):
+        import ipywidgets as w
+
         ex_id = self.card_choice.value
         if ex_id is None:
             if self.card is not None:
                 self.card.value = ""
+                self.card_box.children = [self.card]
             return
         if self.card is None:
             self.card = html_widget(layout_name="auto")
-            self.widget.children = [*self.widget.children, self.card]
-        self.card.value = card_with_picture_html(ex_id)
+            self.card_box = w.VBox([self.card], layout=self._layout)
+            self.widget.children = [*self.widget.children, self.card_box]
+        self.card.value = card_html(ex_id, open_=True)
+        try:
+            data = svg_bytes(ex_id)
+        except FileNotFoundError:
+            self.card_box.children = [self.card]
+            return
+        if self.image is None:
+            self.image = w.Image(format="svg+xml", layout=w.Layout(max_width="640px"))
+        self.image.value = data
+        alt = next((p["alt"] for p in poses()["poses"] if p["id"] == ex_id), exercise(ex_id)["name"])
+        self.image.tooltip = alt
+        self.card_box.children = [self.image, self.card]
 
 
 def routine_builder(phase_id: str | None = None, minutes: int = 15, difficulty: int = 1) -> RoutineBuilder:
@@ -308,13 +301,8 @@ class RoutineTimer(View):
             layout=w.Layout(width="60%"),
         )
         self.status = html_widget(layout_name="auto")
-        # The current pose's picture beside the step (sent only when the exercise changes).
-        self.picture = html_widget(cls="gc-timer-picture")
-        self._picture_of = None
-        self.step_row = w.HBox([self.picture, self.label], layout=sh["auto"])
-        self.step_row.add_class("gc-pair")
         self.bar.children = [self.start_button, self.pause_button, self.skip_button, self.stop_button]
-        self.widget.children = [self.bar, self.step_row, self.progress, self.status]
+        self.widget.children = [self.bar, self.label, self.progress, self.status]
         self._ui_built = True
 
     # -- the model's state, read through the view (tests and scripts)
@@ -411,15 +399,9 @@ class RoutineTimer(View):
         self._build_ui()
         self.status.value = status_box("info", Markup(text), label="ⓘ")
 
-    def _show_picture(self, exercise_id: str | None):
-        if exercise_id != self._picture_of:
-            self._picture_of = exercise_id
-            self.picture.value = figure_html(exercise_id) if exercise_id else ""
-
     def _render(self):
         self._build_ui()
         v = self.model.view()
-        self._show_picture(v.step.exercise_id if v.step is not None else None)
         running = v.state == "running"
         self.start_button.disabled = running
         self.start_button.description = "Resume" if v.state == "paused" else "Start"
