@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -39,16 +40,28 @@ from coursebuild import (  # noqa: E402
 )
 from offline_check import check_tree  # noqa: E402
 
+SITE_CSS = TEMPLATES / "course-site" / "site.css"
+_IMG = re.compile(r"(<a\b[^>]*>\s*)?(<img\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>)", re.I)
+
+
+def figure_links(body: str) -> str:
+    """Every image not already in a link opens full size when tapped (a phone's reader
+    can zoom the picture itself). Inline data images stay as they are."""
+
+    def wrap(m):
+        if m.group(1) or m.group(3).startswith("data:"):
+            return m.group(0)
+        return f'<a class="site-figure" href="{m.group(3)}">{m.group(2)}</a>'
+
+    return _IMG.sub(wrap, body)
+
 
 def nav(prev_page, next_page, title: str, home: str) -> str:
-    parts = [
-        '<nav class="gc-nav" aria-label="Course navigation" style="font-family:sans-serif;padding:8px 16px;'
-        'border-bottom:1px solid #ccc;display:flex;gap:1.5em">'
-    ]
-    parts.append(f'<a href="{prev_page[0]}">&larr; {html.escape(prev_page[1])}</a>' if prev_page else "<span></span>")
+    parts = ['<nav class="gc-nav" aria-label="Course navigation">']
+    parts.append(f'<a href="{prev_page[0]}">&larr; {html.escape(prev_page[1])}</a>' if prev_page else "")
     parts.append(f'<a href="{home}">Course home</a>')
-    parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} &rarr;</a>' if next_page else "<span></span>")
-    parts.append(f'<span style="margin-left:auto;color:#555">{html.escape(title)}</span></nav>')
+    parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} &rarr;</a>' if next_page else "")
+    parts.append(f'<span class="gc-nav-title">{html.escape(title)}</span></nav>')
     return "".join(parts)
 
 
@@ -75,6 +88,7 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
     targets = [out / p.relative_to(ROOT).with_suffix(".html") for p in paths]
     built = dict(zip(paths, targets))
     fingerprint = inputs_fingerprint()
+    site_css = SITE_CSS.read_text(encoding="utf-8")
 
     def link(i, here):
         return (Path(os.path.relpath(targets[i], here.parent)).as_posix(), titles.get(paths[i].name, paths[i].stem))
@@ -91,8 +105,10 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         next_page = link(i + 1, target) if i + 1 < len(paths) else None
         home = Path(os.path.relpath(out / "index.html", target.parent)).as_posix()
         bar = nav(prev_page, next_page, titles.get(path.name, path.stem), home)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}, "course_nav": bar})
-        target.write_text(body, encoding="utf-8")
+        body, _ = exporter.from_notebook_node(
+            nb, resources={"metadata": {"name": path.stem}, "course_nav": bar, "course_css": site_css}
+        )
+        target.write_text(figure_links(body), encoding="utf-8")
         pages.append(target)
         print(f"built {target.relative_to(out)}", file=sys.stderr)
     c = course()
@@ -115,14 +131,14 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
     )
     binder = binder_base()
     index = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(c["title"])}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5">
+<meta name="viewport" content="width=device-width, initial-scale=1"><style id="site-css">{site_css}</style></head>
+<body><div class="site-index">
 <h1>{html.escape(c["title"])}</h1><p>{html.escape(c["promise"])}</p>{disclaimer_html()}
 <p>This is the read-only version of the course: charts and text are here, interactive parts are marked.
 To use the quizzes, self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ""}.</p>
 <table><tr><th scope="col" style="text-align:left">Notebook</th><th scope="col">Time</th><th scope="col" style="text-align:left">After it you can</th></tr>{rows}</table>
 {f"<h2>Also in the course: for teachers, and the app page</h2><ul>{extra_links}</ul>" if extra_links else ""}
-</body></html>"""
+</div></body></html>"""
     (out / "index.html").write_text(index, encoding="utf-8")
     problems = check_tree(out)
     if problems:

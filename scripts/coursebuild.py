@@ -179,6 +179,10 @@ def prepare(nb, rel: str):
         cell.outputs = outputs
         if "hide-input" in cell.metadata.get("tags", []):
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+        if cell.metadata.get("jupyter", {}).get("source_hidden"):
+            # Code folded in JupyterLab is left out of the site and the slides too (the flag
+            # nbconvert's templates read, as its TagRemovePreprocessor sets it).
+            cell.metadata["transient"] = {"remove_source": True}
     nb.metadata.pop("widgets", None)
     return nb
 

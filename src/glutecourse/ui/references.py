@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from html import escape
+from urllib.parse import quote
+
 from ..catalog.references import bibliography
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 from .display import html
 from .html import safe_html
+
+
+def source_link(entry: dict) -> str:
+    """A link to the source: its DOI (https://doi.org/...) or the publisher's page. Just a
+    link: nothing is fetched."""
+    if entry.get("doi"):
+        address = "https://doi.org/" + entry["doi"]
+    elif entry.get("url"):
+        address = entry["url"]
+    else:
+        return ""
+    shown = escape(address)
+    return f' <a class="gc-source-link" href="{escape(quote(address, safe=":/?=&#%()"))}">{shown}</a>'
 
 
 def references(*keys: str):
@@ -23,6 +39,7 @@ def references(*keys: str):
         entry = bib[key]
         note = " <em>(read through a summary that quotes it)</em>" if entry.get("secondary") else ""
         entries.append(
-            f'<li id="ref-{key}"><strong>{safe_html(entry["short"])}</strong>. {safe_html(entry["full"])}{note}</li>'
+            f'<li id="ref-{key}"><strong>{safe_html(entry["short"])}</strong>. {safe_html(entry["full"])}{note}'
+            f"{source_link(entry)}</li>"
         )
     return html('<ol class="gc-references">' + "".join(entries) + "</ol>")
