@@ -110,6 +110,14 @@ def new_page(browser):
     return context, pg
 
 
+@pytest.fixture
+def page(browser):
+    """A page of its own, for a test that opens its notebook itself (closed afterwards)."""
+    context, pg = new_page(browser)
+    yield pg
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def lab_session(browser, lab):
     """One JupyterLab page for the session; notebooks open in it one after another."""
