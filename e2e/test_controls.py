@@ -83,6 +83,19 @@ def settle(page, where: str):
     check_clean(page, where)
 
 
+def gone_if_fails(el, action, **kwargs) -> bool:
+    """Do ``action`` on the control; False when it fails because the control was re-drawn
+    meanwhile (a widget view replaced after the kernel went idle: it is found again, with a
+    new tag, in the next round). Any other failure is raised."""
+    try:
+        action(timeout=SHORT, **kwargs)
+    except PlaywrightError:
+        if el.count() == 0:
+            return False
+        raise
+    return True
+
+
 def exercise(page, control: dict, where: str) -> bool:
     """Use one control; False when it went away before its turn (an earlier action replaced it)."""
     el = page.locator(f"[data-gc-ctl='{control['id']}']")
@@ -102,7 +115,8 @@ def exercise(page, control: dict, where: str) -> bool:
             if el.count() == 0 or i >= el.locator("option").count():
                 break
             value = el.locator("option").nth(i).get_attribute("value")
-            el.select_option(index=i)
+            if not gone_if_fails(el, el.select_option, index=i):
+                break
             settle(page, f"{what} = {value!r}")
             chosen += 1
         control["chosen"] = chosen
@@ -126,10 +140,12 @@ def exercise(page, control: dict, where: str) -> bool:
             el.press("Enter")
         settle(page, what)
     elif kind in ("checkbox", "radio"):
-        el.check()
+        if not gone_if_fails(el, el.check):
+            return False
         settle(page, what)
     else:  # button, toggle
-        el.click()
+        if not gone_if_fails(el, el.click):
+            return False
         settle(page, what)
     return True
 
