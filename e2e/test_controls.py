@@ -135,9 +135,16 @@ def exercise(page, control: dict, where: str) -> bool:
         )
         settle(page, what)
     elif kind == "textbox":
-        el.fill(TYPED)
-        if el.evaluate("e => e.tagName") == "INPUT":
-            el.press("Enter")
+        if not gone_if_fails(el, el.fill, value=TYPED):
+            return False
+        try:
+            is_input = el.evaluate("e => e.tagName", timeout=SHORT) == "INPUT"
+        except PlaywrightError:
+            if el.count() == 0:
+                return False
+            raise
+        if is_input and not gone_if_fails(el, el.press, key="Enter"):
+            return False
         settle(page, what)
     elif kind in ("checkbox", "radio"):
         if not gone_if_fails(el, el.check):
