@@ -12,6 +12,23 @@ import pytest
 from labserver import ROOT, LabServer
 
 ARTIFACTS = ROOT / "artifacts" / "e2e"
+#: Every notebook of the course (numbered, apps, teacher's), as the browser tests open them.
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def rel(path) -> str:
+    """A notebook's path from the repository root (how the lab server names it)."""
+    return str(path.relative_to(ROOT))
+
+
+def note(line: str, to: str = "report.txt"):
+    """Print a measured line and keep it in the artefacts (``artifacts/e2e/<to>``)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with open(ARTIFACTS / to, "a") as fh:
+        fh.write(line + "\n")
+    print(line)
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -22,23 +22,9 @@ from jlab import (
 from labserver import ROOT
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, NOTEBOOKS, note, rel
 from glutecourse.core.text import strip_tags
 from glutecourse.topics.quizzes import load_bank
-
-NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-REPORT = ARTIFACTS / "report.txt"
-
-
-def rel(path):
-    return str(path.relative_to(ROOT))
-
-
-def note(line: str):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with open(REPORT, "a") as fh:
-        fh.write(line + "\n")
-    print(line)
 
 
 def check_rendered(page, path, shot_name):

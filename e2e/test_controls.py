@@ -25,9 +25,8 @@ from jlab import SHORT, notebook_report, open_and_run, wait_js, wait_widgets_syn
 from labserver import ROOT
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, NOTEBOOKS
 
-NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 ROUNDS = 6  # new controls appear after actions; six rounds reach the deepest (a quiz's last question)
 FAILED = r"javascript error|Error displaying widget|Failed to create view|model not found|Traceback \(most recent call last\)"
 TYPED = "not a number"  # what a reader might type into any box: the course must answer with a message

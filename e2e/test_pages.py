@@ -10,22 +10,15 @@ import pytest
 from jlab import open_and_run
 from labserver import ROOT
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, rel
+from conftest import note as _note
 
-NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 VIEWPORT = {"width": 1280, "height": 800}
-MEASURES = ARTIFACTS / "pages.txt"
-
-
-def rel(path):
-    return str(path.relative_to(ROOT))
+MEASURES = "pages.txt"  # this file's measured lines, in the artefacts
 
 
 def note(line: str):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with open(MEASURES, "a") as fh:
-        fh.write(line + "\n")
-    print(line)
+    _note(line, MEASURES)
 
 
 @pytest.fixture
