@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT, course_notebooks
 from glutecourse.topics.classroom import (
+    TopicStrength,
     load_class,
     most_missed,
     question_stats,
@@ -21,7 +22,7 @@ from glutecourse.topics.classroom import (
     topic_strengths,
 )
 from glutecourse.topics.progress import ProgressStore, export_progress
-from glutecourse.ui.classroom import ClassReport
+from glutecourse.ui.classroom import ClassReport, class_results
 from glutecourse.ui.progress import progress_dashboard
 
 
@@ -48,18 +49,19 @@ def small_class(tmp_path):
 
 def test_export_then_load_gives_exact_numbers(small_class):
     cls = load_class(small_class)
-    assert len(cls.readers) == 2 and cls.skipped == []
-    scores = {r["reader"]: r for r in reader_scores(cls)}
-    assert scores["Ana"] == {"reader": "Ana", "answered": 3, "correct": 2, "percent": 67}
+    assert len(cls.readers) == 2 and cls.skipped == ()
+    scores = {r.reader: r for r in reader_scores(cls)}
+    ana = scores["Ana"]
+    assert (ana.answered, ana.correct, ana.percent) == (3, 2, 67) and ana.file.startswith("progress-export-ana-")
     anon = next(v for k, v in scores.items() if k != "Ana")
-    assert anon["answered"] == 2 and anon["correct"] == 1 and anon["reader"].startswith("reader ")
-    per_q = {r["question"]: r for r in question_stats(cls)}
-    assert per_q["emergency-sign"]["percent"] == 100
-    assert per_q["glute-count"]["percent"] == 0 and per_q["glute-count"]["answered"] == 2
-    assert per_q["specific-cause"]["answered"] == 1  # latest try counts (wrong, then right)
-    assert most_missed(cls, n=1, min_answers=2)[0]["question"] == "glute-count"
-    assert topic_strengths(cls) == [{"topic": "Getting started", "answered": 5, "correct": 3, "percent": 60}]
-    assert sum(n for _, n in score_bins(cls)) == 2
+    assert anon.answered == 2 and anon.correct == 1 and anon.reader.startswith("reader ")
+    per_q = {r.question: r for r in question_stats(cls)}
+    assert per_q["emergency-sign"].percent == 100
+    assert per_q["glute-count"].percent == 0 and per_q["glute-count"].answered == 2
+    assert per_q["specific-cause"].answered == 1  # latest try counts (wrong, then right)
+    assert most_missed(cls, n=1, min_answers=2)[0].question == "glute-count"
+    assert topic_strengths(cls) == [TopicStrength("Getting started", 5, 3, 60)]
+    assert sum(b.readers for b in score_bins(cls)) == 2
 
 
 def test_bad_files_are_listed_and_skipped(small_class):
@@ -88,7 +90,7 @@ def test_bad_files_are_listed_and_skipped(small_class):
     )
     (small_class / "unknown.json").write_text(json.dumps(unknown))
     cls = load_class(small_class)
-    reasons = dict(cls.skipped)
+    reasons = cls.reasons
     assert len(cls.readers) == 2
     assert "not valid JSON" in reasons["broken.json"]
     assert "foreign" in reasons["foreign.json"]
@@ -131,7 +133,7 @@ def run_with_deadline(func, seconds=60):
 
 def shown(cls):
     """Every entry the report accounts for: loaded files and skipped entries."""
-    return [r.file for r in cls.readers] + [name for name, _ in cls.skipped]
+    return [r.file for r in cls.readers] + [s.name for s in cls.skipped]
 
 
 def test_links_are_never_followed(small_class, tmp_path):
@@ -147,7 +149,7 @@ def test_links_are_never_followed(small_class, tmp_path):
     (small_class / "broken-link.json").symlink_to(tmp_path / "gone.json")
     (small_class / "loop-link.json").symlink_to("loop-link.json")
     cls = load_class(small_class)
-    reasons = dict(cls.skipped)
+    reasons = cls.reasons
     assert "Outsider" not in [r.name for r in cls.readers]
     assert "outside this folder" in reasons["outside-link.json"] and "not followed" in reasons["outside-link.json"]
     assert inside_target.name in reasons["inside-link.json"] and "not followed" in reasons["inside-link.json"]
@@ -187,7 +189,7 @@ def test_every_entry_is_loaded_or_listed_with_a_reason(small_class, tmp_path, mo
     cls = run_with_deadline(lambda: load_class(folder))
     on_disk = sorted(os.listdir(folder))
     assert sorted(shown(cls)) == on_disk, "every entry appears exactly once, loaded or skipped"
-    reasons = dict(cls.skipped)
+    reasons = cls.reasons
     expected = {
         ".hidden-export.json": "hidden",
         ".ipynb_checkpoints": "hidden",
@@ -261,7 +263,7 @@ def test_hostile_json_is_skipped_with_a_reason_and_never_crashes(small_class):
     hostile_files(small_class, valid_export(small_class))
     assert len((small_class / "deep-brackets.json").read_bytes()) <= 2048  # the 2 KB file of the issue
     cls = run_with_deadline(lambda: load_class(small_class))
-    reasons = dict(cls.skipped)
+    reasons = cls.reasons
     assert len(cls.readers) == 2
     for name, (_, words) in HOSTILE.items():
         assert words in reasons[name], (name, reasons[name])
@@ -275,25 +277,25 @@ def test_a_file_over_the_size_cap_is_skipped(small_class):
     with open(small_class / "huge.json", "wb") as handle:  # sparse: costs no disk space
         handle.truncate(MAX_EXPORT_BYTES + 1)
     cls = load_class(small_class)
-    assert "too large" in dict(cls.skipped)["huge.json"] and len(cls.readers) == 2
+    assert "too large" in cls.reasons["huge.json"] and len(cls.readers) == 2
 
 
 def test_export_with_no_answers_is_listed_not_counted_as_zero(small_class):
     before = load_class(small_class)
-    expected_mean = sum(r["percent"] for r in reader_scores(before)) / len(before.readers)
+    expected_mean = sum(r.percent for r in reader_scores(before)) / len(before.readers)
     (small_class / "new-reader.json").write_text(
         json.dumps(valid_export(small_class, reader="fresh", name="Fresh", attempts=[]))
     )
     cls = load_class(small_class)
     assert "Fresh" in [r.name for r in cls.readers]
-    fresh = next(r for r in reader_scores(cls) if r["reader"] == "Fresh")
-    assert fresh["answered"] == 0 and fresh["percent"] is None
+    fresh = next(r for r in reader_scores(cls) if r.reader == "Fresh")
+    assert fresh.answered == 0 and fresh.percent is None
     html = ClassReport(small_class).html()
     assert f"mean score {expected_mean:.0f}%" in html
     assert "1 of them with no answers yet" in html
     row = re.search(r"<tr><td[^>]*>Fresh</td>.*?</tr>", html).group(0)
     assert "no answers yet" in row and "0%" not in row
-    assert sum(n for _, n in score_bins(cls)) == len(before.readers)
+    assert sum(b.readers for b in score_bins(cls)) == len(before.readers)
 
 
 def test_names_and_file_names_with_markup_show_as_text(small_class):
@@ -322,8 +324,8 @@ def test_names_and_file_names_with_markup_show_as_text(small_class):
 
 def test_missing_folder_is_reported_not_raised(tmp_path):
     cls = load_class(tmp_path / "nope")
-    assert cls.readers == [] and "folder not found" in cls.skipped[0][1]
-    assert "No usable exports" in ClassReport(tmp_path / "nope").html()
+    assert cls.readers == () and cls.problem == "folder not found"
+    assert "Nothing loaded from" in ClassReport(tmp_path / "nope").html()
 
 
 def test_dashboard_export_button_writes_a_loadable_file(tmp_path, home):
@@ -339,9 +341,9 @@ def test_dashboard_export_button_writes_a_loadable_file(tmp_path, home):
 
 
 def test_draw_button_draws_a_chart(small_class):
-    box = ClassReport(small_class).draw_button()
-    box.children[0].click()
-    assert box.children[1].value[:4] == b"\x89PNG"
+    view = class_results(small_class)
+    view.draw_button.click()
+    assert view.chart.value[:4] == b"\x89PNG" and view.chart.layout.display is None
 
 
 def test_sample_class_loads():

@@ -17,20 +17,20 @@ def class_figure(cls: ClassData, title: str = "Class results"):
         fig = new_figure(figsize=(9, 3.6))
         ax1, ax2 = fig.subplots(1, 2, width_ratios=[1, 1.3])
         bins = score_bins(cls)
-        ax1.bar(range(len(bins)), [n for _, n in bins], color=OKABE_ITO["blue"])
-        for i, (_, n) in enumerate(bins):
-            if n:
-                ax1.text(i, n + 0.1, str(n), ha="center", va="bottom", fontsize=8)
-        ax1.set_xticks(range(len(bins)), [b.split("-")[0] for b in (band for band, _ in bins)], fontsize=7)
+        ax1.bar(range(len(bins)), [b.readers for b in bins], color=OKABE_ITO["blue"])
+        for i, b in enumerate(bins):
+            if b.readers:
+                ax1.text(i, b.readers + 0.1, str(b.readers), ha="center", va="bottom", fontsize=8)
+        ax1.set_xticks(range(len(bins)), [str(b.low) for b in bins], fontsize=7)
         ax1.set_xlabel("score band (% correct, lower bound)")
         ax1.set_ylabel("readers")
         ax1.set_title("Score distribution")
         topics = topic_strengths(cls)[::-1]
         ys = range(len(topics))
-        ax2.barh(ys, [t["percent"] for t in topics], color=OKABE_ITO["bluish_green"])
+        ax2.barh(ys, [t.percent for t in topics], color=OKABE_ITO["bluish_green"])
         for y, t in zip(ys, topics):
-            ax2.text(t["percent"] + 1, y, f"{t['percent']}%", va="center", fontsize=8)
-        ax2.set_yticks(list(ys), [t["topic"] for t in topics], fontsize=8)
+            ax2.text(t.percent + 1, y, f"{t.percent}%", va="center", fontsize=8)
+        ax2.set_yticks(list(ys), [t.topic for t in topics], fontsize=8)
         ax2.set_xlim(0, 110)
         ax2.set_xlabel("% of answers correct")
         ax2.set_title("Per topic")

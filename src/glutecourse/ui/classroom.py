@@ -1,7 +1,16 @@
-"""Class results as HTML for a teacher: summary and skipped files, score distribution,
-strengths per topic, the most-missed questions with explanations, and percent correct per
-question; ``draw_button()`` adds the charts on request (matplotlib loads only then).
-Everything a file supplies (names, reader ids, file names) is shown as plain text."""
+"""Class results for a teacher: the notebook's controls and the report they show.
+
+:class:`ClassResultsView` (``class_results()``) is what the class-results notebook shows: a
+path box with **Load** (the sample class shipped with the course at first), an upload
+button for students' exported ``.json`` files, a message in plain words after each action,
+the report, **Draw charts**, and **Save class summary (CSV)**. What each control does is
+``topics.classroom.ClassResults``; this module only draws.
+
+:class:`ClassReport` is the report as HTML: summary and skipped entries, score
+distribution, strengths per topic, the most-missed questions with explanations, scores per
+reader, and percent correct per question (each row the question's text, its id in small
+type). Everything a file supplies (names, reader ids, file names) is shown as plain text.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +18,9 @@ from pathlib import Path
 
 from ..topics.classroom import (
     ClassData,
+    ClassResults,
+    Outcome,
+    default_summary_path,
     load_class,
     mean_score,
     most_missed,
@@ -17,7 +29,8 @@ from ..topics.classroom import (
     score_bins,
     topic_strengths,
 )
-from .html import Markup, plain, safe_html, table, with_stylesheet
+from .html import Markup, plain, safe_html, status_box, table, tag, with_stylesheet
+from .widgets import View, button, html_widget, shared_styles
 
 # ------------------------------------------------------------------ presentation
 
@@ -41,13 +54,19 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _source(cls: ClassData) -> str:
+    return _esc(cls.folder) if cls.uploaded else f"<code>{_esc(cls.folder)}</code>"
+
+
 def summary_html(cls: ClassData) -> str:
+    if cls.problem:
+        return f"<p>Nothing loaded from <code>{_esc(cls.folder)}</code>: {_esc(cls.problem)}.</p>"
     if not cls.readers:
-        return f"<p>No usable exports found in <code>{_esc(cls.folder)}</code>.</p>" + skipped_html(cls)
+        return f"<p>No usable exports found in {_source(cls)}.</p>" + skipped_html(cls)
     answered = sum(r.answered for r in cls.readers)
     waiting = len(cls.not_started)
     mean = mean_score(cls)
-    text = f"<p><strong>{_count(len(cls.readers), 'reader')}</strong> loaded from <code>{_esc(cls.folder)}</code>; "
+    text = f"<p><strong>{_count(len(cls.readers), 'reader')}</strong> loaded from {_source(cls)}; "
     if waiting:
         text += f"{waiting} of them with no answers yet (listed with the scores, left out of the means); "
     if mean is None:
@@ -64,56 +83,55 @@ def summary_html(cls: ClassData) -> str:
 def skipped_html(cls: ClassData) -> str:
     parts = []
     if cls.skipped:
-        items = "".join(f"<li><code>{_esc(f)}</code>: {_esc(reason)}</li>" for f, reason in cls.skipped)
-        parts.append(
-            f"<p>Skipped {len(cls.skipped)} entr{'y' if len(cls.skipped) == 1 else 'ies'} "
-            f"of the folder:</p><ul>{items}</ul>"
-        )
+        items = "".join(f"<li><code>{_esc(s.name)}</code>: {_esc(s.reason)}</li>" for s in cls.skipped)
+        n = len(cls.skipped)
+        if cls.uploaded:
+            what = _count(n, "uploaded file")
+        else:
+            what = f"{n} entr{'y' if n == 1 else 'ies'} of the folder"
+        parts.append(f"<p>Skipped {what}:</p><ul>{items}</ul>")
     if cls.ignored_answers:
         parts.append(f"<p>{cls.ignored_answers} answer(s) to questions this course no longer has were ignored.</p>")
     return "".join(parts)
 
 
 def score_distribution_html(cls: ClassData) -> str:
-    rows = [(safe_html(band), str(n), "█" * n) for band, n in score_bins(cls)]
+    rows = [(safe_html(b.label), str(b.readers), "█" * b.readers) for b in score_bins(cls)]
     return _table(["Score band", "Readers", ""], rows, "Score distribution")
 
 
 def readers_html(cls: ClassData) -> str:
     rows = []
-    for r, score in sorted(
-        zip(cls.readers, reader_scores(cls)),
-        key=lambda pair: (pair[1]["percent"] is None, -(pair[1]["percent"] or 0), pair[0].label),
-    ):
-        shown = f"{score['percent']}%" if score["answered"] else "no answers yet"
-        rows.append(
-            (_esc(r.label), f"<code>{_esc(r.file)}</code>", str(score["answered"]), str(score["correct"]), shown)
-        )
+    for s in sorted(reader_scores(cls), key=lambda s: (s.percent is None, -(s.percent or 0), s.reader)):
+        shown = f"{s.percent}%" if s.answered else "no answers yet"
+        rows.append((_esc(s.reader), f"<code>{_esc(s.file)}</code>", str(s.answered), str(s.correct), shown))
     return _table(
         ["Reader", "File", "Answered", "Correct", "Score"], rows, "Scores per reader (latest try per question)"
     )
 
 
+def _qid(q) -> Markup:
+    return tag("span", Markup(f"<code>{plain(q.qid)}</code>"), cls="gc-small gc-qid")
+
+
+def question_cell(q) -> str:
+    """A question as a table row shows it: its text, shortened at a word (the whole text
+    as the cell's title, for a mouse), then its id in small type."""
+    return tag("span", plain(q.text), title=q.full_text, cls="gc-qtext") + " " + _qid(q)
+
+
 def question_table_html(cls: ClassData) -> str:
-    rows = [
-        (
-            f"<code>{safe_html(r['bank'])}/{safe_html(r['question'])}</code>",
-            safe_html(r["topic"]),
-            str(r["answered"]),
-            f"{r['percent']}%",
-        )
-        for r in question_stats(cls)
-    ]
-    return _table(["Question", "Topic", "Answered", "Correct"], rows, "Percent correct per question")
+    rows = [(question_cell(r), safe_html(r.topic), str(r.answered), f"{r.percent}%") for r in question_stats(cls)]
+    return _table(["Question", "Topic", "Answered", "Correct"], rows, "Percent correct per question (in course order)")
 
 
 def most_missed_html(cls: ClassData, n: int = 5) -> str:
     rows = [
         (
-            safe_html(r["prompt"]),
-            f"{r['percent']}% of {r['answered']}",
-            safe_html(r["answer"]),
-            safe_html(r["explanation"]),
+            safe_html(r.prompt) + " " + _qid(r),
+            f"{r.percent}% of {r.answered}",
+            safe_html(r.answer),
+            safe_html(r.explanation),
         )
         for r in most_missed(cls, n)
     ]
@@ -123,69 +141,190 @@ def most_missed_html(cls: ClassData, n: int = 5) -> str:
 def topics_html(cls: ClassData) -> str:
     rows = [
         (
-            safe_html(r["topic"]),
-            str(r["answered"]),
-            f"{r['percent']}%",
-            "strength" if r["percent"] >= 75 else ("revisit" if r["percent"] < 50 else ""),
+            safe_html(r.topic),
+            str(r.answered),
+            f"{r.percent}%",
+            "strength" if r.percent >= 75 else ("revisit" if r.percent < 50 else ""),
         )
         for r in topic_strengths(cls)
     ]
     return _table(["Topic", "Answers", "Correct", "Note"], rows, "Strengths per topic")
 
 
-class ClassReport:
-    """A class's results as HTML: summary and skipped files, score distribution, strengths
-    per topic, the most-missed questions with explanations, and percent correct per
-    question. ``draw_button()`` adds the charts on request (matplotlib loads only then)."""
+def report_html(cls: ClassData) -> str:
+    """The whole report for one loaded class."""
+    html = summary_html(cls)
+    if cls.readers:
+        html += (
+            score_distribution_html(cls)
+            + topics_html(cls)
+            + most_missed_html(cls)
+            + readers_html(cls)
+            + question_table_html(cls)
+        )
+    return html
 
-    def __init__(self, folder: Path | str):
-        self.data = load_class(folder)
+
+class ClassReport:
+    """A class's results as HTML (see :func:`report_html`), from a folder or a loaded
+    :class:`~glutecourse.topics.classroom.ClassData`."""
+
+    def __init__(self, folder: Path | str | ClassData):
+        self.data = folder if isinstance(folder, ClassData) else load_class(folder)
 
     def html(self) -> str:
-        cls = self.data
-        html = summary_html(cls)
-        if cls.readers:
-            html += (
-                score_distribution_html(cls)
-                + topics_html(cls)
-                + most_missed_html(cls)
-                + readers_html(cls)
-                + question_table_html(cls)
-            )
-        return html
+        return report_html(self.data)
 
     def _repr_html_(self) -> str:
         # A teacher's notebook shows no objectives(): the report brings the stylesheet.
         return with_stylesheet(self.html())
 
-    def draw_button(self):
+
+# ------------------------------------------------------------------ the notebook's controls
+
+_LABELS = {"ok": "✔ Done.", "error": "✖ Not done.", "warning": "⚠ Please note.", "info": "ℹ"}
+
+
+def outcome_html(outcome: Outcome) -> str:
+    """An action's outcome as a status box (its text escaped as plain text)."""
+    return status_box(outcome.kind, plain(outcome.text), label=_LABELS[outcome.kind])
+
+
+class ClassResultsView(View):
+    """The class-results notebook's controls: a folder path box with **Load**, an upload
+    button for exported ``.json`` files, the report, **Draw charts**, and **Save class
+    summary (CSV)**; each action answers with a message in plain words."""
+
+    def __init__(self, folder: Path | str | None = None):
         import ipywidgets as w
 
-        button = w.Button(
-            description="Draw charts",
-            icon="bar-chart",
-            tooltip="Draw the score distribution and per-topic chart for this folder",
+        sh = shared_styles()
+        self.model = ClassResults(folder)
+        self.path = w.Text(
+            value=self.model.data.folder if self.model.data else str(folder or ""),
+            description="Class folder:",
+            placeholder="the folder that holds your students' exports",
+            tooltip="The folder of progress exports to load; press Enter or Load",
+            continuous_update=False,
+            layout=sh["form_wide"],
+            style=sh["text_style"],
         )
-        image = w.Image(format="png", layout=w.Layout(max_width="900px", display="none"))
-        note = w.HTML()
+        self.load_button = button(
+            "Load", "Load every progress export in the folder typed on the left", "folder-open", "auto"
+        )
+        self.upload = w.FileUpload(
+            accept=".json",
+            multiple=True,
+            description="Upload exports (.json)",
+            tooltip="Choose one or more progress-export .json files your students sent you",
+            layout=sh["auto"],
+        )
+        self.message = html_widget(cls="gc-class-message")
+        self.report = html_widget(cls="gc-class-report")
+        self.draw_button = button(
+            "Draw charts", "Draw the score distribution and per-topic chart for this class", "bar-chart", "auto"
+        )
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px", display="none"))
+        self.chart_note = html_widget()
+        self.export_path = w.Text(
+            value=str(default_summary_path(self.model.data)),
+            description="Save to:",
+            placeholder="a .csv file outside the course's folders",
+            tooltip="Where to save the class summary: a .csv file",
+            layout=sh["form_wide"],
+            style=sh["text_style"],
+        )
+        self.export_button = button(
+            "Save class summary (CSV)",
+            "Write the class's scores per reader, question and topic to the .csv file named on the left",
+            "download",
+            "auto",
+        )
+        self.export_message = html_widget(cls="gc-class-export")
 
-        def draw(_=None):
-            if not self.data.answering:
-                note.value = "<p>No answers to chart yet.</p>"
-                return
-            from ..charts.classroom import class_figure
-            from ..charts.plotting import figure_png
+        self.path.observe(lambda change: self.load_folder(change["new"]), "value")
+        self.load_button.on_click(lambda _: self.load_folder(self.path.value))
+        self.upload.observe(lambda change: self.load_files(change["new"]), "value")
+        self.draw_button.on_click(lambda _: self.draw())
+        self.export_button.on_click(lambda _: self.export())
+        self.widget = w.VBox(
+            [
+                w.HBox([self.path, self.load_button]),
+                w.HBox([self.upload, html_widget("<span class='gc-small'>or upload the files themselves</span>")]),
+                self.message,
+                self.report,
+                self.draw_button,
+                self.chart,
+                self.chart_note,
+                w.HBox([self.export_path, self.export_button]),
+                self.export_message,
+            ]
+        )
+        self._show(self.model.last)
 
-            image.value = figure_png(class_figure(self.data))
-            image.layout.display = None
-            note.value = "<p>Left: readers per score band. Right: percent of answers correct per topic (numbers as in the tables above).</p>"
+    @property
+    def data(self) -> ClassData | None:
+        return self.model.data
 
-        button.on_click(draw)
-        box = w.VBox([button, image, note])
-        box.draw = draw
-        return box
+    def _show(self, outcome: Outcome, changed: bool = True) -> None:
+        self.message.value = outcome_html(outcome)
+        if changed and self.model.data is not None:
+            self.report.value = report_html(self.model.data)
+            self.chart.value = b""
+            self.chart.layout.display = "none"
+            self.chart_note.value = ""
+            self.export_message.value = ""
+
+    def load_folder(self, text: str) -> None:
+        before = self.model.data
+        default = str(default_summary_path(before)) if before else ""
+        outcome = self.model.load_folder(text)
+        changed = self.model.data is not before
+        if changed and self.export_path.value == default:  # the teacher has not typed a path of their own
+            self.export_path.value = str(default_summary_path(self.model.data))
+        self._show(outcome, changed)
+
+    def load_files(self, files) -> None:
+        if not files:
+            return
+        before = self.model.data
+        outcome = self.model.load_files((f["name"], bytes(f["content"])) for f in files)
+        if before is not None and self.export_path.value == str(default_summary_path(before)):
+            self.export_path.value = str(default_summary_path(self.model.data))
+        self._show(outcome, self.model.data is not before)
+
+    def draw(self) -> None:
+        if self.model.data is None or not self.model.data.answering:
+            self.chart_note.value = "<p>No answers to chart yet.</p>"
+            return
+        from ..charts.classroom import class_figure
+        from ..charts.plotting import figure_png
+
+        self.chart.value = figure_png(class_figure(self.model.data))
+        self.chart.layout.display = None
+        self.chart_note.value = (
+            "<p>Left: readers per score band. Right: percent of answers correct per topic "
+            "(numbers as in the tables above).</p>"
+        )
+
+    def export(self) -> Path | None:
+        """Save the summary; the message says where, with a link to download it."""
+        import base64
+
+        outcome = self.model.export(self.export_path.value)
+        html = outcome_html(outcome)
+        if outcome.path is not None:
+            b64 = base64.b64encode(outcome.path.read_bytes()).decode()
+            link = tag(
+                "a", "Download it", download=outcome.path.name, href=f"data:text/csv;base64,{b64}", cls="gc-download"
+            )
+            html += f"<p>{link} to open it in a spreadsheet.</p>"
+        self.export_message.value = html
+        return outcome.path
 
 
-def class_results(folder: Path | str) -> ClassReport:
-    """Load a folder of progress exports and show the class's results."""
-    return ClassReport(folder)
+def class_results(folder: Path | str | None = None) -> ClassResultsView:
+    """The class results: choose a folder of progress exports (or upload the files), read
+    the report, draw the charts and save a summary as CSV. Starts with ``folder``, or the
+    anonymised sample class shipped with the course."""
+    return ClassResultsView(folder)
