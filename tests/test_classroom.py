@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -344,6 +345,216 @@ def test_draw_button_draws_a_chart(small_class):
     view = class_results(small_class)
     view.draw_button.click()
     assert view.chart.value[:4] == b"\x89PNG" and view.chart.layout.display is None
+
+
+# ------------------------------------------------------------------ the notebook's controls (issue 13)
+
+
+def upload_value(folder, names):
+    """What an ipywidgets FileUpload holds after a teacher chose these files."""
+    import datetime
+
+    return tuple(
+        {
+            "name": n,
+            "type": "application/json",
+            "size": (folder / n).stat().st_size,
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+            "content": memoryview((folder / n).read_bytes()),
+        }
+        for n in names
+    )
+
+
+def test_question_rows_show_the_question_text_with_its_id_in_small_type():
+    from html import escape
+
+    from glutecourse.topics.classroom import QUESTION_TEXT_CHARS, known_questions, sample_class_folder
+
+    report = ClassReport(sample_class_folder())
+    html = report.html()
+    table = html[html.index("Percent correct per question") :]
+    stats = question_stats(report.data)
+    known = known_questions()
+    shortened = 0
+    for q in stats:
+        whole = " ".join(re.sub(r"<[^>]+>", "", known[(q.bank, q.question)].prompt).split())
+        assert len(q.text) <= QUESTION_TEXT_CHARS and whole.startswith(q.text.rstrip("…"))
+        shortened += q.text != whole
+        cell = f"<span class='gc-qtext' title='{escape(whole)}'>{escape(q.text)}</span>"
+        assert cell in table, q.qid
+        assert f"<span class='gc-small gc-qid'><code>{q.bank}/{q.question}</code></span>" in table
+    assert shortened, "the sample class has long questions: some rows must be shortened"
+    assert all(not q.text.endswith(" …") for q in stats), "cut at a word, not after a space"
+    # course order, as before: bank, then question id
+    assert [(q.bank, q.question) for q in stats] == sorted((q.bank, q.question) for q in stats)
+
+
+@pytest.mark.parametrize(
+    "typed,words",
+    [
+        ("", "Type the path"),
+        ("no-such-folder", "There is no folder at"),
+        ("a-file.json", "is a file, not a folder: to load single exports, use the upload button"),
+        ("empty", "No exports found"),
+        ("only-bad", "No usable exports found"),
+    ],
+)
+def test_the_path_box_answers_bad_input_with_a_message(tmp_path, typed, words, home):
+    (tmp_path / "a-file.json").write_text("{}")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "only-bad").mkdir()
+    (tmp_path / "only-bad" / "broken.json").write_text('{"format": ')
+    view = class_results()
+    before = view.report.value
+    sample = view.data
+    view.path.value = str(tmp_path / typed) if typed else ""
+    message = view.message.value
+    assert words in message and "Traceback" not in message
+    assert "gc-error" in message or "gc-warning" in message
+    if typed in ("no-such-folder", "a-file.json", ""):
+        # nothing loaded: the sample's results stay, and the message says so
+        assert view.data is sample and view.report.value == before
+        assert "still those of" in message or typed == ""
+    if typed == "only-bad":
+        assert "broken.json (not valid JSON" in message  # the damaged file, named with its reason
+        assert "<code>broken.json</code>: not valid JSON" in view.report.value
+
+
+def test_load_button_reloads_the_typed_folder(small_class, home):
+    view = class_results(small_class)
+    first = {r.file for r in view.data.readers}
+    (small_class / "late.json").write_text(json.dumps(valid_export(small_class, reader="late", name="Late")))
+    view.load_button.click()
+    assert {r.file for r in view.data.readers} == first | {"late.json"}
+    assert "Loaded 3 readers" in view.message.value and "Late" in view.report.value
+
+
+def test_uploads_load_like_the_same_files_in_a_folder(small_class, home):
+    (small_class / "broken.json").write_text('{"format": "glutecourse-progress-export", "reader": ')
+    (small_class / "notes.txt").write_text("hello")
+    names = sorted(p.name for p in small_class.iterdir())
+    view = class_results(small_class)
+    from_folder = view.data
+    view.upload.value = upload_value(small_class, names)
+    uploaded = view.data
+    assert uploaded.uploaded and uploaded is not from_folder
+    assert reader_scores(uploaded) == reader_scores(from_folder)
+    assert uploaded.reasons == from_folder.reasons  # every file loaded or skipped, for the same reason
+    message = view.message.value
+    assert f"Loaded 2 readers from {len(names)} uploaded files" in message
+    assert "broken.json (not valid JSON" in message and "notes.txt (not a .json export)" in message
+    assert "Skipped 2 uploaded files" in view.report.value
+
+
+def test_an_uploaded_file_with_markup_in_its_name_shows_as_text(small_class, home):
+    from glutecourse.topics.classroom import load_uploads
+
+    cls = load_uploads([("<img src=x onerror=alert(1)>.json", b"[1]"), ("=cmd.json", b"{}")])
+    html = ClassReport(cls).html()
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;.json" in html
+    assert set(cls.reasons) == {"<img src=x onerror=alert(1)>.json", "=cmd.json"}
+
+
+def read_csv(path):
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_save_button_writes_the_summary_escaped_and_never_overwrites(small_class, tmp_path, home):
+    from glutecourse.topics.classroom import SUMMARY_COLUMNS, topic_strengths
+
+    (small_class / "formula.json").write_text(
+        json.dumps(valid_export(small_class, reader="eve", name='=HYPERLINK("http://x")'))
+    )
+    view = class_results(small_class)
+    cls = view.data
+    target = tmp_path / "out" / "summary.csv"
+    view.export_path.value = str(target)
+    view.export_button.click()
+    assert target.is_file() and str(target) in view.export_message.value and "gc-ok" in view.export_message.value
+    rows = read_csv(target)
+    assert tuple(rows[0]) == SUMMARY_COLUMNS
+    sections = [r[0] for r in rows[1:]]
+    assert sections.count("reader") == len(cls.readers)
+    assert sections.count("question") == len(question_stats(cls))
+    assert sections.count("topic") == len(topic_strengths(cls))
+    eve = next(r for r in rows if r[0] == "reader" and "HYPERLINK" in r[1])
+    assert eve[1] == '\'=HYPERLINK("http://x")'  # a spreadsheet shows it as text, never runs it
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    by_reader = {r[1]: r for r in rows if r[0] == "reader"}
+    for score in reader_scores(cls):
+        key = "'" + score.reader if score.reader.startswith("=") else score.reader
+        assert by_reader[key][4:] == [str(score.answered), str(score.correct), str(score.percent)]
+    # an existing file is never replaced silently: the second press asks, the third replaces
+    target.write_text("the teacher's own notes\n")
+    view.export_button.click()
+    assert "already a file" in view.export_message.value and "again to replace" in view.export_message.value
+    assert target.read_text() == "the teacher's own notes\n"
+    view.export_button.click()
+    assert read_csv(target) == rows
+
+
+@pytest.mark.parametrize("where", ["data", "export", "progress", "not-csv"])
+def test_save_refuses_the_course_data_the_class_files_and_the_readers_own_files(small_class, tmp_path, home, where):
+    from glutecourse.core.paths import data_dir
+
+    view = class_results(small_class)
+    export = next(small_class.glob("progress-export-ana-*.json"))
+    before = export.read_bytes()
+    target = {
+        "data": data_dir() / "class-summary.csv",
+        "export": export,
+        "progress": home / "progress.json",
+        "not-csv": tmp_path / "summary.txt",
+    }[where]
+    view.export_path.value = str(target)
+    for _ in range(2):  # pressing twice never confirms a refused target
+        view.export_button.click()
+        assert "Not saved" in view.export_message.value
+    assert not (data_dir() / "class-summary.csv").exists() and not (tmp_path / "summary.txt").exists()
+    assert export.read_bytes() == before and not (home / "progress.json").exists()
+
+
+def test_the_default_summary_path_is_in_the_readers_folder_not_the_course(home):
+    from glutecourse.core.paths import course_folders
+
+    view = class_results()
+    path = Path(view.export_path.value)
+    assert path.parent == home / "exports" and path.suffix == ".csv"
+    assert not any(folder in path.parents for folder in course_folders())
+    view.export_button.click()
+    assert path.is_file() and str(path) in view.export_message.value
+
+
+def test_class_records_are_frozen_and_no_function_hands_out_a_dict():
+    """Issue 12: the class results' records are typed and immutable; only lookups (by name
+    or by question) are dicts, on a reasoned allow-list."""
+    import dataclasses
+    import inspect
+
+    from glutecourse.topics import classroom
+
+    cls = load_class(ROOT / "data" / "classroom-sample")
+    records = [cls, cls.readers[0], cls.skipped[0], reader_scores(cls)[0], question_stats(cls)[0]]
+    records += [topic_strengths(cls)[0], score_bins(cls)[0]]
+    for record in records:
+        field = dataclasses.fields(record)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, field, None)
+    with pytest.raises(TypeError):
+        cls.readers[0].latest[("x", "y")] = True  # read-only mapping
+    allowed = {"known_questions": "a lookup of every question by (bank, question) id"}
+    handing_out_dicts = [
+        name
+        for name, func in inspect.getmembers(classroom, inspect.isfunction)
+        if func.__module__ == classroom.__name__
+        and re.match(r"(list\[)?dict\b", str(inspect.signature(func).return_annotation))
+        and name not in allowed
+    ]
+    assert handing_out_dicts == []
 
 
 def test_sample_class_loads():

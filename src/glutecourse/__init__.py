@@ -78,8 +78,8 @@ Notebook 10, conclusion
 
 Apps and teachers
 - ``quiz_picker()``: every quiz in the course behind one drop-down (the Voila app).
-- ``sample_class_folder()``: the generated, anonymised sample class.
-- ``class_results(folder)``: a class's results from a folder of progress exports.
+- ``class_results(folder=None)``: a class's results: a folder box with Load (the sample class
+  at first) or an upload of students' exports, the report, charts and a CSV summary button.
 
 The course's people (notebooks 00-09)
 - ``case_notes(notebook)``: the course's recurring people, as that notebook meets them.
@@ -132,7 +132,6 @@ _EXPORTS = {
     "where_saved": "glutecourse.ui.diary",
     "diary_widget": "glutecourse.ui.diary",
     "myths_table": "glutecourse.ui.myths",
-    "sample_class_folder": "glutecourse.topics.classroom",
     "class_results": "glutecourse.ui.classroom",
     "case_notes": "glutecourse.ui.cases",
 }

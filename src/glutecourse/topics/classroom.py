@@ -547,7 +547,7 @@ def summary_rows(cls: ClassData) -> list[tuple[str, ...]]:
         (
             "class",
             cls.folder,
-            f"{len(cls.readers)} readers loaded, {len(cls.answering)} with answers; "
+            f"{len(cls.readers)} reader(s) loaded, {len(cls.answering)} with answers; "
             "percent_correct is the mean of their scores",
             "",
             str(answered),
@@ -580,6 +580,8 @@ def summary_csv(cls: ClassData) -> str:
 
 
 SUMMARY_NAME = "class-summary"
+#: The save button's label (the model's messages name it).
+SAVE_LABEL = "Save class summary (CSV)"
 
 
 def default_summary_path(cls: ClassData | None = None) -> Path:
@@ -634,7 +636,9 @@ class Outcome:
     path: Path | None = None
 
 
-def _entries(n: int) -> str:
+def _entries(n: int, uploaded: bool = False) -> str:
+    if uploaded:
+        return f"{n} file{'' if n == 1 else 's'}"
     return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
@@ -655,24 +659,31 @@ class ClassResults:
         self.last = self.load_folder(str(sample_class_folder() if folder is None else folder))
 
     def load_folder(self, text: str) -> Outcome:
-        """Load the folder typed in the path box."""
+        """Load the folder typed in the path box (a relative path is taken from the
+        notebook's own folder, where the kernel runs)."""
         typed = str(text).strip()
         if not typed:
-            return Outcome("error", "Type the path of the folder that holds your students' exports first.")
-        cls = load_class(Path(typed).expanduser())
+            return self._not_loaded("Type the path of the folder that holds your students' exports first.")
+        folder = Path(typed).expanduser().absolute()
+        cls = load_class(folder)
         if cls.problem == "folder not found":
-            return Outcome("error", f"There is no folder at {cls.folder}. Check the path, or upload the files instead.")
+            return self._not_loaded(f"There is no folder at {cls.folder}. Check the path, or upload the files instead.")
         if cls.problem == "not a folder":
             hint = (
-                " To load single exports, use the upload button instead."
-                if typed.lower().endswith(".json")
-                else " Type the folder that holds the exports."
+                "to load single exports, use the upload button instead"
+                if folder.suffix.lower() == ".json"
+                else "type the folder that holds the exports"
             )
-            return Outcome("error", f"{cls.folder} is a file, not a folder.{hint}")
+            return self._not_loaded(f"{cls.folder} is a file, not a folder: {hint}.")
         if cls.problem:
-            return Outcome("error", f"{cls.folder}: {cls.problem}.")
+            return self._not_loaded(f"{cls.folder}: {cls.problem}.")
         self.data = cls
         return self._loaded(cls, f"the folder {cls.folder}")
+
+    def _not_loaded(self, text: str) -> Outcome:
+        if self.data is not None and self.data.readers:
+            text += f" The results below are still those of {self.data.folder}."
+        return Outcome("error", text)
 
     def load_files(self, files) -> Outcome:
         """Load uploaded files: ``(name, content bytes)`` pairs."""
@@ -691,11 +702,11 @@ class ClassResults:
                 return Outcome("warning", f"No exports found: {where} is empty.")
             return Outcome(
                 "warning",
-                f"No usable exports found in {where}: {_entries(total)} skipped: {_skipped_words(cls)}.",
+                f"No usable exports found in {where}: {_entries(total, cls.uploaded)} skipped: {_skipped_words(cls)}.",
             )
         text = f"Loaded {len(cls.readers)} reader{'' if len(cls.readers) == 1 else 's'} from {where}."
         if cls.skipped:
-            text += f" Skipped {_entries(len(cls.skipped))}: {_skipped_words(cls)}."
+            text += f" Skipped {_entries(len(cls.skipped), cls.uploaded)}: {_skipped_words(cls)}."
         return Outcome("ok", text)
 
     def export(self, target: str) -> Outcome:
@@ -713,11 +724,12 @@ class ClassResults:
             path = export_summary(self.data, wanted, overwrite=overwrite)
         except FileExistsError as exc:
             self._pending_overwrite = wanted
-            return Outcome("info", f"{exc.strerror}. Press the save button again to replace it, or type another name.")
+            return Outcome("info", f"{exc.strerror}. Press {SAVE_LABEL} again to replace it, or type another name.")
         except storage.RefusedTarget as exc:
             return Outcome("error", f"Not saved: {exc.strerror}.")
         except ValueError as exc:
             return Outcome("error", f"Not saved: {exc}.")
         except OSError as exc:
             return Outcome("error", f"Not saved: {storage.describe_error(exc, wanted)}.")
-        return Outcome("ok", f"Saved the class summary ({len(self.data.readers)} readers) to {path}.", path=path)
+        n = len(self.data.readers)
+        return Outcome("ok", f"Saved the class summary ({n} reader{'' if n == 1 else 's'}) to {path}.", path=path)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..topics.classroom import (
+    SAVE_LABEL,
     ClassData,
     ClassResults,
     Outcome,
@@ -235,7 +236,7 @@ class ClassResultsView(View):
             style=sh["text_style"],
         )
         self.export_button = button(
-            "Save class summary (CSV)",
+            SAVE_LABEL,
             "Write the class's scores per reader, question and topic to the .csv file named on the left",
             "download",
             "auto",
