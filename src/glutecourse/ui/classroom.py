@@ -216,7 +216,7 @@ class ClassResultsView(View):
         self.upload = w.FileUpload(
             accept=".json",
             multiple=True,
-            description="Upload exports (.json)",
+            description="Upload exports",
             tooltip="Choose one or more progress-export .json files your students sent you",
             layout=sh["auto"],
         )
