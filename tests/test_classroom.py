@@ -425,9 +425,12 @@ def test_load_button_reloads_the_typed_folder(small_class, home):
     view = class_results(small_class)
     first = {r.file for r in view.data.readers}
     (small_class / "late.json").write_text(json.dumps(valid_export(small_class, reader="late", name="Late")))
+    (small_class / "broken.json").write_text("{")
     view.load_button.click()
     assert {r.file for r in view.data.readers} == first | {"late.json"}
     assert "Loaded 3 readers" in view.message.value and "Late" in view.report.value
+    assert "Skipped 1 entry, listed below with the reason" in view.message.value
+    assert "<li><code>broken.json</code>: not valid JSON" in view.report.value
 
 
 def test_uploads_load_like_the_same_files_in_a_folder(small_class, home):

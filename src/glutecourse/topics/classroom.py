@@ -705,8 +705,10 @@ class ClassResults:
                 f"No usable exports found in {where}: {_entries(total, cls.uploaded)} skipped: {_skipped_words(cls)}.",
             )
         text = f"Loaded {len(cls.readers)} reader{'' if len(cls.readers) == 1 else 's'} from {where}."
-        if cls.skipped:
-            text += f" Skipped {_entries(len(cls.skipped), cls.uploaded)}: {_skipped_words(cls)}."
+        if cls.skipped and cls.uploaded:  # the teacher chose these files: name each one here
+            text += f" Skipped {_entries(len(cls.skipped), True)}: {_skipped_words(cls)}."
+        elif cls.skipped:
+            text += f" Skipped {_entries(len(cls.skipped))}, listed below with the reason for each."
         return Outcome("ok", text)
 
     def export(self, target: str) -> Outcome:

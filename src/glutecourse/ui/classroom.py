@@ -118,7 +118,7 @@ def _qid(q) -> Markup:
 def question_cell(q) -> str:
     """A question as a table row shows it: its text, shortened at a word (the whole text
     as the cell's title, for a mouse), then its id in small type."""
-    return tag("span", plain(q.text), title=q.full_text, cls="gc-qtext") + " " + _qid(q)
+    return tag("span", plain(q.text), title=q.full_text, cls="gc-qtext") + "<br>" + _qid(q)
 
 
 def question_table_html(cls: ClassData) -> str:
@@ -129,7 +129,7 @@ def question_table_html(cls: ClassData) -> str:
 def most_missed_html(cls: ClassData, n: int = 5) -> str:
     rows = [
         (
-            safe_html(r.prompt) + " " + _qid(r),
+            safe_html(r.prompt) + "<br>" + _qid(r),
             f"{r.percent}% of {r.answered}",
             safe_html(r.answer),
             safe_html(r.explanation),
