@@ -253,12 +253,12 @@ class ClassResultsView(View):
                 w.HBox([self.path, self.load_button]),
                 w.HBox([self.upload, html_widget("<span class='gc-small'>or upload the files themselves</span>")]),
                 self.message,
-                self.report,
-                self.draw_button,
+                # The actions before the report: the per-question table is long.
+                w.HBox([self.export_path, self.export_button, self.draw_button]),
+                self.export_message,
                 self.chart,
                 self.chart_note,
-                w.HBox([self.export_path, self.export_button]),
-                self.export_message,
+                self.report,
             ]
         )
         self._show(self.model.last)
