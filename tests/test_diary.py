@@ -312,7 +312,7 @@ def test_export_import_round_trip(diary, tmp_path):
         diary.add(entry(D(2026, 3, 1) + dt.timedelta(days=i), pain, 10 * i, "note, with comma" if i == 2 else ""))
     out = diary.export_csv(tmp_path / "export.csv")
     fresh = dy.Diary(tmp_path / "other.csv", today=TODAY)
-    assert fresh.import_csv(out) == {"added": 4, "updated": 0}
+    assert fresh.import_csv(out) == dy.Imported(added=4, updated=0)
     assert fresh.sorted() == diary.sorted()
     assert dy.Diary(fresh.path).sorted() == diary.sorted()
 
@@ -321,7 +321,7 @@ def test_import_merges_and_updates_existing_dates(diary, tmp_path):
     diary.add(entry("2026-03-01", 7))
     src = tmp_path / "in.csv"
     src.write_text("date,pain,minutes,note\n2026-03-01,4,15,better\n2026-03-02,3,20,\n")
-    assert diary.import_csv(src) == {"added": 1, "updated": 1}
+    assert diary.import_csv(src) == dy.Imported(added=1, updated=1)
     assert diary.get("2026-03-01").pain == 4
 
 
@@ -883,16 +883,22 @@ def test_editor_says_what_the_form_the_list_and_the_chart_show(diary):
     ed.edit(saved[0].date.isoformat())
     form = ed.form()
     assert form.editing and form.save_label == "Save changes"
-    assert dict(form.values) == {k: v for k, v in saved[0].as_row().items()}
+    first = saved[0]
+    assert dict(form.values) == {
+        "date": first.date.isoformat(),
+        "pain": str(first.pain),
+        "minutes": str(first.minutes),
+        "note": first.note,
+    }
     ed.cancel()
     assert not ed.form().editing
     plan = ed.chart(today=TODAY)
     assert not plan.sample and plan.entries == tuple(saved) and plan.today == TODAY
     assert plan.caption == dy.caption(saved, plan.settings)
     assert f"{len(saved)} entries" in plan.caption and "not said" in plan.caption
-    assert ed.settings_form() == {"pain_began": "", "goal_pain": "", "goal_minutes": ""}
+    assert ed.settings_form() == dy.SettingsBoxes(pain_began="", goal_pain="", goal_minutes="")
     ed.save_settings("2026-02-27", "2", "")
-    assert ed.settings_form()["pain_began"] == "2026-02-27"
+    assert ed.settings_form() == dy.SettingsBoxes(pain_began="2026-02-27", goal_pain="2", goal_minutes="")
     recent = ed.chart(today=TODAY)
     assert "began on 2026-02-27, recently" in recent.caption and "goals" in recent.caption
     assert ed.default_export().endswith("pain-diary-export.csv")

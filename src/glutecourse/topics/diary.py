@@ -87,9 +87,6 @@ class Entry:
     minutes: int
     note: str = ""
 
-    def as_row(self) -> dict:
-        return {"date": self.date.isoformat(), "pain": str(self.pain), "minutes": str(self.minutes), "note": self.note}
-
     def label(self) -> str:
         """One line for the entry list (plain text)."""
         note = f" · {self.note[:40]}{'…' if len(self.note) > 40 else ''}" if self.note else ""
@@ -365,6 +362,15 @@ def _lines(numbers: list[int]) -> str:
     return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: entries added (new dates) and entries changed (dates already
+    in the diary that now hold the imported values)."""
+
+    added: int
+    updated: int
+
+
 class Diary:
     """The reader's entries, kept in ``path`` (default: ``user_dir() / "pain-diary.csv"``).
 
@@ -401,8 +407,8 @@ class Diary:
         return self._today or _dt.date.today()
 
     # -- reading
-    def _load(self, repair: bool) -> dict:
-        """What the file holds now. Damage is repaired only when ``repair`` (the caller
+    def _load(self, repair: bool) -> dict[_dt.date, Entry]:
+        """What the file holds now: its entries by date. Damage is repaired only when ``repair`` (the caller
         holds the lock); otherwise storage.DamagedFile is raised. OSError propagates."""
         self._lines = {}
         try:
@@ -632,10 +638,10 @@ class Diary:
             storage.write_new_file(path, text)
         return path
 
-    def import_csv(self, path: Path | str) -> dict:
+    def import_csv(self, path: Path | str) -> Imported:
         """Check every row of ``path``; if all are good, merge them and save.
 
-        Returns counts {"added": n, "updated": n}. Raises ImportProblem (nothing saved) if
+        Returns how many entries were added and how many changed (:class:`Imported`). Raises ImportProblem (nothing saved) if
         any row is bad, or FileNotFoundError / UnicodeDecodeError if the file cannot be read.
         """
         path = Path(path).expanduser()
@@ -647,10 +653,10 @@ class Diary:
             raise ImportProblem(path, [(1, "the file has no entries")])
 
         def change(current):
-            counts = {
-                "added": sum(e.date not in current for e in entries),
-                "updated": sum(e.date in current and current[e.date] != e for e in entries),
-            }
+            counts = Imported(
+                added=sum(e.date not in current for e in entries),
+                updated=sum(e.date in current and current[e.date] != e for e in entries),
+            )
             current.update({e.date: e for e in entries})
             return current, counts
 
@@ -807,6 +813,15 @@ class Form:
 
 
 @dataclass(frozen=True)
+class SettingsBoxes:
+    """The text of the three 'about your pain' boxes, by the box's name."""
+
+    pain_began: str
+    goal_pain: str
+    goal_minutes: str
+
+
+@dataclass(frozen=True)
 class Chart:
     """What the diary's chart shows: the reader's entries (none: the made-up sample is
     shown instead), what they are compared with, the last day, and the caption."""
@@ -892,14 +907,14 @@ class Editor:
     def info(self) -> str:
         return f"Saved only on this computer, in {self.diary.path}. {len(self.diary)} entries so far."
 
-    def settings_form(self) -> dict[str, str]:
+    def settings_form(self) -> SettingsBoxes:
         """The 'about your pain' boxes as saved (empty when not set)."""
         saved = self.diary.settings()
-        return {
-            "pain_began": saved.pain_began.isoformat() if saved.pain_began else "",
-            "goal_pain": "" if saved.goal_pain is None else str(saved.goal_pain),
-            "goal_minutes": "" if saved.goal_minutes is None else str(saved.goal_minutes),
-        }
+        return SettingsBoxes(
+            pain_began=saved.pain_began.isoformat() if saved.pain_began else "",
+            goal_pain="" if saved.goal_pain is None else str(saved.goal_pain),
+            goal_minutes="" if saved.goal_minutes is None else str(saved.goal_minutes),
+        )
 
     def default_export(self) -> str:
         return str(self.diary.path.with_name("pain-diary-export.csv"))
@@ -1056,4 +1071,4 @@ class Editor:
             return Outcome("error", f"Could not read {text} as a text CSV file ({exc.reason}).")
         except OSError as exc:
             return Outcome("error", f"Could not import {text}: {storage.describe_error(exc)}.")
-        return Outcome("ok", f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")
+        return Outcome("ok", f"Imported from {text}: {counts.added} new entries, {counts.updated} changed.")

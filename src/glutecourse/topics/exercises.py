@@ -485,6 +485,16 @@ TIMER_NO_KERNEL = "This timer needs a running notebook kernel to tick by itself.
 
 
 @dataclass(frozen=True)
+class TimerButtons:
+    """Which of the timer's buttons can be pressed, by button."""
+
+    start: bool
+    pause: bool
+    skip: bool
+    stop: bool
+
+
+@dataclass(frozen=True)
 class TimerView:
     """What the timer shows at one moment (the widget only draws this): the numbers, the
     buttons' state and the words, as plain text."""
@@ -509,10 +519,10 @@ class TimerView:
         return "Resume" if self.state == "paused" else "Start"
 
     @property
-    def enabled(self) -> dict[str, bool]:
-        """Which buttons can be pressed now, by name (start, pause, skip, stop)."""
+    def enabled(self) -> TimerButtons:
+        """Which buttons can be pressed now."""
         active = self.state in ("running", "paused")
-        return {"start": self.state != "running", "pause": self.state == "running", "skip": active, "stop": active}
+        return TimerButtons(start=self.state != "running", pause=self.state == "running", skip=active, stop=active)
 
     @property
     def headline(self) -> str:

@@ -273,7 +273,9 @@ class ProgressStore:
     # -- the answers
     @property
     def attempts(self) -> list[dict]:
-        """Saved attempts, then any not saved yet (see ``problem``)."""
+        """Saved attempts, then any not saved yet (see ``problem``). Each is a JSON record
+        of the reader's ``progress.json`` as the file holds it (checked against the
+        schema when read), written back unchanged: dicts on purpose."""
         saved = {a["id"] for a in self.data["attempts"]}
         return self.data["attempts"] + [a for a in self._pending if a["id"] not in saved]
 

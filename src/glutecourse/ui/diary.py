@@ -203,7 +203,12 @@ class DiaryWidget(View):
 
         if self.chart is None:
             _make(
-                self, "pain_began", "goal_pain", "goal_minutes", "settings_button", values=self.editor.settings_form()
+                self,
+                "pain_began",
+                "goal_pain",
+                "goal_minutes",
+                "settings_button",
+                values=vars(self.editor.settings_form()),
             )
             self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
             self.chart_caption = html_widget()
