@@ -170,7 +170,7 @@ def test_progress_survives_kernel_restart(lab_session):
     assert notebook_report(page)["firstCount"] == 1, "Run All did not start from a fresh kernel"
     table = page.locator(".gc-progress").first
     table.scroll_into_view_if_needed()
-    expect(table).to_contain_text("00-start-here")
+    expect(table.locator("a.gc-progress-title[href*='00-start-here.ipynb']")).to_have_count(1)
     expect(current_notebook(page)).to_contain_text("answers saved")
 
 

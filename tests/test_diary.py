@@ -312,7 +312,7 @@ def test_export_import_round_trip(diary, tmp_path):
         diary.add(entry(D(2026, 3, 1) + dt.timedelta(days=i), pain, 10 * i, "note, with comma" if i == 2 else ""))
     out = diary.export_csv(tmp_path / "export.csv")
     fresh = dy.Diary(tmp_path / "other.csv", today=TODAY)
-    assert fresh.import_csv(out) == {"added": 4, "updated": 0}
+    assert fresh.import_csv(out) == dy.Imported(added=4, updated=0)
     assert fresh.sorted() == diary.sorted()
     assert dy.Diary(fresh.path).sorted() == diary.sorted()
 
@@ -321,7 +321,7 @@ def test_import_merges_and_updates_existing_dates(diary, tmp_path):
     diary.add(entry("2026-03-01", 7))
     src = tmp_path / "in.csv"
     src.write_text("date,pain,minutes,note\n2026-03-01,4,15,better\n2026-03-02,3,20,\n")
-    assert diary.import_csv(src) == {"added": 1, "updated": 1}
+    assert diary.import_csv(src) == dy.Imported(added=1, updated=1)
     assert diary.get("2026-03-01").pain == 4
 
 
@@ -866,3 +866,46 @@ def test_editor_export_asks_before_replacing_and_import_lists_bad_rows(diary, tm
     out = ed.import_(str(bad))
     assert out.kind == "error" and out.problems and out.problems[0][0] == 3 and out.path == str(bad)
     assert len(dy.Diary(diary.path)) == 1  # one bad row imports nothing
+
+
+def test_editor_says_what_the_form_the_list_and_the_chart_show(diary):
+    """The view copies these across: the form's boxes and button, the list, the chart."""
+    ed = dy.Editor(diary)
+    empty = ed.chart(today=TODAY)
+    assert empty.sample and empty.caption == dy.SAMPLE_CAPTION
+    assert ed.form() == dy.Form((("pain", ""), ("minutes", ""), ("note", "")), editing=False)
+    assert ed.form().save_label == "Add entry"
+    for day, pain in (("2026-03-01", "6"), ("2026-03-02", "4")):
+        ed.save(day, pain, "10", "")
+    saved = diary.sorted()
+    assert ed.choices() == [(e.label(), e.date.isoformat()) for e in reversed(saved)]
+    assert str(diary.path) in ed.info() and f"{len(saved)} entries" in ed.info()
+    ed.edit(saved[0].date.isoformat())
+    form = ed.form()
+    assert form.editing and form.save_label == "Save changes"
+    first = saved[0]
+    assert dict(form.values) == {
+        "date": first.date.isoformat(),
+        "pain": str(first.pain),
+        "minutes": str(first.minutes),
+        "note": first.note,
+    }
+    ed.cancel()
+    assert not ed.form().editing
+    plan = ed.chart(today=TODAY)
+    assert not plan.sample and plan.entries == tuple(saved) and plan.today == TODAY
+    assert plan.caption == dy.caption(saved, plan.settings)
+    assert f"{len(saved)} entries" in plan.caption and "not said" in plan.caption
+    assert ed.settings_form() == dy.SettingsBoxes(pain_began="", goal_pain="", goal_minutes="")
+    ed.save_settings("2026-02-27", "2", "")
+    assert ed.settings_form() == dy.SettingsBoxes(pain_began="2026-02-27", goal_pain="2", goal_minutes="")
+    recent = ed.chart(today=TODAY)
+    assert "began on 2026-02-27, recently" in recent.caption and "goals" in recent.caption
+    assert ed.default_export().endswith("pain-diary-export.csv")
+
+
+def test_an_import_lists_at_most_twenty_bad_rows_then_counts_the_rest():
+    problems = tuple((n, "pain must be 0-10") for n in range(2, 2 + dy.Outcome.SHOWN_PROBLEMS + 5))
+    lines = dy.Outcome("error", "Nothing was imported.", problems=problems).problem_lines()
+    assert len(lines) == dy.Outcome.SHOWN_PROBLEMS + 1 and lines[0] == "line 2: pain must be 0-10"
+    assert lines[-1] == "… and 5 more"

@@ -180,7 +180,7 @@ def test_progress_counts_stay_per_notebook(tmp_path):
     """Topic notebooks count their own quiz; final-only questions count for notebook 10,
     where a reader answers them (FinalQuiz records them there)."""
     store = ProgressStore(tmp_path / "progress.json")
-    totals = {r["notebook"]: r["questions"] for r in progress_summary(store)}
+    totals = {r.notebook: r.questions for r in progress_summary(store)}
     for bank in topic_banks():
         assert totals[bank.notebook] == len(bank.questions), bank.id
     pool = [b for b in BANKS if b.pool == "final"]
@@ -204,5 +204,5 @@ def test_final_quiz_widget_records_pool_answers_under_notebook_10(tmp_path):
     v.check_button.click()
     assert store.attempts[-1]["notebook"] == "10-conclusion-and-final-quiz"
     assert store.attempts[-1]["correct"] is True
-    row = next(r for r in progress_summary(store) if r["notebook"] == "10-conclusion-and-final-quiz")
-    assert row["answered"] == 1 and row["answered"] <= row["questions"]
+    row = next(r for r in progress_summary(store) if r.notebook == "10-conclusion-and-final-quiz")
+    assert row.answered == 1 and row.answered <= row.questions

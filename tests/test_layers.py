@@ -43,7 +43,7 @@ def test_the_layering_contracts_hold():
             "never import widgets, IPython or matplotlib",
         ),
         ("catalog/safety.py", "def _check():\n    from ..topics import selfcheck  # noqa\n", "Layers"),
-        ("charts/progress.py", "def _view():\n    from ..ui import progress  # noqa\n", "Layers"),
+        ("charts/diary.py", "def _view():\n    from ..ui import diary  # noqa\n", "Layers"),
         ("topics/progress.py", "def _banks():\n    from . import quizzes  # noqa\n", "never import each other"),
     ],
     ids=["matplotlib-in-a-topic", "catalog-imports-a-topic", "chart-imports-ui", "progress-imports-quizzes"],

@@ -179,16 +179,16 @@ def test_links_between_notebooks_point_at_built_pages_or_become_text(tmp_path):
     src = ROOT / "notebooks" / "00-start-here.ipynb"
     other = ROOT / "notebooks" / "01-glute-anatomy.ipynb"
     nb = markdown_nb(
-        "[next](01-glute-anatomy.ipynb#top) and [diary](09-pain-diary.ipynb), ![chart](../images/progress-example.svg)"
+        "[next](01-glute-anatomy.ipynb#top) and [diary](09-pain-diary.ipynb), ![chart](../images/diary-sample.svg)"
         ' <a href="01-glute-anatomy.ipynb">anatomy</a> <a href="09-pain-diary.ipynb">diary</a>'
     )
     Retarget(src, tmp_path, tmp_path, {other: tmp_path / "01.slides.html"}).notebook(nb)
     assert nb.cells[0].source == (
-        "[next](01.slides.html#top) and diary, ![chart](images/progress-example.svg)"
+        "[next](01.slides.html#top) and diary, ![chart](images/diary-sample.svg)"
         ' <a href="01.slides.html">anatomy</a> <a >diary</a>'
     )
-    assert (tmp_path / "images" / "progress-example.svg").read_bytes() == (
-        ROOT / "images" / "progress-example.svg"
+    assert (tmp_path / "images" / "diary-sample.svg").read_bytes() == (
+        ROOT / "images" / "diary-sample.svg"
     ).read_bytes()
 
 

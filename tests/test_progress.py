@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from glutecourse.catalog.course import notebook_info, notebook_stems
 from glutecourse.core import storage
 from glutecourse.core.errors import CourseWarning
 from glutecourse.core.storage import atomic_write_text
-from glutecourse.topics.progress import ProgressStore, export_progress
+from glutecourse.topics.progress import NotebookProgress, ProgressStore, export_progress, start_here
+from glutecourse.topics.quizzes import all_banks
 from glutecourse.ui.progress import progress_dashboard, progress_summary, summary_html
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def record(store, question="glute-count", correct=True, bank="00-warm-up", notebook="00-start-here"):
@@ -229,8 +233,8 @@ def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
     with pytest.warns(CourseWarning, match="set aside"):
         store = ProgressStore(path)
     assert [a["question"] for a in store.attempts] == ["emergency-sign"]
-    row = next(r for r in progress_summary(store) if r["notebook"] == "00-start-here")
-    assert row["answered"] == 1 and row["correct"] == 0  # "no" (or 1) was never counted as correct
+    row = next(r for r in progress_summary(store) if r.notebook == "00-start-here")
+    assert row.answered == 1 and row.correct == 0  # "no" (or 1) was never counted as correct
     assert "number 2" in store.notice
     side = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
     assert len(side) == 1 and json.loads(side[0].read_text())["attempts"][0]["attempt"] == bad  # nothing lost
@@ -362,28 +366,101 @@ def test_summary_counts_latest_attempt_per_question(tmp_path):
     record(store, "glute-count", False)
     record(store, "glute-count", True)
     record(store, "emergency-sign", False)
-    row = next(r for r in progress_summary(store) if r["notebook"] == "00-start-here")
-    assert row == {"notebook": "00-start-here", "questions": 3, "answered": 2, "correct": 1}
+    row = next(r for r in progress_summary(store) if r.notebook == "00-start-here")
+    questions = len(next(b for b in all_banks() if b.notebook == "00-start-here").questions)
+    assert row == NotebookProgress("00-start-here", questions, 2, 1)
+    assert row.text == f"2 of {questions} answered, 1 correct" and not row.finished
 
 
-def test_dashboard_without_answers_draws_no_chart(tmp_path):
+def _bank_of(stem):
+    return next(b for b in all_banks() if b.notebook == stem)
+
+
+def _row_html(html, stem):
+    """The dashboard's row for one notebook (its <li>)."""
+    import re
+
+    found = re.search(rf"<li class='gc-progress-row[^']*'><a [^>]*href='{stem}.ipynb'.*?</li>", html)
+    assert found, f"no row with a link to {stem}.ipynb"
+    return found.group(0)
+
+
+def test_dashboard_without_answers_lists_every_notebook_and_starts_at_the_first(tmp_path):
     dash = progress_dashboard(ProgressStore(tmp_path / "p.json"))
     assert "No answers saved yet" in dash.message.value
-    assert dash.chart.layout.display == "none"
-    assert "00-start-here" in dash.table.value
+    rows = progress_summary(ProgressStore(tmp_path / "p.json"))
+    first = next(r for r in rows if r.questions)
+    assert dash.bars_html.count("<li ") == len(rows)
+    assert dash.bars_html.count("gc-progress-cue") == 1 and "gc-progress-cue" in _row_html(
+        dash.bars_html, first.notebook
+    )
+    title = notebook_info(first.notebook)["title"]
+    assert title in _row_html(dash.bars_html, first.notebook)
+    # The bars are an HTML output the front end renders (links open notebooks in JupyterLab).
+    (output,) = dash.bars.outputs
+    assert output["data"]["text/html"] == dash.bars_html
 
 
-def test_dashboard_with_answers_shows_table_and_chart(tmp_path):
+def test_each_bar_is_announced_with_its_counts_in_words(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
     record(store, "glute-count")
+    record(store, "emergency-sign", False)
     dash = progress_dashboard(store)
-    assert "<td>00-start-here</td><td>3</td><td>1</td><td>1</td>" in dash.table.value
-    assert dash.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert dash.chart.layout.display is None
+    row = next(r for r in dash.rows if r.notebook == "00-start-here")
+    html = _row_html(dash.bars_html, "00-start-here")
+    assert f"{row.answered} of {row.questions} answered, {row.correct} correct" in html
+    assert "role='progressbar'" in html and f"aria-valuenow='{row.answered}'" in html
+    assert f"aria-valuemax='{row.questions}'" in html and f"aria-valuetext='{row.text}'" in html
+    # The bar is drawn to scale: answered and correct as shares of the questions.
+    assert f"class='gc-bar-answered' width='{100 * row.answered / row.questions:.4g}'" in html
+    assert f"class='gc-bar-correct' width='{100 * row.correct / row.questions:.4g}'" in html
     # Refresh picks up answers given after the dashboard was drawn.
     record(store, "emergency-sign")
     dash.refresh_button.click()
-    assert "<td>00-start-here</td><td>3</td><td>2</td><td>2</td>" in dash.table.value
+    again = next(r for r in dash.rows if r.notebook == "00-start-here")
+    assert again.correct == row.correct + 1 and again.text in _row_html(dash.bars_html, "00-start-here")
+
+
+def test_start_here_moves_to_the_next_unfinished_notebook(tmp_path):
+    store = ProgressStore(tmp_path / "p.json")
+    first = _bank_of("00-start-here")
+    for q in first.questions:
+        record(store, q.id, notebook="00-start-here", bank=first.id)
+    rows = progress_summary(store)
+    assert start_here(rows, notebook_stems()) == next(r.notebook for r in rows if r.notebook != "00-start-here")
+    html = summary_html(rows)
+    assert "gc-progress-cue" not in _row_html(html, "00-start-here") and "gc-progress-done" in _row_html(
+        html, "00-start-here"
+    )
+    nxt = start_here(rows, notebook_stems())
+    assert "gc-progress-cue" in _row_html(html, nxt)
+    done = [NotebookProgress(r.notebook, r.questions, r.questions, 0) for r in rows]
+    assert start_here(done, notebook_stems()) is None and "gc-progress-cue" not in summary_html(done)
+
+
+def test_links_lead_to_the_notebooks_from_where_the_dashboard_is(tmp_path):
+    rows = progress_summary(ProgressStore(tmp_path / "p.json"))
+    for stem in notebook_stems():
+        if any(r.notebook == stem for r in rows):
+            assert (ROOT / "notebooks" / f"{stem}.ipynb").is_file()
+            assert f"href='{stem}.ipynb'" in summary_html(rows)
+            assert f"href='../{stem}.ipynb'" in summary_html(rows, folder="../")
+
+
+def test_the_static_site_points_the_links_at_the_notebooks_pages(tmp_path):
+    """The same relative link works in the static site: its build retargets it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from coursebuild import Retarget
+
+    rows = progress_summary(ProgressStore(tmp_path / "p.json"))
+    src = ROOT / "notebooks" / "00-start-here.ipynb"
+    pages = {ROOT / "notebooks" / f"{r.notebook}.ipynb": tmp_path / f"{r.notebook}.html" for r in rows}
+    out = Retarget(src, tmp_path, tmp_path, pages).html(summary_html(rows))
+    for r in rows:
+        if (ROOT / "notebooks" / f"{r.notebook}.ipynb").is_file():
+            assert f"href='{r.notebook}.html'" in out
 
 
 def test_dashboard_escapes_everything_from_progress_json(tmp_path):
@@ -391,12 +468,12 @@ def test_dashboard_escapes_everything_from_progress_json(tmp_path):
     path = tmp_path / "<b>folder</b>" / "p.json"
     store = ProgressStore(path)
     record(store, "q1", notebook=hostile)
-    record(store, "q2", notebook="$\\frac{1}{0}$ mathtext")  # a $ would make matplotlib parse maths
+    record(store, "q2", notebook="$\\frac{1}{0}$ mathtext")
     dash = progress_dashboard(store)
-    assert hostile not in dash.table.value and "&lt;img src=x onerror=alert(1)&gt;" in dash.table.value
+    assert hostile not in dash.bars_html and "&lt;img src=x onerror=alert(1)&gt;" in dash.bars_html
     assert "<b>folder</b>" not in dash.message.value and "&lt;b&gt;folder&lt;/b&gt;" in dash.message.value
-    assert dash.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "<script>" not in summary_html([{"notebook": "<script>", "questions": 1, "answered": 0, "correct": 0}])
+    assert "href='%3Cimg" not in dash.bars_html  # a name from the file is text, never a link
+    assert "<script>" not in summary_html([NotebookProgress("<script>", 1, 0, 0)])
 
 
 # ------------------------------------------------------------ exports

@@ -211,3 +211,34 @@ def test_timer_model_pause_skip_stop_and_finish():
     done = model.view()
     assert model.state == "finished" and done.progress == done.progress_max and model.seconds_left() == 0
     assert not model.tick(5) and not model.skip()
+
+
+def test_timer_model_says_what_each_button_does_and_what_to_show():
+    """Every word and every button state comes from the model: a view only draws them."""
+    routine = _model_routine()
+    steps = exm.routine_steps(routine)
+    model = exm.TimerModel()
+    ready = model.view()
+    assert ready.headline == exm.TIMER_READY and ready.status == "" and ready.exercise_id is None
+    assert ready.enabled == exm.TimerButtons(start=True, pause=False, skip=False, stop=False)
+    assert "needs a routine" in model.begin(object()) and model.state == "ready"
+    assert model.begin(lambda: None) == exm.TIMER_NOTHING
+    assert model.begin(routine) == "" and model.state == "running"
+    running = model.view()
+    assert running.headline == steps[0].label and running.exercise_id == steps[0].exercise_id
+    assert running.detail == f"{steps[0].seconds} s left in this step"
+    assert running.status.startswith(f"Step 1 of {len(steps)}") and steps[1].label in running.status
+    assert running.enabled == exm.TimerButtons(start=False, pause=True, skip=True, stop=True)
+    model.pause()
+    paused = model.view()
+    assert paused.start_label == "Resume" and paused.headline.endswith("(paused)")
+    assert paused.enabled == exm.TimerButtons(start=True, pause=False, skip=True, stop=True)
+    assert model.begin(object()) == "" and model.state == "running"  # resuming needs no routine
+    assert "boom" in model.failed(RuntimeError("boom")) and model.state == "stopped"
+    stopped = model.view()
+    assert stopped.start_label == "Start" and stopped.exercise_id is None and "again" in stopped.detail
+    model.begin(routine)
+    model.tick(sum(s.seconds for s in steps))
+    done = model.view()
+    assert done.state == "finished" and "complete" in done.headline and "diary" in done.detail
+    assert done.enabled.start and not done.enabled.stop

@@ -23,8 +23,8 @@ Every notebook
 Notebook 00, start here
 - ``disclaimer()``: the medical disclaimer with the signs that need care at once or the same day.
 - ``course_map()``: every notebook with its time and objectives.
-- ``progress_dashboard()``: your answers per notebook, as a table and a chart, an export,
-  and a *Review now* button.
+- ``progress_dashboard()``: your answers per notebook, as bars with each notebook's title
+  linked and "Start here" at the first unfinished one, an export, and a *Review now* button.
 - ``review()``: a short spaced review of the questions you missed or have not seen for a
   while (also the review notebook, ``apps/review``).
 

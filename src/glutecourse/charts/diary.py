@@ -15,6 +15,11 @@ from .plotting import new_figure, styled
 
 # --- chart ----------------------------------------------------------------------------
 
+#: The comparison line (dashed), the reader's goals (dotted) and the comparison's label.
+DASHED = {"ls": "--", "lw": 1.6, "color": OKABE_ITO["bluish_green"]}
+DOTTED = {"ls": ":", "lw": 1.8, "color": OKABE_ITO["vermillion"]}
+COMPARISON_LABEL = {"color": "#006B4F", "fontsize": 8, "va": "bottom", "ha": "left", "fontweight": "bold"}
+
 
 def diary_figure(entries, title: str = "Your pain diary", settings: Settings | None = None, today=None):
     """Daily pain (dots), 7-day rolling mean (line), exercise minutes (bars), and what the
@@ -48,19 +53,13 @@ def _diary_figure(entries, title, settings, today):
         ax.plot(
             ex_days,
             [v for _, v in ex],
-            ls="--",
-            lw=1.6,
-            color=OKABE_ITO["bluish_green"],
+            **DASHED,
             label="example average, not a target (acute back pain, 0-10)",
         )
         dashed = "dashed: example average, not a target"
     else:
         ax.axhline(
-            compare.first_week,
-            ls="--",
-            lw=1.6,
-            color=OKABE_ITO["bluish_green"],
-            label=f"your first week's average ({format_number(compare.first_week, 1)})",
+            compare.first_week, **DASHED, label=f"your first week's average ({format_number(compare.first_week, 1)})"
         )
         dashed = "dashed: your first week's average"
     ax.plot(
@@ -81,13 +80,7 @@ def _diary_figure(entries, title, settings, today):
         label="7-day rolling mean",
     )
     if settings.goal_pain is not None:
-        ax.axhline(
-            settings.goal_pain,
-            ls=":",
-            lw=1.8,
-            color=OKABE_ITO["vermillion"],
-            label=f"your pain goal ({settings.goal_pain})",
-        )
+        ax.axhline(settings.goal_pain, **DOTTED, label=f"your pain goal ({settings.goal_pain})")
     ax.text(  # above the line's end, inside the chart (the axis ends at the last day shown)
         last,
         roll[-1][1] + 0.9,
@@ -104,23 +97,10 @@ def _diary_figure(entries, title, settings, today):
             ex_days[mid],
             ex[mid][1] + 0.5,
             "example average,\nnot a target",
-            color="#006B4F",
-            fontsize=8,
-            va="bottom",
-            ha="left",
-            fontweight="bold",
+            **COMPARISON_LABEL,
         )
     else:
-        ax.text(
-            first,
-            compare.first_week + 0.3,
-            "your first week",
-            color="#006B4F",
-            fontsize=8,
-            va="bottom",
-            ha="left",
-            fontweight="bold",
-        )
+        ax.text(first, compare.first_week + 0.3, "your first week", **COMPARISON_LABEL)
     ax.set_ylim(0, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain (0-10)")

@@ -42,7 +42,7 @@ from pathlib import Path
 from ..core import storage
 from ..core.data import validate
 from ..core.errors import CourseDataError, CourseWarning
-from ..core.numbers import NumberError, parse_number
+from ..core.numbers import NumberError, format_number, parse_number
 from ..core.paths import data_dir, user_dir
 from .timeline import curve, interpolate
 
@@ -86,9 +86,6 @@ class Entry:
     pain: int
     minutes: int
     note: str = ""
-
-    def as_row(self) -> dict:
-        return {"date": self.date.isoformat(), "pain": str(self.pain), "minutes": str(self.minutes), "note": self.note}
 
     def label(self) -> str:
         """One line for the entry list (plain text)."""
@@ -365,6 +362,15 @@ def _lines(numbers: list[int]) -> str:
     return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: entries added (new dates) and entries changed (dates already
+    in the diary that now hold the imported values)."""
+
+    added: int
+    updated: int
+
+
 class Diary:
     """The reader's entries, kept in ``path`` (default: ``user_dir() / "pain-diary.csv"``).
 
@@ -401,8 +407,8 @@ class Diary:
         return self._today or _dt.date.today()
 
     # -- reading
-    def _load(self, repair: bool) -> dict:
-        """What the file holds now. Damage is repaired only when ``repair`` (the caller
+    def _load(self, repair: bool) -> dict[_dt.date, Entry]:
+        """What the file holds now: its entries by date. Damage is repaired only when ``repair`` (the caller
         holds the lock); otherwise storage.DamagedFile is raised. OSError propagates."""
         self._lines = {}
         try:
@@ -632,10 +638,10 @@ class Diary:
             storage.write_new_file(path, text)
         return path
 
-    def import_csv(self, path: Path | str) -> dict:
+    def import_csv(self, path: Path | str) -> Imported:
         """Check every row of ``path``; if all are good, merge them and save.
 
-        Returns counts {"added": n, "updated": n}. Raises ImportProblem (nothing saved) if
+        Returns how many entries were added and how many changed (:class:`Imported`). Raises ImportProblem (nothing saved) if
         any row is bad, or FileNotFoundError / UnicodeDecodeError if the file cannot be read.
         """
         path = Path(path).expanduser()
@@ -647,10 +653,10 @@ class Diary:
             raise ImportProblem(path, [(1, "the file has no entries")])
 
         def change(current):
-            counts = {
-                "added": sum(e.date not in current for e in entries),
-                "updated": sum(e.date in current and current[e.date] != e for e in entries),
-            }
+            counts = Imported(
+                added=sum(e.date not in current for e in entries),
+                updated=sum(e.date in current and current[e.date] != e for e in entries),
+            )
             current.update({e.date: e for e in entries})
             return current, counts
 
@@ -778,6 +784,84 @@ class Outcome:
     problems: tuple = ()
     path: str = ""
 
+    #: At most this many of an import's bad rows are listed; the rest are counted.
+    SHOWN_PROBLEMS = 20
+
+    def problem_lines(self) -> list[str]:
+        """An import's bad rows as lines to list ("line 3: ..."), at most
+        :attr:`SHOWN_PROBLEMS`, then "… and n more"."""
+        lines = [f"line {n}: {m}" for n, m in self.problems[: self.SHOWN_PROBLEMS]]
+        more = len(self.problems) - self.SHOWN_PROBLEMS
+        return lines + ([f"… and {more} more"] if more > 0 else [])
+
+
+@dataclass(frozen=True)
+class Form:
+    """What the diary's form shows: the text of each box to set (by field; boxes not
+    named keep what they hold), and the save button's label and icon."""
+
+    values: tuple[tuple[str, str], ...]
+    editing: bool
+
+    @property
+    def save_label(self) -> str:
+        return "Save changes" if self.editing else "Add entry"
+
+    @property
+    def save_icon(self) -> str:
+        return "check" if self.editing else "plus"
+
+
+@dataclass(frozen=True)
+class SettingsBoxes:
+    """The text of the three 'about your pain' boxes, by the box's name."""
+
+    pain_began: str
+    goal_pain: str
+    goal_minutes: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What the diary's chart shows: the reader's entries (none: the made-up sample is
+    shown instead), what they are compared with, the last day, and the caption."""
+
+    entries: tuple[Entry, ...]
+    settings: Settings
+    today: _dt.date | None
+    caption: str
+
+    @property
+    def sample(self) -> bool:
+        return not self.entries
+
+
+def caption(entries, settings: Settings) -> str:
+    """The diary chart's caption: what it shows and what it compares the reader with."""
+    entries = sorted(entries)
+    compare = comparison(entries, settings)
+    if compare.kind == "acute":
+        against = (
+            f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
+            "average for recent back pain from research, counted from that day. It is an example, "
+            "not a target: about half of people sit above an average."
+        )
+    else:
+        against = (
+            f"The dashed line is your own first week (average pain {format_number(compare.first_week, 1)}): "
+            f"{compare.reason}, so your chart is not compared with the average for pain that has only just begun."
+        )
+    goals = " The dotted lines are your goals." if (settings.goal_pain, settings.goal_minutes) != (None, None) else ""
+    return (
+        f"Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
+        f"{entries[-1].date.isoformat()}. {against}{goals}"
+    )
+
+
+SAMPLE_CAPTION = (
+    "You have no entries yet, so this is the made-up sample diary. Add entries, then press Draw my chart again."
+)
+
 
 class Editor:
     """The diary's editing logic without widgets: add, edit, delete (asked twice), export
@@ -807,6 +891,46 @@ class Editor:
             return Outcome("warning", self.diary.warning)
         return None
 
+    # -- what the view shows
+    def form(self) -> Form:
+        """The form after an action: the entry being edited, or empty boxes (the date kept)."""
+        entry = self.editing_entry
+        if entry is None:
+            return Form((("pain", ""), ("minutes", ""), ("note", "")), editing=False)
+        values = (("date", entry.date.isoformat()), ("pain", str(entry.pain)), ("minutes", str(entry.minutes)))
+        return Form((*values, ("note", entry.note)), editing=True)
+
+    def choices(self) -> list[tuple[str, str]]:
+        """The entry list: (label, ISO date), newest first."""
+        return [(e.label(), e.date.isoformat()) for e in sorted(self.diary.entries.values(), reverse=True)]
+
+    def info(self) -> str:
+        return f"Saved only on this computer, in {self.diary.path}. {len(self.diary)} entries so far."
+
+    def settings_form(self) -> SettingsBoxes:
+        """The 'about your pain' boxes as saved (empty when not set)."""
+        saved = self.diary.settings()
+        return SettingsBoxes(
+            pain_began=saved.pain_began.isoformat() if saved.pain_began else "",
+            goal_pain="" if saved.goal_pain is None else str(saved.goal_pain),
+            goal_minutes="" if saved.goal_minutes is None else str(saved.goal_minutes),
+        )
+
+    def default_export(self) -> str:
+        return str(self.diary.path.with_name("pain-diary-export.csv"))
+
+    def chart(self, settings: Settings | None = None, today: _dt.date | None = None) -> Chart:
+        """What to draw: the reader's diary up to ``today`` (default: the computer's date,
+        or the last entry if that is later), or the sample when there is nothing yet."""
+        settings = settings or self.diary.settings()
+        entries = tuple(self.diary.sorted())
+        if not entries:
+            return Chart((), settings, None, SAMPLE_CAPTION)
+        # The reader's chart runs to today, so days without entries since the last one show.
+        end = max(today or _dt.date.today(), entries[-1].date)
+        return Chart(entries, settings, end, caption(entries, settings))
+
+    # -- actions
     def _load(self, entry: Entry):
         self.editing = entry.date
         self.editing_entry = entry
@@ -947,4 +1071,4 @@ class Editor:
             return Outcome("error", f"Could not read {text} as a text CSV file ({exc.reason}).")
         except OSError as exc:
             return Outcome("error", f"Could not import {text}: {storage.describe_error(exc)}.")
-        return Outcome("ok", f"Imported from {text}: {counts['added']} new entries, {counts['updated']} changed.")
+        return Outcome("ok", f"Imported from {text}: {counts.added} new entries, {counts.updated} changed.")

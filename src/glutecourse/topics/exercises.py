@@ -478,9 +478,26 @@ def routine_of(source):
     raise TypeError("routine_timer needs a routine or a routine builder")
 
 
+#: What the timer says before the reader starts, when it has nothing to time, and without a kernel.
+TIMER_READY = "Press Start to follow your routine step by step."
+TIMER_NOTHING = "There is nothing to time yet: build a routine first."
+TIMER_NO_KERNEL = "This timer needs a running notebook kernel to tick by itself."
+
+
+@dataclass(frozen=True)
+class TimerButtons:
+    """Which of the timer's buttons can be pressed, by button."""
+
+    start: bool
+    pause: bool
+    skip: bool
+    stop: bool
+
+
 @dataclass(frozen=True)
 class TimerView:
-    """What the timer shows at one moment (the widget only draws this)."""
+    """What the timer shows at one moment (the widget only draws this): the numbers, the
+    buttons' state and the words, as plain text."""
 
     state: str
     step: Step | None
@@ -491,6 +508,46 @@ class TimerView:
     progress_max: int
     left_in_routine: int
     next_label: str
+
+    @property
+    def exercise_id(self) -> str | None:
+        """The exercise whose picture to show (None: no picture)."""
+        return self.step.exercise_id if self.step is not None else None
+
+    @property
+    def start_label(self) -> str:
+        return "Resume" if self.state == "paused" else "Start"
+
+    @property
+    def enabled(self) -> TimerButtons:
+        """Which buttons can be pressed now."""
+        active = self.state in ("running", "paused")
+        return TimerButtons(start=self.state != "running", pause=self.state == "running", skip=active, stop=active)
+
+    @property
+    def headline(self) -> str:
+        if self.state == "finished":
+            return "Routine complete. Well done."
+        if self.step is None:
+            return TIMER_READY if self.state == "ready" else "Stopped."
+        return self.step.label + (" (paused)" if self.state == "paused" else "")
+
+    @property
+    def detail(self) -> str:
+        if self.state == "finished":
+            return "Note how your back feels today, for example in your pain diary (notebook 09)."
+        if self.step is None:
+            return "" if self.state == "ready" else "Press Start to begin the routine again from the top."
+        return f"{self.shown_seconds} s left in this step"
+
+    @property
+    def status(self) -> str:
+        if self.step is None:
+            return ""
+        return (
+            f"Step {self.number} of {self.count} · about {fmt_duration(self.left_in_routine)} left in the "
+            f"routine · next: {self.next_label}"
+        )
 
 
 class TimerModel:
@@ -520,6 +577,23 @@ class TimerModel:
     def needs_routine(self) -> bool:
         """True when Start begins again from the top (it resumes when paused)."""
         return self.state in ("ready", "stopped", "finished")
+
+    def begin(self, source) -> str:
+        """What the Start button does with ``source`` (a Routine, the builder, or a callable):
+        start it from the top, or resume when paused. Returns "" when the timer runs, else
+        what to tell the reader."""
+        routine = None
+        if self.needs_routine():
+            try:
+                routine = routine_of(source)
+            except TypeError as exc:
+                return str(exc)
+        return "" if self.start(routine) else TIMER_NOTHING
+
+    def failed(self, exc: Exception) -> str:
+        """The ticking stopped because of an error: stop, and say so."""
+        self.state = "stopped"
+        return f"The timer stopped because of an error: {exc}"
 
     def start(self, routine=None) -> bool:
         """Start ``routine`` from its first step (or resume when paused); False when

@@ -28,6 +28,7 @@ import datetime as _dt
 import json
 import uuid
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import storage
@@ -272,7 +273,9 @@ class ProgressStore:
     # -- the answers
     @property
     def attempts(self) -> list[dict]:
-        """Saved attempts, then any not saved yet (see ``problem``)."""
+        """Saved attempts, then any not saved yet (see ``problem``). Each is a JSON record
+        of the reader's ``progress.json`` as the file holds it (checked against the
+        schema when read), written back unchanged: dicts on purpose."""
         saved = {a["id"] for a in self.data["attempts"]}
         return self.data["attempts"] + [a for a in self._pending if a["id"] not in saved]
 
@@ -335,7 +338,28 @@ class ProgressStore:
         return out
 
 
-def summary(attempts, banks, order=()) -> list[dict]:
+@dataclass(frozen=True)
+class NotebookProgress:
+    """One notebook's row of the progress summary: its questions, how many the reader has
+    answered, and how many of those their latest try got right."""
+
+    notebook: str
+    questions: int
+    answered: int
+    correct: int
+
+    @property
+    def finished(self) -> bool:
+        """Every question answered (a notebook with no questions is never unfinished)."""
+        return self.answered >= self.questions
+
+    @property
+    def text(self) -> str:
+        """The row in words, shown beside its bar (never colour alone)."""
+        return f"{self.answered} of {self.questions} answered, {self.correct} correct"
+
+
+def summary(attempts, banks, order=()) -> list[NotebookProgress]:
     """One row per notebook: questions available, answered, and correct (latest try).
 
     Pure: ``attempts`` are a reader's attempts (oldest first), ``banks`` the quiz banks
@@ -355,15 +379,20 @@ def summary(attempts, banks, order=()) -> list[dict]:
         correct[nb] = correct.get(nb, 0) + (a["correct"] is True)
     rows = [s for s in order if s in totals or s in answered]
     rows += sorted((set(totals) | set(answered)) - set(rows))
-    return [
-        {"notebook": nb, "questions": totals.get(nb, 0), "answered": answered.get(nb, 0), "correct": correct.get(nb, 0)}
-        for nb in rows
-    ]
+    return [NotebookProgress(nb, totals.get(nb, 0), answered.get(nb, 0), correct.get(nb, 0)) for nb in rows]
+
+
+def start_here(rows: list[NotebookProgress], order=()) -> str | None:
+    """The notebook to go to next: the first one of the course (``order``) whose questions
+    are not all answered, or None when every one is finished."""
+    known = set(order) if order else None
+    return next((r.notebook for r in rows if not r.finished and (known is None or r.notebook in known)), None)
 
 
 def export_data(store: ProgressStore, name: str = "") -> dict:
     """What a reader hands to a teacher: their attempts, an anonymous reader id, and an
-    optional name or nickname they choose. Checked against
+    optional name or nickname they choose. A dict on purpose: it is the JSON-shaped export
+    written to a file as it is. Checked against
     ``schemas/progress-export.schema.json`` (the class results read it with the same)."""
     data = {
         "format": EXPORT_FORMAT,

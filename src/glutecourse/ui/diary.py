@@ -5,23 +5,123 @@ draw the chart. The diary itself (entries, the file, the checks) is
 from __future__ import annotations
 
 from ..core import storage
-from ..core.numbers import format_number
 from ..core.paths import images_dir, user_dir
-from ..topics.diary import FILENAME, Diary, Editor, Entry, Outcome, Settings, comparison
+from ..topics.diary import FILENAME, Diary, Editor, Outcome, Settings
 from .display import html
 from .html import Markup, items, plain, safe_html, status_box
 from .widgets import View, button, html_widget, shared_styles
 
 # --- widget ---------------------------------------------------------------------------
 
+#: The text boxes: attribute -> (label, what a screen reader says, placeholder, wide).
+BOXES = {
+    "date": ("Date", "The day this entry is for, as year-month-day", "YYYY-MM-DD", False),
+    "pain": ("Pain (0-10)", "Your pain that day, a whole number from 0 to 10", "0 = none, 10 = worst", False),
+    "minutes": ("Exercise (minutes)", "Minutes of exercise that day, a whole number (empty means 0)", "0", False),
+    "note": ("Note (optional)", "An optional short note", "up to 200 characters", True),
+    "pain_began": (
+        "Pain began on",
+        "The day this episode of back pain began, as year-month-day. Only if it began recently is your "
+        "chart compared with the average for recent pain.",
+        "YYYY-MM-DD (optional)",
+        False,
+    ),
+    "goal_pain": (
+        "Pain goal (0-10)",
+        "A pain level you would like to get to, a whole number from 0 to 10",
+        "optional",
+        False,
+    ),
+    "goal_minutes": (
+        "Exercise goal (min/day)",
+        "Minutes of exercise a day you are aiming for, a whole number",
+        "optional",
+        False,
+    ),
+    "export_path": ("Export to", "Where to write the CSV file (a full path)", "", True),
+    "import_path": (
+        "Import from",
+        "The CSV file to read: columns date, pain, minutes, note",
+        "path to a .csv file",
+        True,
+    ),
+}
+
+#: The buttons: attribute -> (label, what it does, icon, the view's method it calls).
+BUTTONS = {
+    "save_button": ("Add entry", "Check the entry and save it to your diary", "plus", "save"),
+    "cancel_button": ("Cancel editing", "Leave the entry as it was and clear the form", "", "cancel_edit"),
+    "edit_button": (
+        "Edit selected",
+        "Load the selected entry into the form above to change it",
+        "pencil",
+        "edit_selected",
+    ),
+    "delete_button": (
+        "Delete selected",
+        "Delete the selected entry (you will be asked to confirm)",
+        "trash",
+        "delete_selected",
+    ),
+    "draw_button": (
+        "Draw my chart",
+        "Draw your pain, its 7-day rolling mean and the example average",
+        "line-chart",
+        "draw",
+    ),
+    "transfer_button": (
+        "Export or import…",
+        "Show the controls to save your diary as a CSV file or read one in",
+        "exchange",
+        "show_transfer",
+    ),
+    "settings_button": (
+        "Save and redraw",
+        "Save these three boxes and draw your chart again",
+        "check",
+        "save_settings",
+    ),
+    "export_button": ("Export CSV", "Write all your entries to the file named on the left", "download", "export"),
+    "import_button": (
+        "Import CSV",
+        "Check every row of the file; if all are good, add them to your diary",
+        "upload",
+        "import_",
+    ),
+}
+
+
+def _make(view, *names, values: dict | None = None):
+    """Build the named boxes and buttons (see :data:`BOXES`, :data:`BUTTONS`) as attributes
+    of ``view``, each button calling the view's method of its row."""
+    import ipywidgets as w
+
+    sh = shared_styles()
+    for name in names:
+        if name in BOXES:
+            label, tooltip, placeholder, wide = BOXES[name]
+            value, layout = (values or {}).get(name, ""), sh["form_wide" if wide else "field"]
+            box = w.Text(
+                value,
+                description=label,
+                placeholder=placeholder,
+                tooltip=tooltip,
+                layout=layout,
+                style=sh["form_style"],
+            )
+            setattr(view, name, box)
+        else:
+            label, tooltip, icon, method = BUTTONS[name]
+            setattr(view, name, button(label, tooltip, icon, "auto"))
+            getattr(view, name).on_click(lambda _, act=getattr(view, method): act())
+
 
 class DiaryWidget(View):
     """Add, edit, delete, export and import diary entries; messages in ``self.message``.
 
-    The logic (what each button does, and what to say) is ``glutecourse.topics.diary.Editor``,
-    tested without widgets; this view reads the boxes, calls the editor and shows its
-    :class:`~glutecourse.topics.diary.Outcome`.
-    """
+    The logic (what each button does, what to say, what the form and the chart show) is
+    ``glutecourse.topics.diary.Editor``, tested without widgets; this view reads the boxes,
+    calls the editor and shows what it returns."""
 
     def __init__(self, diary: Diary | None = None):
         import ipywidgets as w
@@ -29,64 +129,21 @@ class DiaryWidget(View):
         sh = shared_styles()
         self.diary = diary if diary is not None else Diary()
         self.editor = Editor(self.diary)
-        self.date = self._text("Date", "The day this entry is for, as year-month-day", "YYYY-MM-DD")
+        _make(self, "date", "pain", "minutes", "note", "save_button", "cancel_button")
+        _make(self, "edit_button", "delete_button", "draw_button", "transfer_button")
         self.date.value = self.diary.today.isoformat()
-        self.pain = self._text("Pain (0-10)", "Your pain that day, a whole number from 0 to 10", "0 = none, 10 = worst")
-        self.minutes = self._text(
-            "Exercise (minutes)", "Minutes of exercise that day, a whole number (empty means 0)", "0"
-        )
-        self.note = self._text("Note (optional)", "An optional short note", "up to 200 characters", wide=True)
-        self.save_button = button(
-            "Add entry", "Check the entry and save it to your diary", "plus", "auto", button_style="primary"
-        )
-        self.cancel_button = w.Button(
-            description="Cancel editing",
-            layout=w.Layout(width="auto", display="none"),
-            style=sh["button_style"],
-            tooltip="Leave the entry as it was and clear the form",
-        )
-        self.message = html_widget()
+        self.save_button.button_style = "primary"
+        self.cancel_button.layout = w.Layout(width="auto", display="none")  # its own: it is shown and hidden
+        self.message, self.info = html_widget(), html_widget()
         self.entry_list = w.Select(
             description="Your entries", options=[], rows=7, layout=sh["form_wide"], style=sh["form_select_style"]
         )
-        self.edit_button = button(
-            "Edit selected", "Load the selected entry into the form above to change it", "pencil", "auto"
-        )
-        self.delete_button = button(
-            "Delete selected", "Delete the selected entry (you will be asked to confirm)", "trash", "auto"
-        )
-        self.draw_button = button(
-            "Draw my chart", "Draw your pain, its 7-day rolling mean and the example average", "line-chart", "auto"
-        )
-        self.transfer_button = button(
-            "Export or import…",
-            "Show the controls to save your diary as a CSV file or read one in",
-            "exchange",
-            "auto",
-        )
-        self.chart = None
-        self.transfer = None
-        self.save_button.on_click(lambda _: self.save())
-        self.cancel_button.on_click(lambda _: self.cancel_edit())
-        self.edit_button.on_click(lambda _: self.edit_selected())
-        self.delete_button.on_click(lambda _: self.delete_selected())
-        self.draw_button.on_click(lambda _: self.draw())
-        self.transfer_button.on_click(lambda _: self.show_transfer())
-        self.info = html_widget()
+        self.chart = self.transfer = None
+        actions = [self.edit_button, self.delete_button, self.draw_button, self.transfer_button]
         self.widget = w.VBox(
-            [
-                self.info,
-                self.date,
-                self.pain,
-                self.minutes,
-                self.note,
-                w.HBox([self.save_button, self.cancel_button], layout=sh["plain"]),
-                self.message,
-                self.entry_list,
-                w.HBox(
-                    [self.edit_button, self.delete_button, self.draw_button, self.transfer_button], layout=sh["plain"]
-                ),
-            ],
+            [self.info, self.date, self.pain, self.minutes, self.note]
+            + [w.HBox([self.save_button, self.cancel_button], layout=sh["plain"]), self.message, self.entry_list]
+            + [w.HBox(actions, layout=sh["plain"])],
             layout=sh["plain"],
         )
         self._refresh_list()
@@ -94,72 +151,30 @@ class DiaryWidget(View):
         if opening is not None:
             self._show(opening)
 
-    @staticmethod
-    def _text(description, tooltip, placeholder="", value="", wide=False):
-        import ipywidgets as w
-
-        sh = shared_styles()
-        return w.Text(
-            value=value,
-            description=description,
-            placeholder=placeholder,
-            tooltip=tooltip,
-            layout=sh["form_wide" if wide else "field"],
-            style=sh["form_style"],
-        )
-
     # state the tests and scripts read
     editing = property(lambda self: self.editor.editing)
-
-    # messages
-    def _say(self, text: str, kind: str = "ok"):
-        self.message.value = status_box(kind, text)
 
     def _show(self, outcome: Outcome):
         """Show what the editor did: the message, the form and the list."""
         if outcome.problems:
-            shown = items(f"line {n}: {m}" for n, m in outcome.problems[:20])
-            more = len(outcome.problems) - 20
-            extra = f"<ul><li>… and {more} more</li></ul>" if more > 0 else ""
-            self.message.value = status_box(
-                "error",
-                Markup(f"Fix these rows of <code>{safe_html(outcome.path)}</code> and try again:{shown}{extra}"),
-                label=f"✖ {outcome.text}",
-            )
+            where = Markup(f"Fix these rows of <code>{safe_html(outcome.path)}</code> and try again:")
+            body = Markup(where + items(outcome.problem_lines()))
+            self.message.value = status_box("error", body, label=f"✖ {outcome.text}")
         else:
-            self._say(outcome.text, outcome.kind)
-        if outcome.form == "clear":
-            self._clear_form()
-        elif outcome.form == "load":
-            self._load_form(self.editor.editing_entry)
+            self.message.value = status_box(outcome.kind, outcome.text)
+        if outcome.form is not None:
+            form = self.editor.form()
+            for name, value in form.values:
+                getattr(self, name).value = value
+            self.save_button.description, self.save_button.icon = form.save_label, form.save_icon
+            self.cancel_button.layout.display = None if form.editing else "none"
         self._refresh_list(select=outcome.select)
 
     def _refresh_list(self, select=None):
-        entries = sorted(self.diary.entries.values(), reverse=True)
-        self.entry_list.options = [(e.label(), e.date.isoformat()) for e in entries]
+        self.entry_list.options = self.editor.choices()
         if select is not None and select.isoformat() in [v for _, v in self.entry_list.options]:
             self.entry_list.value = select.isoformat()
-        self.info.value = (
-            f"<p>Saved only on this computer, in <code>{safe_html(self.diary.path)}</code>. "
-            f"{len(self.diary)} entries so far.</p>"
-        )
-
-    def _clear_form(self):
-        self.pain.value = ""
-        self.minutes.value = ""
-        self.note.value = ""
-        self.save_button.description = "Add entry"
-        self.save_button.icon = "plus"
-        self.cancel_button.layout.display = "none"
-
-    def _load_form(self, entry: Entry):
-        self.date.value = entry.date.isoformat()
-        self.pain.value = str(entry.pain)
-        self.minutes.value = str(entry.minutes)
-        self.note.value = entry.note
-        self.save_button.description = "Save changes"
-        self.save_button.icon = "check"
-        self.cancel_button.layout.display = None
+        self.info.value = f"<p>{safe_html(self.editor.info())}</p>"
 
     # actions
     def save(self):
@@ -174,49 +189,6 @@ class DiaryWidget(View):
     def delete_selected(self):
         self._show(self.editor.delete(self.entry_list.value))
 
-    def _build_chart_area(self):
-        """The chart, its caption and the 'about your pain' boxes, built on first use."""
-        import ipywidgets as w
-
-        sh = shared_styles()
-        saved = self.diary.settings()
-        self.pain_began = self._text(
-            "Pain began on",
-            "The day this episode of back pain began, as year-month-day. Only if it "
-            "began recently is your chart compared with the average for recent pain.",
-            "YYYY-MM-DD (optional)",
-            saved.pain_began.isoformat() if saved.pain_began else "",
-        )
-        self.goal_pain = self._text(
-            "Pain goal (0-10)",
-            "A pain level you would like to get to, a whole number from 0 to 10",
-            "optional",
-            "" if saved.goal_pain is None else str(saved.goal_pain),
-        )
-        self.goal_minutes = self._text(
-            "Exercise goal (min/day)",
-            "Minutes of exercise a day you are aiming for, a whole number",
-            "optional",
-            "" if saved.goal_minutes is None else str(saved.goal_minutes),
-        )
-        self.settings_button = button(
-            "Save and redraw", "Save these three boxes and draw your chart again", "check", "auto"
-        )
-        self.settings_button.on_click(lambda _: self.save_settings())
-        self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
-        self.chart_caption = w.HTML()
-        about = w.VBox(
-            [
-                w.HTML("<p><strong>About your pain</strong> (optional): what your chart compares you with.</p>"),
-                self.pain_began,
-                self.goal_pain,
-                self.goal_minutes,
-                self.settings_button,
-            ],
-            layout=sh["plain"],
-        )
-        self.widget.children = (*self.widget.children, about, self.chart_caption, self.chart)
-
     def save_settings(self):
         outcome, settings = self.editor.save_settings(
             self.pain_began.value, self.goal_pain.value, self.goal_minutes.value
@@ -226,26 +198,40 @@ class DiaryWidget(View):
             self.draw(settings)
 
     def draw(self, settings: Settings | None = None):
-        if self.chart is None:
-            self._build_chart_area()
-        if not self.diary.entries:
-            self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
-            self.chart_caption.value = (
-                "<p>You have no entries yet, so this is the <strong>made-up sample "
-                "diary</strong>. Add entries, then press Draw my chart again.</p>"
-            )
-            return
-        import datetime as _dt
+        """Draw the chart (building its area, with the 'about your pain' boxes, on first use)."""
+        import ipywidgets as w
 
+        if self.chart is None:
+            _make(
+                self,
+                "pain_began",
+                "goal_pain",
+                "goal_minutes",
+                "settings_button",
+                values=vars(self.editor.settings_form()),
+            )
+            self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
+            self.chart_caption = html_widget()
+            heading = html_widget(
+                "<p><strong>About your pain</strong> (optional): what your chart compares you with.</p>"
+            )
+            boxes = [heading, self.pain_began, self.goal_pain, self.goal_minutes, self.settings_button]
+            self.widget.children = (
+                *self.widget.children,
+                w.VBox(boxes, layout=shared_styles()["plain"]),
+                self.chart_caption,
+                self.chart,
+            )
+        plan = self.editor.chart(settings)
+        self.chart_caption.value = f"<p>{safe_html(plan.caption)}</p>"
+        if plan.sample:
+            self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
+            return
         from ..charts.diary import diary_figure
         from ..charts.plotting import figure_svg
 
-        settings = settings or self.diary.settings()
-        entries = self.diary.sorted()
-        # The reader's chart runs to today, so days without entries since the last one show.
-        today = max(_dt.date.today(), entries[-1].date)
-        self.chart.value = figure_svg(diary_figure(entries, settings=settings, today=today)).encode("utf-8")
-        self.chart_caption.value = chart_caption_html(entries, settings)
+        figure = diary_figure(plan.entries, settings=plan.settings, today=plan.today)
+        self.chart.value = figure_svg(figure).encode("utf-8")
 
     def show_transfer(self):
         """Build the export and import controls (only when the reader asks for them)."""
@@ -253,61 +239,21 @@ class DiaryWidget(View):
 
         if self.transfer is not None:
             return
-        self.export_path = self._text(
-            "Export to",
-            "Where to write the CSV file (a full path)",
-            wide=True,
-            value=str(self.diary.path.with_name("pain-diary-export.csv")),
-        )
-        self.export_button = button(
-            "Export CSV", "Write all your entries to the file named on the left", "download", "auto"
-        )
-        self.import_path = self._text(
-            "Import from", "The CSV file to read: columns date, pain, minutes, note", "path to a .csv file", wide=True
-        )
-        self.import_button = button(
-            "Import CSV", "Check every row of the file; if all are good, add them to your diary", "upload", "auto"
-        )
-        self.export_button.on_click(lambda _: self.export())
-        self.import_button.on_click(lambda _: self.import_())
-        self.transfer = w.VBox(
-            [w.HBox([self.export_path, self.export_button]), w.HBox([self.import_path, self.import_button])]
-        )
+        _make(self, "export_path", "export_button", "import_path", "import_button")
+        self.export_path.value = self.editor.default_export()
+        rows = [w.HBox([self.export_path, self.export_button]), w.HBox([self.import_path, self.import_button])]
+        self.transfer = w.VBox(rows)
         children = list(self.widget.children)
         children.insert(children.index(self.message), self.transfer)
         self.widget.children = tuple(children)
 
     def export(self):
         """Export to the typed path; an existing file is replaced only when the reader
-        presses Export CSV a second time for the same path (the widget asks first)."""
+        presses Export CSV a second time for the same path (the editor asks first)."""
         self._show(self.editor.export(self.export_path.value))
 
     def import_(self):
         self._show(self.editor.import_(self.import_path.value))
-
-
-def chart_caption_html(entries: list[Entry], settings: Settings) -> str:
-    """What the diary's chart shows and what it compares the reader with."""
-    compare = comparison(entries, settings)
-    if compare.kind == "acute":
-        against = (
-            f"Your pain began on {settings.pain_began.isoformat()}, recently, so the dashed line is the "
-            "average for recent back pain from research, counted from that day. It is an example, "
-            "<strong>not a target</strong>: about half of people sit above an average."
-        )
-    else:
-        against = (
-            f"The dashed line is <strong>your own first week</strong> (average pain "
-            f"{format_number(compare.first_week, 1)}): {safe_html(compare.reason)}, so your "
-            "chart is not compared with the average for pain that has only just begun."
-        )
-    goals = ""
-    if settings.goal_pain is not None or settings.goal_minutes is not None:
-        goals = " The dotted lines are your goals."
-    return (
-        f"<p>Your diary: {len(entries)} entries, {entries[0].date.isoformat()} to "
-        f"{entries[-1].date.isoformat()}. {against}{goals}</p>"
-    )
 
 
 def diary_widget(diary: Diary | None = None) -> DiaryWidget:

@@ -23,6 +23,8 @@ from ..catalog.references import short_citations
 from ..core.paths import images_dir
 from ..topics.exercises import (
     LEVEL_LABELS,
+    TIMER_NO_KERNEL,
+    TIMER_READY,
     TYPE_LABELS,
     Routine,
     TimerModel,
@@ -36,7 +38,6 @@ from ..topics.exercises import (
     image_name,
     phase_plan,
     poses,
-    routine_of,
     routine_steps,
     rules,
 )
@@ -253,37 +254,24 @@ def routine_builder(phase_id: str | None = None, minutes: int = 15, difficulty: 
 class RoutineTimer(View):
     """Follow a routine step by step: Start / Pause / Skip / Stop, a progress bar and a label.
 
-    The steps and where the reader is in them are a :class:`TimerModel`
+    The steps, where the reader is in them and every word shown are a :class:`TimerModel`
     (``glutecourse.topics.exercises``, tested without widgets); this view holds the
-    buttons, draws ``model.view()`` and runs the ticking task.
-
-    ``source`` is a Routine, or the routine builder (the timer then follows whatever routine
-    the builder shows when you press Start). ``autorun=False`` never starts the asyncio
-    task: time then moves only through ``tick`` (used by the tests). ``clock`` is the time
-    source the task uses to measure how long really passed between ticks.
-    """
+    buttons, draws ``model.view()`` and runs the ticking task. ``source``: see
+    :meth:`TimerModel.begin`. ``autorun=False`` never starts the task: time then moves
+    only through ``tick`` (the tests). ``clock`` measures the time really passed."""
 
     def __init__(self, source, tick_interval: float = 1.0, autorun: bool = True, clock=time.monotonic):
         import ipywidgets as w
 
-        self.source = source
-        self.tick_interval = tick_interval
-        self.autorun = autorun
-        self.clock = clock
+        self.source, self.tick_interval, self.autorun, self.clock = source, tick_interval, autorun, clock
         self.model = TimerModel()
         self._task = None
-        sh = shared_styles()
         self._ui_built = False
-        self.start_button = self._button("Start", "play", "Start or resume the routine", button_style="success")
-        self.label = html_widget(
-            "<p>Press <strong>Start</strong> to follow your routine step by step.</p>", layout_name="auto"
-        )
-        self.bar = w.HBox([self.start_button], layout=sh["auto"])
-        self.widget = w.VBox([self.bar, self.label], layout=sh["auto"])
+        self.start_button = _timer_button("Start", "play", "Start or resume the routine", button_style="success")
+        self.label = html_widget(f"<p>{safe_html(TIMER_READY)}</p>", layout_name="auto")
+        self.bar = w.HBox([self.start_button], layout=shared_styles()["auto"])
+        self.widget = w.VBox([self.bar, self.label], layout=shared_styles()["auto"])
         self.start_button.on_click(lambda _: self.start())
-
-    def _button(self, description, icon, tooltip, **kwargs):
-        return button(description, tooltip, icon, layout_name="auto", **kwargs)
 
     def _build_ui(self):
         """The rest of the controls, built when the reader first presses Start."""
@@ -292,21 +280,16 @@ class RoutineTimer(View):
         import ipywidgets as w
 
         sh = shared_styles()
-        self.pause_button = self._button("Pause", "pause", "Pause the timer", disabled=True)
-        self.skip_button = self._button("Skip", "forward", "Skip to the next step", disabled=True)
-        self.stop_button = self._button("Stop", "stop", "Stop and go back to the beginning", disabled=True)
+        self.pause_button = _timer_button("Pause", "pause", "Pause the timer", disabled=True)
+        self.skip_button = _timer_button("Skip", "forward", "Skip to the next step", disabled=True)
+        self.stop_button = _timer_button("Stop", "stop", "Stop and go back to the beginning", disabled=True)
         self.pause_button.on_click(lambda _: self.pause())
         self.skip_button.on_click(lambda _: self.skip())
         self.stop_button.on_click(lambda _: self.stop())
         self.progress = w.IntProgress(
-            value=0,
-            min=0,
-            max=1,
-            description="This step:",
-            tooltip="Time passed in the current step",
-            style=sh["progress_style"],
-            layout=w.Layout(width="60%"),
+            max=1, description="This step:", tooltip="Time passed in the current step", style=sh["progress_style"]
         )
+        self.progress.layout = w.Layout(width="60%")
         self.status = html_widget(layout_name="auto")
         # The current pose's picture beside the step (sent only when the exercise changes).
         self.picture = html_widget(cls="gc-timer-picture")
@@ -328,20 +311,12 @@ class RoutineTimer(View):
         """Seconds left in the whole routine (rounded up)."""
         return self.model.seconds_left()
 
-    # -- controls
+    # -- controls: each asks the model, then draws what it says
     def start(self):
         self._build_ui()
-        if self.model.state == "running":
-            return
-        routine = None
-        if self.model.needs_routine():
-            try:
-                routine = routine_of(self.source)
-            except TypeError as exc:
-                self._message(safe_html(exc))
-                return
-        if not self.model.start(routine):
-            self._message("There is nothing to time yet: build a routine first.")
+        message = self.model.begin(self.source)
+        if message:
+            self._message(message)
             return
         self._render()
         self._start_ticking()
@@ -353,24 +328,18 @@ class RoutineTimer(View):
 
     def skip(self):
         if self.model.skip():
-            self._after_change()
+            self._render()
 
     def stop(self):
-        self._cancel()
         self.model.stop()
         self._render()
 
     def tick(self, seconds: float = 1.0):
         """Let ``seconds`` pass (only while running); moves on through as many steps as needed."""
         if self.model.tick(seconds):
-            self._after_change()
+            self._render()
 
-    def _after_change(self):
-        if self.model.state == "finished":
-            self._cancel()
-        self._render()
-
-    # -- ticking on the kernel's event loop
+    # -- ticking on the kernel's event loop (stops by itself when the model stops running)
     def _start_ticking(self):
         if not self.autorun or self._task is not None:
             return
@@ -379,7 +348,7 @@ class RoutineTimer(View):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self._message("This timer needs a running notebook kernel to tick by itself.")
+            self._message(TIMER_NO_KERNEL)
             return
         self._task = loop.create_task(self._run())
 
@@ -396,8 +365,7 @@ class RoutineTimer(View):
         except asyncio.CancelledError:
             pass
         except Exception as exc:  # never lose an error silently in a background task
-            self._message(f"The timer stopped because of an error: {safe_html(exc)}")
-            self.model.state = "stopped"
+            self._message(self.model.failed(exc))
         finally:
             self._task = None
 
@@ -409,45 +377,30 @@ class RoutineTimer(View):
     # -- display
     def _message(self, text: str):
         self._build_ui()
-        self.status.value = status_box("info", Markup(text), label="Note:")
-
-    def _show_picture(self, exercise_id: str | None):
-        if exercise_id != self._picture_of:
-            self._picture_of = exercise_id
-            self.picture.value = figure_html(exercise_id) if exercise_id else ""
+        self.status.value = status_box("info", text, label="Note:")
 
     def _render(self):
         self._build_ui()
         v = self.model.view()
-        self._show_picture(v.step.exercise_id if v.step is not None else None)
-        running = v.state == "running"
-        self.start_button.disabled = running
-        self.start_button.description = "Resume" if v.state == "paused" else "Start"
-        self.pause_button.disabled = not running
-        self.skip_button.disabled = v.state not in ("running", "paused")
-        self.stop_button.disabled = v.state not in ("running", "paused")
+        if v.state != "running":
+            self._cancel()
+        if v.exercise_id != self._picture_of:
+            self._picture_of = v.exercise_id
+            self.picture.value = figure_html(v.exercise_id) if v.exercise_id else ""
+        for name, on in vars(v.enabled).items():
+            getattr(self, f"{name}_button").disabled = not on
+        self.start_button.description = v.start_label
         self.progress.max, self.progress.value = v.progress_max, v.progress
-        if v.state == "finished":
-            self.label.value = (
-                "<p class='gc-timer-big'><strong>Routine complete. Well done.</strong></p>"
-                "<p>Note how your back feels today, for example in your pain diary (notebook 09).</p>"
-            )
-            self.status.value = ""
-            return
-        if v.step is None:
-            self.label.value = "<p>Stopped. Press <strong>Start</strong> to begin the routine again from the top.</p>"
-            self.status.value = ""
-            return
-        paused = " <em>(paused)</em>" if v.state == "paused" else ""
+        cls = "gc-timer-big" if v.state == "finished" else f"gc-timer-step gc-step-{v.step.kind}" if v.step else ""
         self.label.value = (
-            f"<p aria-live='polite' class='gc-timer-step gc-step-{v.step.kind}'>"
-            f"<strong>{safe_html(v.step.label)}</strong>{paused}<br>"
-            f"<span class='gc-timer-left'>{v.shown_seconds} s left in this step</span></p>"
+            f"<p aria-live='polite' class='{cls}'><strong>{safe_html(v.headline)}</strong><br>"
+            f"<span class='gc-timer-left'>{safe_html(v.detail)}</span></p>"
         )
-        self.status.value = (
-            f"<p>Step {v.number} of {v.count} · about {fmt_duration(v.left_in_routine)} left in the routine"
-            f" · next: {safe_html(v.next_label)}</p>"
-        )
+        self.status.value = f"<p>{safe_html(v.status)}</p>" if v.status else ""
+
+
+def _timer_button(description, icon, tooltip, **kwargs):
+    return button(description, tooltip, icon, layout_name="auto", **kwargs)
 
 
 def routine_timer(source, tick_interval: float = 1.0) -> RoutineTimer:

@@ -1,32 +1,83 @@
-"""The progress dashboard: answered and correct per notebook as a table and a bar chart,
-and the export for a teacher."""
+"""The progress dashboard: one row per notebook (its title as a link to it, a bar, and
+"3 of 8 answered, 2 correct" beside it), a "start here" cue at the first unfinished
+notebook, and the export for a teacher."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
-from ..catalog.course import notebook_stems
+from ..catalog.course import notebooks
 from ..core import storage
-from ..topics.progress import ProgressStore, export_path, export_progress, summary
+from ..topics.progress import NotebookProgress, ProgressStore, export_path, export_progress, start_here, summary
 from ..topics.quizzes import all_banks
-from .html import plain, status_box, table
+from .html import Markup, plain, status_box, tag
 from .widgets import View
 
 
-def progress_summary(store: ProgressStore | None = None) -> list[dict]:
+def progress_summary(store: ProgressStore | None = None) -> list[NotebookProgress]:
     """One row per notebook (questions, answered, correct) for the reader's saved answers,
     in course order: :func:`glutecourse.topics.progress.summary` over every quiz bank."""
     store = store if store is not None else ProgressStore()
-    return summary(store.attempts, all_banks(), notebook_stems())
+    return summary(store.attempts, all_banks(), [nb["file"].removesuffix(".ipynb") for nb in notebooks()])
 
 
-def summary_html(rows: list[dict]) -> str:
-    """The progress table. Everything from progress.json is escaped: a notebook name in
-    the file is text, never markup."""
-    rows = [(plain(r["notebook"]), int(r["questions"]), int(r["answered"]), int(r["correct"])) for r in rows]
-    return table(
-        ["Notebook", "Questions", "Answered", "Correct"], rows, caption="Your progress per notebook", cls="gc-progress"
+def _titles() -> dict[str, str]:
+    """Each course notebook's title as the dashboard shows it ("01 · Glute anatomy: ...")."""
+    out = {}
+    for nb in notebooks():
+        stem = nb["file"].removesuffix(".ipynb")
+        number = stem.split("-", 1)[0]
+        out[stem] = f"{number} · {nb['title']}" if number.isdigit() else nb["title"]
+    return out
+
+
+def _bar(row: NotebookProgress, label: str) -> Markup:
+    """A bar a screen reader announces (role progressbar with its values and the row in
+    words): answered in light blue, correct in dark blue over it, drawn as SVG rectangles
+    sized by attribute (the stylesheet colours them; no inline style)."""
+    most = max(row.questions, row.answered, 1)
+    answered, correct = 100 * row.answered / most, 100 * min(row.correct, row.answered) / most
+    svg = (
+        "<svg viewBox='0 0 100 10' preserveAspectRatio='none' aria-hidden='true' focusable='false'>"
+        "<rect class='gc-bar-track' width='100' height='10'/>"
+        f"<rect class='gc-bar-answered' width='{answered:.4g}' height='10'/>"
+        f"<rect class='gc-bar-correct' width='{correct:.4g}' height='10'/></svg>"
     )
+    return tag(
+        "div",
+        Markup(svg),
+        cls="gc-progress-bar",
+        role="progressbar",
+        aria_label=f"Questions answered in {label}",
+        aria_valuemin=0,
+        aria_valuemax=most,
+        aria_valuenow=row.answered,
+        aria_valuetext=row.text,
+    )
+
+
+def summary_html(rows: list[NotebookProgress], folder: str = "") -> str:
+    """The progress list: per notebook its title as a link to it (relative, ``folder``
+    leading from the page that shows it to the notebooks' folder), a bar and the counts in
+    words, and "Start here" at the first unfinished notebook. Everything from
+    progress.json is escaped: a notebook name in the file is text, never markup; only
+    the course's own notebooks get a link."""
+    titles = _titles()
+    first = start_here(rows, titles)
+    items = []
+    for row in rows:
+        title = titles.get(row.notebook, row.notebook)
+        name = (
+            tag("a", title, cls="gc-progress-title", href=quote(f"{folder}{row.notebook}.ipynb"))
+            if row.notebook in titles
+            else tag("span", title, cls="gc-progress-title")
+        )
+        cue = tag("strong", "Start here", cls="gc-progress-cue") if row.notebook == first else ""
+        done = " gc-progress-done" if row.finished and row.questions else ""
+        body = Markup(name + cue + _bar(row, title) + tag("span", row.text, cls="gc-progress-text"))
+        items.append(tag("li", body, cls=f"gc-progress-row{done}{' gc-progress-next' if cue else ''}"))
+    return tag("ol", Markup("".join(items)), cls="gc-progress", aria_label="Your progress per notebook")
 
 
 def _note(text: str, kind: str = "warning") -> str:
@@ -34,20 +85,24 @@ def _note(text: str, kind: str = "warning") -> str:
 
 
 class ProgressDashboard(View):
-    """Table + bar chart of the reader's progress, with a Refresh button."""
+    """Per-notebook progress bars with links, a Refresh button, the export for a teacher
+    and the spaced review's button.
 
-    def __init__(self, store: ProgressStore | None = None):
+    The bars are HTML shown in an ``Output`` widget, so JupyterLab renders them as it
+    renders a notebook's own output: a relative link to a notebook opens it in JupyterLab
+    (the static site's build points the same link at the notebook's page).
+    ``bars_html`` holds what is shown (tests read it)."""
+
+    def __init__(self, store: ProgressStore | None = None, folder: str = ""):
         import ipywidgets as w
 
         self.store = store
-        self.table = w.HTML()
-        # No tooltip on Image: ipywidgets 8.1's ImageView fails to render with one. The table
-        # above the chart carries the same numbers as text.
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="700px"))
-        self.chart.layout.display = "none"
+        self.folder = folder
+        self.bars_html = ""
+        self.bars = w.Output()
         self.message = w.HTML()
         self.refresh_button = w.Button(
-            description="Refresh", icon="refresh", tooltip="Re-read your saved answers and redraw the table and chart"
+            description="Refresh", icon="refresh", tooltip="Re-read your saved answers and redraw the bars"
         )
         self.refresh_button.on_click(lambda _: self.refresh())
         self.name = w.Text(
@@ -73,8 +128,7 @@ class ProgressDashboard(View):
             [
                 self.refresh_button,
                 self.message,
-                self.table,
-                self.chart,
+                self.bars,
                 w.HBox([self.name, self.export_button]),
                 self.export_message,
                 self.review.widget,
@@ -98,7 +152,11 @@ class ProgressDashboard(View):
         store = self._store()
         rows = progress_summary(store)
         self.rows = rows
-        self.table.value = summary_html(rows)
+        self.bars_html = summary_html(rows, self.folder)
+        text = "\n".join(f"{r.notebook}: {r.text}" for r in rows)
+        self.bars.outputs = (
+            {"output_type": "display_data", "data": {"text/html": self.bars_html, "text/plain": text}, "metadata": {}},
+        )
         notes = ""
         if store.notice:
             notes += _note(store.notice, "info")
@@ -113,15 +171,8 @@ class ProgressDashboard(View):
                 "<p>No answers saved yet. Answer a quiz question, then choose <em>Refresh</em> "
                 f"to see your progress here. Your answers are saved in <code>{where}</code>.</p>"
             )
-            self.chart.layout.display = "none"
             return
         self.message.value = notes + f"<p>{len(store.attempts)} answers saved in <code>{where}</code>.</p>"
-        from ..charts.plotting import figure_png
-        from ..charts.progress import summary_figure
-
-        # matplotlib is imported only here, when there is something to draw.
-        self.chart.value = figure_png(summary_figure(rows))
-        self.chart.layout.display = None
 
     def export(self) -> Path | None:
         """Write the export file. An existing export is replaced only when the reader
@@ -162,6 +213,8 @@ class ProgressDashboard(View):
         return path
 
 
-def progress_dashboard(store: ProgressStore | None = None) -> ProgressDashboard:
-    """Show your progress per notebook (answered, correct) as a table and a bar chart."""
-    return ProgressDashboard(store)
+def progress_dashboard(store: ProgressStore | None = None, folder: str = "") -> ProgressDashboard:
+    """Show your progress per notebook: a bar and "answered, correct" in words, each
+    notebook's title a link to it (``folder``: the way from this page to the notebooks'
+    folder, for a page elsewhere, e.g. "../" in ``apps/``)."""
+    return ProgressDashboard(store, folder)
