@@ -76,7 +76,12 @@ JS_MEASURE = """(prompt) => {
     if (gap > longest.px) longest = {from: reach, to: marks[k][0], px: gap};
     reach = Math.max(reach, marks[k][1]);
   }
-  return {height: end, measuredTo: stop, width: nb.getBoundingClientRect().width, cells: cells.length, things, longest};
+  // The height of the things to do themselves (overlaps counted once): the rest is reading.
+  let busy = 0, upTo = 0;
+  for (const [a, b] of things.map(t => t.at).sort((x, y) => x[0] - y[0])) {
+    const from = Math.max(a, upTo); if (b > from) { busy += b - from; upTo = b; }
+  }
+  return {height: end, measuredTo: stop, busy, width: nb.getBoundingClientRect().width, cells: cells.length, things, longest};
 }"""
 
 # Where the longest stretch starts and ends: the first line of the cells there.
@@ -154,6 +159,7 @@ def test_screens_and_stretches(screens_session, results, path):
     longest = m["longest"]
     row = {
         "screens": round(m["height"] / SCREEN, 2),
+        "reading_screens": round((m["height"] - m["busy"]) / SCREEN, 2),
         "longest_stretch_screens": round(longest["px"] / SCREEN, 2),
         "longest_stretch_from": page.evaluate(JS_CELL_AT, longest["from"] + 1),
         "longest_stretch_to": page.evaluate(JS_CELL_AT, max(longest["to"] - 1, 0)),
@@ -164,7 +170,7 @@ def test_screens_and_stretches(screens_session, results, path):
     }
     results[path.stem] = row
     note(
-        f"{path.stem}: {row['screens']:.1f} screens, {len(m['things'])} things to do, longest stretch "
+        f"{path.stem}: {row['screens']:.1f} screens ({row['reading_screens']:.1f} of reading), {len(m['things'])} things to do, longest stretch "
         f"{row['longest_stretch_screens']:.1f} screens ({row['longest_stretch_from']!r} .. {row['longest_stretch_to']!r})"
     )
     full_page_screenshot(page, m["height"], ARTIFACTS / f"notebook-{path.stem}.png")
