@@ -133,3 +133,18 @@ def test_callout_and_status_box_refuse_unknown_kinds():
 def test_the_stylesheet_reaches_every_notebook_through_objectives():
     for _ in range(2):  # a re-run of the first cell keeps it
         assert "<style id='gc-course-css'>" in glutecourse.objectives("00-start-here").data
+
+
+def test_panel_folds_a_reference_table_behind_a_label_and_keeps_it_whole():
+    """Issue 13 (long notebooks): panel(..., fold=label) shows the boxes inside a closed
+    <details> whose summary is the label (escaped); the boxes inside are unchanged."""
+    from glutecourse import muscle_overview, panel
+
+    table = muscle_overview()._repr_html_()
+    out = panel(muscle_overview(), fold="Open the <table> & its sources").data
+    assert out.startswith("<details><summary>Open the &lt;table&gt; &amp; its sources</summary>")
+    assert out.endswith("</details>") and table in out
+    assert " open" not in out.split("<summary>", 1)[0], "the fold starts closed"
+    assert panel(muscle_overview()).data == table, "without fold, panel shows the boxes as before"
+    with pytest.raises(ValueError, match="label"):
+        panel(muscle_overview(), fold="  ")

@@ -16,7 +16,7 @@ Public API (what the notebooks use):
 Every notebook
 - ``objectives(stem)``: a notebook's header box: its learning objectives and time.
 - ``define(*terms)``: plain-language definitions from the course glossary.
-- ``panel(*boxes)``: several HTML boxes shown as one output.
+- ``panel(*boxes, fold=None)``: several HTML boxes shown as one output (``fold="label"``: folded).
 - ``references(*keys)``: the notebook's reference list, from the bibliography.
 - ``quiz(bank_id)``: a self-assessment quiz (answers saved to your progress).
 
