@@ -115,7 +115,7 @@ def test_every_control_has_a_readable_label(quiz):
         for button in (v.check_button, v.retry_button, v.reveal_button):
             assert button.description and button.tooltip
         for control in v._controls:
-            assert control.tooltip or control.description
+            assert getattr(control, "label", "") or control.tooltip or control.description
         if v.choices is not None:
             # the answers are one group named by its question (the prompt's element id)
             assert v.choices.labelledby == v.prompt_id and f'id="{v.prompt_id}"' in v.prompt.value

@@ -132,7 +132,7 @@ def _choices_class():
     import anywidget
     import traitlets as t
 
-    class Choices(anywidget.AnyWidget):
+    class Choices(anywidget.AnyWidget):  # no tooltip: ipywidgets' view needs a description with one
         """A question's answers as one group: radio buttons (``multiple=False``) or
         checkboxes, labelled by the question (``labelledby``, the prompt's element id;
         ``label``, its text). ``chosen`` holds the chosen keys; ``value`` is the response
@@ -261,7 +261,6 @@ class QuestionView:
                 multiple=q.type == "multiple",
                 label=f"Question {number}: {strip_tags(q.prompt)}",
                 labelledby=self.prompt_id,
-                tooltip=label,
                 layout=sh["plain"],
             )
             self.input.add_class("gc-answers")
