@@ -342,9 +342,11 @@ class QuestionView:
 
     def _verdict_label(self, status: str):
         """The feedback box's own label: the verdict, unless the list of answers shows it."""
-        if status in VERDICT and self.choices is not None and self.question.type != "multiple":
+        if status not in VERDICT:
+            return None  # the status's own label ("Please check:")
+        if self.choices is not None and self.question.type != "multiple":
             return ""
-        return VERDICT.get(status, None) and VERDICT[status] + "."
+        return VERDICT[status] + "."
 
     def _focus_after_check(self):
         # Check is now disabled: without this the focus would drop to the page body.
@@ -631,7 +633,8 @@ class QuizLauncher(View):
 
 
 def quiz(bank_id: str, store=None, start: bool = False):
-    """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress.
+    """Show the quiz ``data/quizzes/<bank_id>.json``. Answers are saved to your progress,
+    and the quiz shows the answers you gave before when you come back.
 
     By default the quiz waits behind a *Start the quiz* button (so the notebook opens
     fast); ``start=True`` shows the first question at once."""
