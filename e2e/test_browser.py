@@ -84,6 +84,14 @@ def option_label(q, correct: bool) -> str:
     return strip_tags(option.text)
 
 
+def fresh_quiz(lab_session):
+    """00 run again with no saved answers: a quiz shows the answers given before (issue 13),
+    so an earlier test's answers would otherwise come back checked."""
+    (lab_session.lab.home / "progress.json").unlink(missing_ok=True)
+    lab_session.fresh = False
+    return lab_session.fresh_run("notebooks/00-start-here.ipynb")
+
+
 def first_choice_question(quiz):
     """Go to the warm-up's first single-choice question; return it."""
     i, q = next((i, q) for i, q in enumerate(WARM_UP.questions) if q.type == "single")
@@ -98,7 +106,7 @@ def test_quiz_right_and_wrong_by_clicking(lab_session):
     """Every warm-up question by clicking: choices answered right, true/false wrong, a
     number box given text. Texts come from the quiz bank, so the test follows its edits."""
     n = len(WARM_UP.questions)
-    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
+    page = fresh_quiz(lab_session)
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     score = quiz.locator(".gc-score")
@@ -135,7 +143,7 @@ def test_quiz_right_and_wrong_by_clicking(lab_session):
 
 @pytest.mark.notebook("00-start-here")
 def test_click_to_feedback_latency(lab_session):
-    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
+    page = fresh_quiz(lab_session)
     quiz = page.locator(".gc-quiz").first
     quiz.scroll_into_view_if_needed()
     q = first_choice_question(quiz)
@@ -158,7 +166,7 @@ def test_click_to_feedback_latency(lab_session):
 
 @pytest.mark.notebook("00-start-here")
 def test_progress_survives_kernel_restart(lab_session):
-    page = lab_session.fresh_run("notebooks/00-start-here.ipynb")
+    page = fresh_quiz(lab_session)
     quiz = page.locator(".gc-quiz").first
     q = first_choice_question(quiz)
     quiz.locator("label", has_text=option_label(q, True)).click()

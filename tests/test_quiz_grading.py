@@ -136,3 +136,54 @@ def test_shuffle_actually_shuffles_some_questions(bank_dict):
         question = parse_bank(bank_dict, "test-bank.json").questions[0]
         orders.add(tuple(o.id for o in question.ordered_options()))
     assert len(orders) > 1
+
+
+# ------------------------------------------------------------ saved answers (pure)
+
+
+def some_responses(bank):
+    """A valid response of each question type, right or wrong, taken from the bank."""
+    return {
+        "q-single": [o.id for o in q(bank, "q-single").options],
+        "q-multi": [[o.id] for o in q(bank, "q-multi").options] + [list(q(bank, "q-multi").answer)],
+        "q-tf": [True, False],
+        "q-num": ["6", "5.5", "-3", "1,5"],
+    }
+
+
+def test_an_encoded_answer_decodes_to_a_response_graded_the_same(bank):
+    from glutecourse.topics.quizzes import decode_response, encode_response
+
+    for qid, responses in some_responses(bank).items():
+        for response in responses:
+            question = q(bank, qid)
+            text = encode_response(question, response)
+            assert isinstance(text, str) and len(text) <= 200
+            back = decode_response(question, text)
+            assert grade(question, back) == grade(question, response), (qid, response, text)
+
+
+@pytest.mark.parametrize(
+    "qid, text",
+    [("q-single", "gone"), ("q-multi", "a,zz"), ("q-multi", "a,a"), ("q-tf", "yes"), ("q-num", "six"), ("q-single", 3)],
+)
+def test_a_saved_answer_that_no_longer_fits_decodes_to_none(bank, qid, text):
+    from glutecourse.topics.quizzes import decode_response
+
+    assert decode_response(q(bank, qid), text) is None
+
+
+def test_saved_answers_keep_the_latest_attempt_of_each_question_of_the_bank(bank):
+    from glutecourse.topics.quizzes import SavedAnswer, saved_answers
+
+    attempts = [
+        {"bank": bank.id, "question": "q-single", "correct": False, "answer": "a", "at": "t1"},
+        {"bank": "other-bank", "question": "q-tf", "correct": True, "answer": "true"},
+        {"bank": bank.id, "question": "q-single", "correct": True, "answer": "b", "at": "t2"},
+        {"bank": bank.id, "question": "q-tf", "correct": False},  # an old attempt: no answer kept
+    ]
+    saved = saved_answers(attempts, bank.questions)
+    assert saved == {
+        "q-single": SavedAnswer("q-single", True, "b", "t2"),
+        "q-tf": SavedAnswer("q-tf", False, None, ""),
+    }

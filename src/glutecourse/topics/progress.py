@@ -312,8 +312,12 @@ class ProgressStore:
         self.problem = ""
         return True
 
-    def record(self, *, notebook: str, bank: str, question: str, correct: bool, topic: str = "") -> dict:
-        """Record one checked answer and save it at once (see :meth:`save`).
+    def record(
+        self, *, notebook: str, bank: str, question: str, correct: bool, topic: str = "", answer: str | None = None
+    ) -> dict:
+        """Record one checked answer and save it at once (see :meth:`save`). ``answer`` is
+        the answer as text (``glutecourse.topics.quizzes.encode_response``), kept so a
+        reopened quiz can show it; exports leave it out (:data:`ATTEMPT_FIELDS`).
 
         Never raises because the file cannot be written: the attempt is kept in memory and
         ``problem`` says why it is not saved yet."""
@@ -326,6 +330,8 @@ class ProgressStore:
             "correct": correct is True,
             "at": _now(),
         }
+        if answer is not None:
+            attempt["answer"] = str(answer)[:200]
         self._pending.append(attempt)
         self.save()
         return attempt

@@ -303,3 +303,75 @@ def answered(store) -> set[tuple[str, str]]:
     """The reader's history: every ``(bank, question)`` they have checked an answer to.
     Reads the store; never writes to it."""
     return {(a["bank"], a["question"]) for a in store.attempts}
+
+
+# ---------------------------------------------------------------------------- saved answers
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """A reader's latest checked answer to one question, as the progress file holds it.
+
+    ``response`` is the answer in the form :func:`grade` takes (an option id, a list of
+    option ids, a bool or the number typed), or None when the attempt did not record it
+    (progress files from before answers were kept) or it no longer fits the question (the
+    bank changed since): then only ``correct`` is known."""
+
+    question: str
+    correct: bool
+    response: object = None
+    at: str = ""
+
+
+def encode_response(question: Question, response) -> str:
+    """A graded response as the short text a progress file keeps (``answer``): the option
+    id, option ids joined by commas (ids are slugs, so they never hold one), "true" or
+    "false", or the number as the reader typed it."""
+    if question.type == "multiple":
+        return ",".join(o.id for o in question.options if o.id in set(response))
+    if question.type == "truefalse":
+        return "true" if response is True else "false"
+    return str(response).strip()[:200]
+
+
+def decode_response(question: Question, text):
+    """The response a saved ``answer`` text stands for, or None if it does not fit the
+    question (an option removed since, a number no longer readable, not text at all)."""
+    if not isinstance(text, str) or not text:
+        return None
+    known = {o.id for o in question.options}
+    if question.type == "single":
+        return text if text in known else None
+    if question.type == "multiple":
+        ids = text.split(",")
+        return ids if set(ids) <= known and len(set(ids)) == len(ids) else None
+    if question.type == "truefalse":
+        return {"true": True, "false": False}.get(text)
+    try:
+        parse_number(text)
+    except NumberError:
+        return None
+    return text
+
+
+def saved_answers(attempts, questions) -> dict[str, SavedAnswer]:
+    """Each question's latest saved answer, by question id (questions never answered are
+    left out). ``attempts`` are a reader's attempts, oldest first (a progress store's
+    ``attempts``); an attempt counts for a question of the same bank and id. Pure: reads
+    nothing else."""
+    wanted = {(q.bank_id, q.id): q for q in questions}
+    latest: dict[tuple[str, str], dict] = {}
+    for a in attempts:
+        key = (a.get("bank"), a.get("question"))
+        if key in wanted:
+            latest[key] = a
+    out = {}
+    for key, a in latest.items():
+        q = wanted[key]
+        out[q.id] = SavedAnswer(
+            question=q.id,
+            correct=a.get("correct") is True,
+            response=decode_response(q, a.get("answer")),
+            at=str(a.get("at", "")),
+        )
+    return out
