@@ -482,14 +482,19 @@ def test_widget_red_flag_among_others_shows_emergency_first(checker, home):
 
 def test_checklist_is_built_when_the_reader_starts_it(home):
     checker = T_ui.symptom_checker()
-    assert checker.box.children == (checker.start_button, checker.result)
+    assert checker.box.children == (checker.start_button, checker.result_box)
+    assert checker.result_box.children == (checker.result,)
     assert checker.start_button.description == "Start the self-check" and checker.start_button.tooltip
     checker.start_button.click()
+    # first the emergency gate only: one box per emergency item, in the data's order
     shown = [c for c in checker.box.children if c.__class__.__name__ == "Checkbox"]
-    assert len(shown) == len(ITEMS)
-    assert checker.result in checker.box.children and checker.start_button not in checker.box.children
+    assert [b.description for b in shown] == [i.label for i in ITEMS.values() if i.level == "emergency"]
+    assert checker.result_box in checker.box.children and checker.start_button not in checker.box.children
+    checker.no_button.click()  # then the rest, every other item once
+    rest = [c for c in checker.rest_box.children if c.__class__.__name__ == "Checkbox"]
+    assert len(shown) + len(rest) == len(ITEMS)
     # red flags are among the controls shown, each with its own label
-    assert {b.description for b in shown} >= {ITEMS[i].label for i in REQUIRED_RED_FLAGS}
+    assert {b.description for b in shown + rest} >= {ITEMS[i].label for i in REQUIRED_RED_FLAGS}
 
 
 def test_widget_opens_with_the_guides_not_diagnoses_reminder(checker):
@@ -526,7 +531,7 @@ def test_widget_shows_a_message_not_a_traceback_when_data_is_wrong(checker, monk
     def broken(_ids):
         raise T.UnknownSymptomError("unknown symptom id(s): 'x'")
 
-    monkeypatch.setattr(T_ui, "triage", broken)
+    monkeypatch.setattr(T, "triage", broken)  # what the widget's answer comes from
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     assert "could not run" in checker.result.value and "get help now" in checker.result.value

@@ -116,6 +116,9 @@ class TriageResult:
     action: str
     message: str
     combinations: tuple[Combination, ...] = ()
+    #: True when the reader said yes to the emergency gate without ticking which sign: the
+    #: ``causes`` are then every sign of the gate ("one of these"), not ticked items.
+    one_of: bool = False
 
     @property
     def raised_by(self) -> tuple[Combination, ...]:
@@ -123,6 +126,8 @@ class TriageResult:
 
     @property
     def ticked(self) -> tuple[Item, ...]:
+        if self.one_of:
+            return self.others
         return self.causes + self.others
 
 
@@ -425,6 +430,65 @@ def triage(ticked: Iterable[str]) -> TriageResult:
     others = tuple(sorted((i for i in chosen if i not in causes), key=lambda i: rank[i.level]))
     info = level_info(top)
     return TriageResult(top, causes, others, info["title"], info["action"], info["message"], tuple(combinations))
+
+
+# --------------------------------------------------------------------------- the emergency gate
+
+
+def gate_items() -> tuple[Item, ...]:
+    """The signs the self-check asks about first, as telephone triage does: every item whose
+    own level is the most severe one (emergency), in the data's order."""
+    return tuple(items_at_level(LEVELS[0]))
+
+
+def self_check(ticked: Iterable[str], said_yes: bool = False) -> TriageResult:
+    """The self-check's answer: :func:`triage` of the ticked items. ``said_yes`` is the
+    reader's "Yes, I have one of these" at the emergency gate: when no sign of the gate is
+    ticked, the reader has still said they have one, so the result is the gate's level with
+    every gate sign listed as "one of these" (``one_of``), and the ticked items as the
+    rest. A ticked sign names itself, so then the plain triage decides."""
+    if isinstance(ticked, str):
+        ticked = [ticked]
+    result = triage(ticked)
+    gate = gate_items()
+    if not said_yes or not gate or any(i in gate for i in result.ticked):
+        return result
+    rank = {lv: n for n, lv in enumerate(LEVELS)}
+    level = min((i.level for i in gate), key=rank.__getitem__)
+    if result.level is not None and rank[result.level] < rank[level]:
+        return result  # cannot happen with the gate at the top level; kept for safety
+    info = level_info(level)
+    others = tuple(sorted(result.ticked, key=lambda i: rank[i.level]))
+    combinations = tuple(Combination(c.rule, c.items, raised=False) for c in result.combinations)
+    return TriageResult(level, gate, others, info["title"], info["action"], info["message"], combinations, True)
+
+
+@dataclass
+class GateFlow:
+    """What the self-check does with the reader's answer at the emergency gate (the widget
+    asks; this decides). ``answer(yes, ticked)`` returns the result to show at once, or None
+    when the reader said no and ticked no sign: then the other questions open."""
+
+    said_yes: bool = False
+    rest_open: bool = False
+    answered: bool = False
+
+    def answer(self, yes: bool, ticked: Iterable[str]) -> TriageResult | None:
+        ticked = list(ticked)
+        self.answered = True
+        self.said_yes = bool(yes)
+        gate = {i.id for i in gate_items()}
+        if yes or gate & set(ticked):  # a ticked sign wins, even if "No" was pressed
+            return self_check(ticked, said_yes=self.said_yes)
+        self.rest_open = True
+        return None
+
+    def result(self, ticked: Iterable[str]) -> TriageResult:
+        """The answer for everything ticked so far, the gate's answer included."""
+        return self_check(ticked, said_yes=self.said_yes)
+
+    def reset(self):
+        self.said_yes = self.answered = False
 
 
 def prevalence_rows() -> list[dict]:

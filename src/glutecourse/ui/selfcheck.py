@@ -15,8 +15,10 @@ from ..topics.selfcheck import (
     LEVELS,
     Combination,
     Item,
+    GateFlow,
     TriageResult,
     _path,
+    gate_items,
     items,
     items_at_level,
     items_in_group,
@@ -27,7 +29,7 @@ from ..topics.selfcheck import (
     worked_case_list,
 )
 from .display import html
-from .html import Markup, callout, safe_html, strip_tags, table, td, th
+from .html import Markup, callout, safe_html, status_box, strip_tags, table, td, th
 from .widgets import View, button, html_widget, shared_styles
 
 # The level is always given in words and with an icon too, never by colour alone: the
@@ -37,17 +39,22 @@ from .widgets import View, button, html_widget, shared_styles
 # --------------------------------------------------------------------------- HTML
 
 
-def _item_li(item: Item, with_level: bool = False) -> str:
+def _item_li(item: Item, with_level: bool = False, icon: bool = True) -> str:
     prefix = ""
     if with_level:
         lv = level_info(item.level)
-        prefix = f"<strong>{safe_html(lv['icon'])} {safe_html(lv['short'])}:</strong> "
+        mark = f"{safe_html(lv['icon'])} " if icon else ""
+        prefix = f"<strong>{mark}{safe_html(lv['short'])}:</strong> "
     note = f"<br><em>{safe_html(item.note)}</em>" if item.note else ""
     return f"<li>{prefix}{safe_html(item.label)}{note}</li>"
 
 
 def result_html(result: TriageResult) -> str:
-    """The self-check's answer: level (icon and words) and what to do first, then why."""
+    """The self-check's answer: level (icon and words) and what to do first, then why.
+
+    An emergency is a solid red banner with white text (``gc-triage-emergency``): the word
+    "Emergency", what to do and the number to call first; the other ticked items inside it
+    carry their level in words only, never the self-care tick."""
     reminder = f"<p class='gc-triage-reminder'><em>{safe_html(symptom_data()['reminder'])}</em></p>"
     if result.level is None:
         return callout(
@@ -59,22 +66,25 @@ def result_html(result: TriageResult) -> str:
             live=True,
         )
     info = level_info(result.level)
+    emergency = result.level == LEVELS[0]
     causes = "".join(_item_li(i) for i in result.causes)
-    plural = "these" if len(result.causes) > 1 else "this"
+    if result.one_of:
+        because = "<p>Because you said yes to one of these:</p>"
+    else:
+        because = f"<p>Because you ticked {'these' if len(result.causes) > 1 else 'this'}:</p>"
     others = ""
     if result.others:
         others = (
             "<p>You also ticked (less urgent, but mention them too):</p>"
-            f"<ul>{''.join(_item_li(i, with_level=True) for i in result.others)}</ul>"
+            f"<ul>{''.join(_item_li(i, with_level=True, icon=not emergency) for i in result.others)}</ul>"
         )
     body = Markup(
         f"<p class='gc-triage-title'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
-        f"<p><strong>{safe_html(info['action'])}</strong></p>"
+        f"<p class='gc-triage-action'><strong>{safe_html(info['action'])}</strong></p>"
         f"<p>{safe_html(info['message'])}</p>"
-        f"<p>Because you ticked {plural}:</p><ul>{causes}</ul>"
+        f"{because}<ul>{causes}</ul>"
         f"{_combinations_html(result)}{others}{reminder}"
     )
-    emergency = result.level == "emergency"
     return callout(
         "level",
         None,
@@ -228,27 +238,47 @@ def _reminder_html() -> str:
     )
 
 
-class SymptomChecker(View):
-    """Grouped checkboxes, "Check my symptoms" and "Clear" buttons, and the result.
+#: The words of the emergency gate (the signs themselves come from data/selfcheck.json).
+GATE_TITLE = "Step 1 of 2: emergency signs first"
+GATE_QUESTION = "Do you have back pain and any of these? Tick the ones you have."
+GATE_YES = "Yes, I have one of these"
+GATE_NO = "No, none of these"
+REST_TITLE = "Step 2 of 2: the other questions"
+REST_INTRO = "Tick every box that is true for you, then press Check my symptoms."
+GO_ON = "Go on to the other questions"
 
-    The checklist (about 40 controls) is built when the reader presses "Start the
-    self-check", so running the notebook stays fast; ``open()`` does the same from code,
-    and touching ``boxes``, ``check_button`` or ``clear_button`` opens it too.
-    ``boxes`` maps item id to its Checkbox; ``result`` is the HTML widget with the answer.
-    Nothing is saved: closing the notebook forgets every tick.
+
+class SymptomChecker(View):
+    """The emergency gate first, then the other questions, and the result.
+
+    "Start the self-check" shows the gate: the emergency signs (every item whose level is
+    emergency in ``data/selfcheck.json``) with "Yes, I have one of these" and "No, none of
+    these". A yes (or a ticked sign) shows the emergency result at once; the reader can
+    still go on to the other questions. A no opens them: the other items by group, then
+    "Check my symptoms" and "Clear". The result sits above the other questions, and after a
+    button press it is focused (ipywidgets' ``focus()`` on its box), which scrolls it into
+    view: the reader never has to look for it.
+
+    ``open()`` shows the gate from code, ``open_rest()`` the other questions; touching
+    ``boxes``, ``check_button`` or ``clear_button`` opens both. ``boxes`` maps item id to its
+    Checkbox; ``result`` is the HTML widget with the answer, inside ``result_box``. Nothing
+    is saved: closing the notebook forgets every tick.
     """
 
     def __init__(self, start_open: bool = False):
         import ipywidgets as w
 
         sh = shared_styles()
+        self.flow = GateFlow()
         self._boxes: dict | None = None
+        self._rest_built = False
         self._check_button = self._clear_button = None
+        self.yes_button = self.no_button = self.go_on_button = None
         self._checked = False
         self._clearing = False
         self.start_button = button(
             "Start the self-check",
-            "Show the list of symptoms and warning signs to tick",
+            "Show the emergency signs first, then the other symptoms to tick",
             "check-square-o",
             button_style="primary",
         )
@@ -256,41 +286,90 @@ class SymptomChecker(View):
         # Before the first check, the result area carries the reminder that this guides
         # but does not diagnose.
         self.result = html_widget(_reminder_html())
-        self.box = self.widget = w.VBox([self.start_button, self.result], layout=sh["plain"])
+        # The result's box can take focus (tabindex -1: by script, not in the Tab order), so
+        # focusing it scrolls the answer into view.
+        self.result_box = w.VBox([self.result], layout=sh["plain"], tabbable=False)
+        self.result_box.add_class("gc-triage-result")
+        self.rest_box = w.VBox([], layout=sh["plain"])
+        self.box = self.widget = w.VBox([self.start_button, self.result_box], layout=sh["plain"])
         if start_open:
             self.open()
 
+    def _checkbox(self, item, group_title: str):
+        import ipywidgets as w
+
+        sh = shared_styles()
+        # Labels are plain text (widgets do not render HTML); the group title is part of
+        # the tooltip so a screen reader hears the context too.
+        box = w.Checkbox(
+            value=False,
+            description=strip_tags(item.label),
+            indent=False,
+            tooltip=strip_tags(f"{group_title}: {item.label}. {item.note}".strip()),
+            layout=sh["wide"],
+            style=sh["checkbox_style"],
+        )
+        box.observe(self._on_change, names="value")
+        return box
+
     def open(self):
-        """Build and show the checklist (once)."""
+        """Build and show the emergency gate (once)."""
         if self._boxes is not None:
             return
         import ipywidgets as w
 
         sh = shared_styles()
-        data = symptom_data()
         boxes = {}
-        children = []
+        children = [
+            html_widget(
+                f"<div class='gc-symptom-group gc-gate'><h4>{safe_html(GATE_TITLE)}</h4>"
+                f"<p>{safe_html(GATE_QUESTION)}</p></div>"
+            )
+        ]
+        for item in gate_items():
+            boxes[item.id] = self._checkbox(item, GATE_TITLE)
+            children.append(boxes[item.id])
+        self.yes_button = button(GATE_YES, "I have at least one of these signs: show what to do now", button_style="danger")
+        self.no_button = button(GATE_NO, "I have none of these signs: go on to the other questions")
+        self.yes_button.on_click(lambda _b: self.answer_gate(True))
+        self.no_button.on_click(lambda _b: self.answer_gate(False))
+        self._boxes = boxes
+        self.box.children = [
+            *children,
+            w.HBox([self.yes_button, self.no_button], layout=sh["plain"]),
+            self.result_box,
+            self.rest_box,
+        ]
+        self.start_button.close()
+
+    def open_rest(self):
+        """Build and show the other questions (once), below the result."""
+        self.open()
+        if self._rest_built:
+            return
+        import ipywidgets as w
+
+        sh = shared_styles()
+        data = symptom_data()
+        gate = {i.id for i in gate_items()}
+        children = [
+            html_widget(
+                f"<div class='gc-symptom-group'><h4>{safe_html(REST_TITLE)}</h4><p>{safe_html(REST_INTRO)}</p></div>"
+            )
+        ]
         for group in data["groups"]:
+            rest = [i for i in items_in_group(group["id"]) if i.id not in gate]
+            if not rest:
+                continue
             children.append(
                 html_widget(
-                    f"<div class='gc-symptom-group'><h4>{safe_html(group['title'])}</h4>"
+                    f"<div class='gc-symptom-group'><h5>{safe_html(group['title'])}</h5>"
                     f"<p>{safe_html(group['intro'])}</p></div>"
                 )
             )
-            for item in items_in_group(group["id"]):
-                # Labels are plain text (widgets do not render HTML); the group title is
-                # part of the tooltip so a screen reader hears the context too.
-                box = w.Checkbox(
-                    value=False,
-                    description=strip_tags(item.label),
-                    indent=False,
-                    tooltip=strip_tags(f"{group['title']}: {item.label}. {item.note}".strip()),
-                    layout=sh["wide"],
-                    style=sh["checkbox_style"],
-                )
-                box.observe(self._on_change, names="value")
-                boxes[item.id] = box
-                children.append(box)
+            for item in rest:
+                self._boxes[item.id] = self._checkbox(item, group["title"])
+                children.append(self._boxes[item.id])
         self._check_button = button(
             "Check my symptoms",
             "Show what the ticked boxes mean for you and what to do",
@@ -298,29 +377,55 @@ class SymptomChecker(View):
             button_style="primary",
         )
         self._clear_button = button("Clear", "Untick every box and clear the result", "eraser")
-        self._check_button.on_click(lambda _b: self.check())
+        self._check_button.on_click(lambda _b: self.check(focus=True))
         self._clear_button.on_click(lambda _b: self.clear())
-        self._boxes = boxes
-        self.box.children = [
+        if self.go_on_button is not None:
+            self.go_on_button.close()
+            self.go_on_button = None
+        self.rest_box.children = [
             *children,
             w.HBox([self._check_button, self._clear_button], layout=sh["plain"]),
-            self.result,
         ]
-        self.start_button.close()
+        self._rest_built = True
+        self.flow.rest_open = True
+
+    def answer_gate(self, yes: bool, focus: bool = True):
+        """The reader's answer at the gate: a yes (or a ticked sign) shows the emergency
+        result at once, focused; a no opens the other questions and moves to the first."""
+        self.open()
+        try:
+            result = self.flow.answer(yes, self.ticked())
+        except (ValueError, KeyError) as exc:
+            self._show_error(exc)
+            return None
+        if result is None:
+            self._checked = False
+            self.result.value = status_box("info", "No emergency signs ticked. Now the other questions.", label="")
+            self.open_rest()
+            first = next((b for i, b in self._boxes.items() if i not in {g.id for g in gate_items()}), None)
+            if focus and first is not None:
+                first.focus()
+            return None
+        self._show(result, focus)
+        if not self._rest_built and self.go_on_button is None:
+            self.go_on_button = button(GO_ON, "Answer the other questions as well (the emergency advice stays)")
+            self.go_on_button.on_click(lambda _b: self.open_rest())
+            self.rest_box.children = [self.go_on_button]
+        return result
 
     @property
     def boxes(self) -> dict:
-        self.open()
+        self.open_rest()
         return self._boxes
 
     @property
     def check_button(self):
-        self.open()
+        self.open_rest()
         return self._check_button
 
     @property
     def clear_button(self):
-        self.open()
+        self.open_rest()
         return self._clear_button
 
     def ticked(self) -> list[str]:
@@ -328,18 +433,27 @@ class SymptomChecker(View):
             return []
         return [item_id for item_id, box in self._boxes.items() if box.value]
 
-    def check(self) -> TriageResult | None:
-        """Triage the ticked boxes and show the result (never a traceback)."""
-        try:
-            result = triage(self.ticked())
-        except (ValueError, KeyError) as exc:  # data problems only; checkboxes cannot give bad ids
-            self.result.value = (
-                "<div class='gc-triage gc-triage-error' role='alert'><strong>The self-check could not run:</strong> "
-                f"{safe_html(exc)}. If you have any warning sign, get help now without waiting for this tool.</div>"
-            )
-            return None
+    def _show_error(self, exc):
+        self.result.value = (
+            "<div class='gc-triage gc-triage-error' role='alert'><strong>The self-check could not run:</strong> "
+            f"{safe_html(exc)}. If you have any warning sign, get help now without waiting for this tool.</div>"
+        )
+
+    def _show(self, result: TriageResult, focus: bool):
         self.result.value = result_html(result)
         self._checked = True
+        if focus:
+            self.result_box.focus()
+
+    def check(self, focus: bool = False) -> TriageResult | None:
+        """Triage the ticked boxes (and the gate's answer) and show the result, never a
+        traceback; ``focus`` moves the reader to it (the button does)."""
+        try:
+            result = self.flow.result(self.ticked())
+        except (ValueError, KeyError) as exc:  # data problems only; checkboxes cannot give bad ids
+            self._show_error(exc)
+            return None
+        self._show(result, focus)
         return result
 
     def clear(self):
@@ -350,6 +464,7 @@ class SymptomChecker(View):
         finally:
             self._clearing = False
         self._checked = False
+        self.flow.reset()
         self.result.value = (
             "<div class='gc-triage gc-triage-none' role='status' aria-live='polite'>"
             "All boxes cleared. Tick any that apply, then press <strong>Check my symptoms</strong>.</div>"
@@ -358,15 +473,17 @@ class SymptomChecker(View):
 
     def _on_change(self, _change):
         # Once a result is showing, keep it in step with the boxes, so a stale answer is
-        # never left on screen (a newly ticked red flag shows at once).
+        # never left on screen (a newly ticked red flag shows at once). No focus here: the
+        # reader is still ticking.
         if self._checked and not self._clearing:
             self.check()
 
 
 def symptom_checker(start_open: bool = False) -> SymptomChecker:
-    """The interactive symptom self-check. It guides; it never diagnoses; it saves nothing.
+    """The interactive symptom self-check: the emergency signs first, then the rest. It
+    guides; it never diagnoses; it saves nothing.
 
-    The checklist appears when the reader presses "Start the self-check" (or at once with
+    The gate appears when the reader presses "Start the self-check" (or at once with
     ``start_open=True``)."""
     return SymptomChecker(start_open=start_open)
 
