@@ -80,8 +80,17 @@ def test_after_a_yes_the_other_answers_never_lower_the_emergency(others):
 def checker(home, monkeypatch):
     view = T_ui.symptom_checker()
     view.focused = []
-    monkeypatch.setattr(view.result_box, "focus", lambda: view.focused.append("result"))
+    monkeypatch.setattr(view.result_focus, "focus", lambda: view.focused.append("result"))
     return view
+
+
+def test_the_result_can_take_the_focus_and_covers_its_box(checker):
+    """The focusable label is the first child of the result box, tabindex -1 (tabbable
+    False), and the stylesheet stretches it over the whole box."""
+    assert checker.result_box.children == (checker.result_focus, checker.result)
+    assert checker.result_focus.tabbable is False and checker.result_focus.value
+    rule = _rule(stylesheet_css(), ".jupyter-widgets.gc-triage-result > .gc-triage-focus")
+    assert rule["position"] == "absolute" and all(rule[k] == "0" for k in ("top", "left", "right", "bottom"))
 
 
 def test_start_shows_the_gate_with_yes_and_no(checker):
@@ -107,7 +116,7 @@ def test_yes_shows_the_emergency_at_once_focused_and_the_reader_may_go_on(checke
         assert T_ui.safe_html(T.items()[sign].label) in html
     assert "one of these" in html
     # the rest is offered, not forced
-    assert checker.go_on_button is not None and checker.go_on_button in checker.rest_box.children
+    assert checker.go_on_button is not None and checker.go_on_button in checker.rest_box.children[0].children
     checker.go_on_button.click()
     checker.boxes[BY_LEVEL["routine"][0]].value = True
     checker.check_button.click()

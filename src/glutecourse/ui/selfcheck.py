@@ -14,8 +14,8 @@ from ..core.errors import CourseDataError
 from ..topics.selfcheck import (
     LEVELS,
     Combination,
-    Item,
     GateFlow,
+    Item,
     TriageResult,
     _path,
     gate_items,
@@ -25,7 +25,6 @@ from ..topics.selfcheck import (
     level_info,
     rules_data,
     symptom_data,
-    triage,
     worked_case_list,
 )
 from .display import html
@@ -256,8 +255,8 @@ class SymptomChecker(View):
     these". A yes (or a ticked sign) shows the emergency result at once; the reader can
     still go on to the other questions. A no opens them: the other items by group, then
     "Check my symptoms" and "Clear". The result sits above the other questions, and after a
-    button press it is focused (ipywidgets' ``focus()`` on its box), which scrolls it into
-    view: the reader never has to look for it.
+    button press it is focused (ipywidgets' ``focus()`` on a label laid over its box), which
+    scrolls it into view: the reader never has to look for it.
 
     ``open()`` shows the gate from code, ``open_rest()`` the other questions; touching
     ``boxes``, ``check_button`` or ``clear_button`` opens both. ``boxes`` maps item id to its
@@ -286,12 +285,19 @@ class SymptomChecker(View):
         # Before the first check, the result area carries the reminder that this guides
         # but does not diagnose.
         self.result = html_widget(_reminder_html())
-        # The result's box can take focus (tabindex -1: by script, not in the Tab order), so
-        # focusing it scrolls the answer into view.
-        self.result_box = w.VBox([self.result], layout=sh["plain"], tabbable=False)
+        # Focus without JavaScript: ipywidgets 8 can focus a Label (``focus()``; ``tabbable``
+        # False gives it tabindex -1: focusable by the view, not in the Tab order). The
+        # stylesheet lays this label over the whole result box (position absolute, inset 0,
+        # its words invisible but read out), so focusing it scrolls the box into view as
+        # the browser does for any focused element: centred when it fits, its top at the top
+        # of the screen when it is taller. An ipywidgets Box cannot take the focus itself.
+        self.result_focus = w.Label(value="Your self-check result", tabbable=False, layout=sh["plain"])
+        self.result_focus.add_class("gc-triage-focus")
+        self.result_box = w.VBox([self.result_focus, self.result], layout=sh["plain"])
         self.result_box.add_class("gc-triage-result")
         self.rest_box = w.VBox([], layout=sh["plain"])
         self.box = self.widget = w.VBox([self.start_button, self.result_box], layout=sh["plain"])
+        self.box.add_class("gc-selfcheck")
         if start_open:
             self.open()
 
@@ -329,7 +335,9 @@ class SymptomChecker(View):
         for item in gate_items():
             boxes[item.id] = self._checkbox(item, GATE_TITLE)
             children.append(boxes[item.id])
-        self.yes_button = button(GATE_YES, "I have at least one of these signs: show what to do now", button_style="danger")
+        self.yes_button = button(
+            GATE_YES, "I have at least one of these signs: show what to do now", button_style="danger"
+        )
         self.no_button = button(GATE_NO, "I have none of these signs: go on to the other questions")
         self.yes_button.on_click(lambda _b: self.answer_gate(True))
         self.no_button.on_click(lambda _b: self.answer_gate(False))
@@ -410,7 +418,9 @@ class SymptomChecker(View):
         if not self._rest_built and self.go_on_button is None:
             self.go_on_button = button(GO_ON, "Answer the other questions as well (the emergency advice stays)")
             self.go_on_button.on_click(lambda _b: self.open_rest())
-            self.rest_box.children = [self.go_on_button]
+            import ipywidgets as w
+
+            self.rest_box.children = [w.HBox([self.go_on_button], layout=shared_styles()["plain"])]
         return result
 
     @property
@@ -443,7 +453,7 @@ class SymptomChecker(View):
         self.result.value = result_html(result)
         self._checked = True
         if focus:
-            self.result_box.focus()
+            self.result_focus.focus()
 
     def check(self, focus: bool = False) -> TriageResult | None:
         """Triage the ticked boxes (and the gate's answer) and show the result, never a
