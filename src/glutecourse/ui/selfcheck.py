@@ -18,15 +18,18 @@ from ..topics.selfcheck import (
     Item,
     TriageResult,
     _path,
+    assumed,
     gate_items,
+    groups,
     items,
     items_at_level,
     items_in_group,
     level_info,
-    rules_data,
-    symptom_data,
+    rules,
     worked_case_list,
 )
+from ..topics.selfcheck import clinician_checklist as checklist_items
+from ..topics.selfcheck import reminder as reminder_text
 from .display import html
 from .html import Markup, callout, safe_html, status_box, strip_tags, table, td, th
 from .widgets import View, button, html_widget, shared_styles
@@ -42,8 +45,8 @@ def _item_li(item: Item, with_level: bool = False, icon: bool = True) -> str:
     prefix = ""
     if with_level:
         lv = level_info(item.level)
-        mark = f"{safe_html(lv['icon'])} " if icon else ""
-        prefix = f"<strong>{mark}{safe_html(lv['short'])}:</strong> "
+        mark = f"{safe_html(lv.icon)} " if icon else ""
+        prefix = f"<strong>{mark}{safe_html(lv.short)}:</strong> "
     note = f"<br><em>{safe_html(item.note)}</em>" if item.note else ""
     return f"<li>{prefix}{safe_html(item.label)}{note}</li>"
 
@@ -54,7 +57,7 @@ def result_html(result: TriageResult) -> str:
     An emergency is a solid red banner with white text (``gc-triage-emergency``): the word
     "Emergency", what to do and the number to call first; the other ticked items inside it
     carry their level in words only, never the self-care tick."""
-    reminder = f"<p class='gc-triage-reminder'><em>{safe_html(symptom_data()['reminder'])}</em></p>"
+    reminder = f"<p class='gc-triage-reminder'><em>{safe_html(reminder_text())}</em></p>"
     if result.level is None:
         return callout(
             "level",
@@ -78,9 +81,9 @@ def result_html(result: TriageResult) -> str:
             f"<ul>{''.join(_item_li(i, with_level=True, icon=not emergency) for i in result.others)}</ul>"
         )
     body = Markup(
-        f"<p class='gc-triage-title'><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
-        f"<p class='gc-triage-action'><strong>{safe_html(info['action'])}</strong></p>"
-        f"<p>{safe_html(info['message'])}</p>"
+        f"<p class='gc-triage-title'><strong>{safe_html(info.icon)} {safe_html(info.title)}</strong></p>"
+        f"<p class='gc-triage-action'><strong>{safe_html(info.action)}</strong></p>"
+        f"<p>{safe_html(info.message)}</p>"
         f"{because}<ul>{causes}</ul>"
         f"{_combinations_html(result)}{others}{reminder}"
     )
@@ -104,7 +107,7 @@ def _combinations_html(result: TriageResult) -> str:
     parts = []
     raised = result.raised_by
     if raised:
-        name = level_info(result.level)["short"]
+        name = level_info(result.level).short
         parts.append(
             f"<p><strong>Why {safe_html(name)}:</strong> together, these raise the level "
             "above what each would mean alone.</p>"
@@ -127,10 +130,10 @@ def levels_table_html(levels: Iterable[str] = LEVELS) -> str:
         rows.append(
             (
                 th(
-                    Markup(f"{safe_html(info['icon'])} {safe_html(info['title'])}"),
+                    Markup(f"{safe_html(info.icon)} {safe_html(info.title)}"),
                     cls=f"gc-level-bar gc-level-{level}",
                 ),
-                info["action"],
+                info.action,
                 Markup(f"<ul>{signs}</ul>"),
             )
         )
@@ -152,28 +155,28 @@ def combinations_table_html() -> str:
     """The combination rules as a table: which boxes together raise the level, to what, and
     why, from data/selfcheck-rules.json."""
     known = items()
-    assumed = {a["id"]: a["label"] for a in rules_data()["assumed"]}
+    facts = {a.id: a.label for a in assumed()}
     joiner = "<p><strong>together with any of</strong></p>"
     rows = []
-    for raw in rules_data()["rules"]:
+    for rule in rules():
         sets = []
-        for group in raw["when"]:
+        for group in rule.when:
             names = [
                 safe_html(known[i].label)
                 if i in known
-                else f"<em>{safe_html(assumed[i])} (everyone using the check has it)</em>"
-                for i in group["any_of"]
+                else f"<em>{safe_html(facts[i])} (everyone using the check has it)</em>"
+                for i in group
             ]
             sets.append("<ul>" + "".join(f"<li>{n}</li>" for n in names) + "</ul>")
-        info = level_info(raw["level"])
+        info = level_info(rule.level)
         rows.append(
             (
                 Markup(joiner.join(sets)),
                 td(
-                    Markup(f"<strong>{safe_html(info['icon'])} {safe_html(info['short'])}</strong>"),
-                    cls=f"gc-level-bar gc-level-{raw['level']}",
+                    Markup(f"<strong>{safe_html(info.icon)} {safe_html(info.short)}</strong>"),
+                    cls=f"gc-level-bar gc-level-{rule.level}",
                 ),
-                raw["explanation"],
+                rule.explanation,
             )
         )
     return table(
@@ -198,12 +201,12 @@ tiers_table = levels_table
 
 def symptom_list_html(group: str) -> str:
     """The items of one group as a list, each with the level it triggers (icon and words)."""
-    titles = {g["id"]: g for g in symptom_data()["groups"]}
+    titles = {g.id: g for g in groups()}
     if group not in titles:
         raise CourseDataError(_path(), f"group {group!r}", f"no such group (groups: {', '.join(titles)})")
     rows = "".join(_item_li(i, with_level=True) for i in items_in_group(group))
     return (
-        f"<div class='gc-symptom-list'><p><strong>{safe_html(titles[group]['title'])}</strong> "
+        f"<div class='gc-symptom-list'><p><strong>{safe_html(titles[group].title)}</strong> "
         "(with the self-check level each one leads to)</p>"
         f"<ul>{rows}</ul></div>"
     )
@@ -215,7 +218,7 @@ def symptom_list(group: str):
 
 
 def clinician_checklist_html() -> str:
-    rows = "".join(f"<li>☐ {safe_html(t)}</li>" for t in symptom_data()["clinician_checklist"])
+    rows = "".join(f"<li>☐ {safe_html(t)}</li>" for t in checklist_items())
     return (
         "<div class='gc-checklist'><p><strong>What to tell your clinician</strong> "
         "(jot down notes before the appointment):</p>"
@@ -232,9 +235,7 @@ def clinician_checklist():
 
 
 def _reminder_html() -> str:
-    return (
-        f"<p class='gc-triage-reminder'><strong>Remember:</strong> <em>{safe_html(symptom_data()['reminder'])}</em></p>"
-    )
+    return f"<p class='gc-triage-reminder'><strong>Remember:</strong> <em>{safe_html(reminder_text())}</em></p>"
 
 
 #: The words of the emergency gate (the signs themselves come from data/selfcheck.json).
@@ -358,25 +359,24 @@ class SymptomChecker(View):
         import ipywidgets as w
 
         sh = shared_styles()
-        data = symptom_data()
         gate = {i.id for i in gate_items()}
         children = [
             html_widget(
                 f"<div class='gc-symptom-group'><h4>{safe_html(REST_TITLE)}</h4><p>{safe_html(REST_INTRO)}</p></div>"
             )
         ]
-        for group in data["groups"]:
-            rest = [i for i in items_in_group(group["id"]) if i.id not in gate]
+        for group in groups():
+            rest = [i for i in items_in_group(group.id) if i.id not in gate]
             if not rest:
                 continue
             children.append(
                 html_widget(
-                    f"<div class='gc-symptom-group'><h5>{safe_html(group['title'])}</h5>"
-                    f"<p>{safe_html(group['intro'])}</p></div>"
+                    f"<div class='gc-symptom-group'><h5>{safe_html(group.title)}</h5>"
+                    f"<p>{safe_html(group.intro)}</p></div>"
                 )
             )
             for item in rest:
-                self._boxes[item.id] = self._checkbox(item, group["title"])
+                self._boxes[item.id] = self._checkbox(item, group.title)
                 children.append(self._boxes[item.id])
         self._check_button = button(
             "Check my symptoms",
@@ -505,16 +505,16 @@ def worked_cases_html(teaching_only: bool = True) -> str:
     cite = short_citations()
     blocks = []
     for n, case in enumerate(worked_case_list(teaching_only), start=1):
-        info = level_info(case["level"])
-        ticks = "".join(f"<li>{safe_html(labels[i].label)}</li>" for i in case["ticks"])
-        sources = "; ".join(f"{safe_html(cite[s['ref']])}: {safe_html(s['place'])}" for s in case["source"])
+        info = level_info(case.level)
+        ticks = "".join(f"<li>{safe_html(labels[i].label)}</li>" for i in case.ticks)
+        sources = "; ".join(f"{safe_html(cite[ref])}: {safe_html(place)}" for ref, place in case.sources)
         body = Markup(
-            f"<p><strong>Case {n}.</strong> {safe_html(case['person'])}</p>"
+            f"<p><strong>Case {n}.</strong> {safe_html(case.person)}</p>"
             f"<p>They would tick:</p><ul>{ticks}</ul>"
             "<p><strong>What would you do?</strong> Decide before you look.</p>"
             "<details><summary>Show the answer</summary>"
-            f"<p><strong>{safe_html(info['icon'])} {safe_html(info['title'])}</strong></p>"
-            f"<p>{safe_html(case['why'])}</p>"
+            f"<p><strong>{safe_html(info.icon)} {safe_html(info.title)}</strong></p>"
+            f"<p>{safe_html(case.why)}</p>"
             f"<p class='gc-small'><em>Source: {sources}</em></p></details>"
         )
         blocks.append(callout("example", None, body, cls="gc-case", role=None))
