@@ -90,7 +90,7 @@ site: setup
 	@echo "Open _site/index.html in a browser (it needs no network)"
 
 voila: setup
-	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 notebooks/apps/self-check-and-quizzes.ipynb
+	$(BIN)/python scripts/voila_app.py
 
 clean-notebooks: setup
 	$(BIN)/nbstripout --keep-id notebooks/*.ipynb notebooks/*/*.ipynb

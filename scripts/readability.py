@@ -220,7 +220,7 @@ def safety_texts() -> dict[str, str]:
     levels = []
     for level in level_names():
         info = level_info(level)
-        levels += [info["title"], _ANY_TAG.sub("", info["action"]), _ANY_TAG.sub("", info["message"])]
+        levels += [info.title, _ANY_TAG.sub("", info.action), _ANY_TAG.sub("", info.message)]
     return {
         "emergency banner (data/course.json)": _units_text(banner),
         "disclaimer box (data/course.json)": _units_text(box),

@@ -634,16 +634,12 @@ def test_voila_serves_the_self_check_and_quizzes(tmp_path):
     app = ROOT / "notebooks" / "apps" / "self-check-and-quizzes.ipynb"
     port = free_port()
     env = dict(os.environ, GLUTECOURSE_HOME=str(tmp_path), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
-    voila = [
-        sys.executable,
-        "-m",
-        "voila",
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        "--Voila.port_retries=0",
-        str(app),
-    ]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import voila_app
+
+    voila = voila_app.command([f"--port={port}", "--Voila.port_retries=0"])  # what make voila runs
+    assert voila[-1] == str(app)
+    env = voila_app.environment(env)
     proc = subprocess.Popen(voila, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         page = ""
@@ -659,6 +655,9 @@ def test_voila_serves_the_self_check_and_quizzes(tmp_path):
         assert "application/vnd.jupyter.widget-view+json" in page, page[:500]
         assert "Symptom self-check" in page and "Educational only" in page
         assert "Traceback" not in page and "ename" not in page
+        # the course's template: no stylesheet or script from a CDN, no maintainer's notes
+        assert "voila-style.js" in page and "cdn.jsdelivr.net" not in page and "cdnjs" not in page
+        assert "make voila" not in page
     finally:
         # Stopping is not what this test checks: a loaded machine may take a while to shut the
         # server and its kernel down, so give it time, then kill it rather than fail.

@@ -103,8 +103,8 @@ def test_disclaimer_box_shows_both_lists_from_the_same_data():
 
 
 def test_self_check_actions_come_from_the_same_message():
-    assert D["emergency"]["action"] in T.level_info("emergency")["action"]
-    assert D["urgent"]["action"] in T.level_info("urgent")["action"]
+    assert D["emergency"]["action"] in T.level_info("emergency").action
+    assert D["urgent"]["action"] in T.level_info("urgent").action
     raw = json.loads((ROOT / "data" / "selfcheck.json").read_text(encoding="utf-8"))
     assert "999" not in json.dumps(raw["levels"]), "write {emergency_action}, not a second copy of the numbers"
 

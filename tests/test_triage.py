@@ -204,7 +204,7 @@ def test_one_threshold_for_seeing_a_gp_weeks_not_days():
     assert text.count(f'"{threshold}"') == 1
     assert "{see_gp_after}" in text
     assert threshold in ITEMS["sd-not-easing"].label
-    assert threshold in T.level_info("selfcare")["message"]
+    assert threshold in T.level_info("selfcare").message
     assert T.see_gp_after() == threshold
 
 
@@ -213,7 +213,7 @@ def test_level_names_come_from_the_data_and_urgent_says_same_day():
     assert list(names) == list(T.LEVELS)
     assert "same day" in names["urgent"].lower()
     info = T.level_info("urgent")
-    assert "today" in info["title"] and "today" in info["action"]
+    assert "today" in info.title and "today" in info.action
 
 
 def test_no_unexpected_red_flag_is_downgraded():
@@ -235,9 +235,9 @@ def test_levels_are_the_four_known_ones_most_severe_first():
 
 
 def test_emergency_advice_gives_uk_and_generic_numbers():
-    action = T.level_info("emergency")["action"]
+    action = T.level_info("emergency").action
     assert "999" in action and "A&E" in action and "local emergency number" in action
-    assert "111" in T.level_info("urgent")["action"]
+    assert "111" in T.level_info("urgent").action
 
 
 def test_schema_rejects_an_unknown_level(tmp_path):
@@ -387,7 +387,7 @@ def test_result_shows_level_in_words_and_icon_not_colour_alone():
     for level, ids in BY_LEVEL.items():
         html = T_ui.result_html(T.triage([ids[0]]))
         info = T.level_info(level)
-        assert info["icon"] in html and info["title"] in html
+        assert info.icon in html and info.title in html
 
 
 def test_result_escapes_markup_in_labels():
@@ -405,7 +405,7 @@ def test_levels_table_lists_every_sign_in_its_level():
     rows = html.split("<tr>")[2:]  # caption/header first
     assert len(rows) == len(T.LEVELS)
     for row, level in zip(rows, T.LEVELS):
-        assert T.level_info(level)["title"] in row
+        assert T.level_info(level).title in row
         for item_id in BY_LEVEL[level]:
             assert T_ui.safe_html(ITEMS[item_id].label) in row
     assert T_ui.tiers_table_html is T_ui.levels_table_html  # the old name still works
@@ -424,7 +424,7 @@ def test_symptom_list_shows_a_group_and_rejects_unknown_groups():
 
 def test_clinician_checklist_mentions_bladder_bowel_and_sexual_function():
     html = T_ui.clinician_checklist_html()
-    assert html.count("<li>") == len(T.symptom_data()["clinician_checklist"])
+    assert html.count("<li>") == len(T.clinician_checklist())
     assert "bladder" in html and "sexual" in html
 
 
@@ -434,17 +434,17 @@ def test_prevalence_figure_has_alt_text_with_every_number():
     (spec,) = list(selfcheck_charts.figures())
     assert spec.name.startswith("selfcheck-") and spec.name.endswith(".svg")
     for row in T.prevalence_rows():
-        assert f"{row['percent']:g}%" in spec.alt
-        assert row["label"].split(" (")[0].split(",")[0].lower() in spec.alt.lower()
+        assert f"{row.percent:g}%" in spec.alt
+        assert row.label.split(" (")[0].split(",")[0].lower() in spec.alt.lower()
     manifest = json.loads((ROOT / "images" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest[spec.name]["alt"] == spec.alt, "run make images"
 
 
 def test_prevalence_gives_fracture_as_an_upper_bound_and_the_later_cohort():
-    rows = {r["id"]: r for r in T.prevalence_rows()}
-    assert rows["fracture"]["bound"] == "up to"
-    later = [r for r in rows.values() if r.get("ref") == "henschke-2009"]
-    assert later and later[0]["percent"] <= 1 and later[0]["bound"] == "under"
+    rows = {r.id: r for r in T.prevalence_rows()}
+    assert rows["fracture"].bound == "up to"
+    later = [r for r in rows.values() if r.ref == "henschke-2009"]
+    assert later and later[0].percent <= 1 and later[0].bound == "under"
 
 
 # ----------------------------------------------------------------------------- widget
@@ -471,29 +471,34 @@ def test_widget_red_flag_among_others_shows_emergency_first(checker, home):
     html = checker.result.value
     assert "role='alert'" in html
     emergency = T.level_info("emergency")
-    first = html.index(emergency["title"])
-    assert first < html.index(T_ui.safe_html(emergency["action"]))
+    first = html.index(emergency.title)
+    assert first < html.index(T_ui.safe_html(emergency.action))
     for item_id in ("c-spasms", "lc-tired", "rf-fever", "sd-history"):
         assert first < html.index(T_ui.safe_html(ITEMS[item_id].label)), item_id
     assert T_ui.safe_html(ITEMS["rf-saddle-numbness"].label) in html
-    assert T.symptom_data()["reminder"] in html
+    assert T.reminder() in html
     assert list(home.iterdir()) == [], "the self-check must save nothing"
 
 
 def test_checklist_is_built_when_the_reader_starts_it(home):
     checker = T_ui.symptom_checker()
-    assert checker.box.children == (checker.start_button, checker.result)
+    assert checker.box.children == (checker.start_button, checker.result_box)
+    assert checker.result in checker.result_box.children
     assert checker.start_button.description == "Start the self-check" and checker.start_button.tooltip
     checker.start_button.click()
+    # first the emergency gate only: one box per emergency item, in the data's order
     shown = [c for c in checker.box.children if c.__class__.__name__ == "Checkbox"]
-    assert len(shown) == len(ITEMS)
-    assert checker.result in checker.box.children and checker.start_button not in checker.box.children
+    assert [b.description for b in shown] == [i.label for i in ITEMS.values() if i.level == "emergency"]
+    assert checker.result_box in checker.box.children and checker.start_button not in checker.box.children
+    checker.no_button.click()  # then the rest, every other item once
+    rest = [c for c in checker.rest_box.children if c.__class__.__name__ == "Checkbox"]
+    assert len(shown) + len(rest) == len(ITEMS)
     # red flags are among the controls shown, each with its own label
-    assert {b.description for b in shown} >= {ITEMS[i].label for i in REQUIRED_RED_FLAGS}
+    assert {b.description for b in shown + rest} >= {ITEMS[i].label for i in REQUIRED_RED_FLAGS}
 
 
 def test_widget_opens_with_the_guides_not_diagnoses_reminder(checker):
-    assert T.symptom_data()["reminder"] in checker.result.value
+    assert T.reminder() in checker.result.value
     assert "cannot diagnose" in checker.result.value
     assert checker.ticked() == []
 
@@ -502,7 +507,7 @@ def test_widget_without_red_flags_is_not_an_alert(checker):
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     assert "role='alert'" not in checker.result.value
-    assert T.level_info("selfcare")["title"] in checker.result.value
+    assert T.level_info("selfcare").title in checker.result.value
 
 
 def test_widget_nothing_ticked_and_clear(checker):
@@ -519,14 +524,14 @@ def test_widget_result_follows_later_ticks(checker):
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     checker.boxes["rf-both-legs"].value = True  # ticked after checking: no stale answer
-    assert T.level_info("emergency")["title"] in checker.result.value
+    assert T.level_info("emergency").title in checker.result.value
 
 
 def test_widget_shows_a_message_not_a_traceback_when_data_is_wrong(checker, monkeypatch):
     def broken(_ids):
         raise T.UnknownSymptomError("unknown symptom id(s): 'x'")
 
-    monkeypatch.setattr(T_ui, "triage", broken)
+    monkeypatch.setattr(T, "triage", broken)  # what the widget's answer comes from
     checker.boxes["c-spasms"].value = True
     checker.check_button.click()
     assert "could not run" in checker.result.value and "get help now" in checker.result.value
@@ -547,9 +552,34 @@ def test_prevalence_picture_colours_as_many_people_as_the_data_says():
     assert "one dot is one person" in svg and "log" not in svg.lower()
     found = np.array(to_rgb(charts.FOUND))
     for row in T.prevalence_rows():
-        img = np.asarray(pictures[f"people-{row['id']}"])
+        img = np.asarray(pictures[f"people-{row.id}"])
         cells = img[:: charts.CELL, :: charts.CELL]  # one pixel per person
         assert cells.shape[:2] == (charts.SIDE, charts.SIDE)
         coloured = int(np.all(np.isclose(cells, found), axis=-1).sum())
-        assert coloured == round(row["percent"] * 100), row["id"]
+        assert coloured == round(row.percent * 100), row.id
         assert f"{coloured:,}" in svg
+
+
+# ----------------------------------------------------------------------------- typed objects
+
+
+def test_the_self_check_hands_out_frozen_objects_built_from_the_checked_data():
+    """Levels, groups, prevalence rows, worked cases and assumed facts are frozen
+    dataclasses, built once from the data after its checks, with the data's values."""
+    import dataclasses
+
+    raw = raw_data()
+    assert [lv.id for lv in T.levels()] == [lv["id"] for lv in raw["levels"]]
+    assert T.level_info("urgent") is T.levels()[1]
+    assert [g.id for g in T.groups()] == [g["id"] for g in raw["groups"]]
+    assert [(r.id, r.percent, r.bound) for r in T.prevalence_rows()] == [
+        (r["id"], r["percent"], r["bound"]) for r in raw["prevalence"]["rows"]
+    ]
+    cases = json.loads((ROOT / "data" / "selfcheck-cases.json").read_text(encoding="utf-8"))["cases"]
+    assert [(c.id, c.ticks, c.level) for c in T.worked_cases()] == [
+        (c["id"], tuple(c["ticks"]), c["level"]) for c in cases
+    ]
+    assert [a.id for a in T.assumed()] and all(r.when for r in T.rules())
+    for obj in (T.levels()[0], T.groups()[0], T.prevalence_rows()[0], T.worked_cases()[0], T.assumed()[0]):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.id = "changed"

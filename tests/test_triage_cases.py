@@ -62,12 +62,12 @@ def test_teaching_cases_render_as_questions_with_the_answer_behind_a_click():
     html = C_ui.worked_cases_html()
     assert html.count("<details>") == len(teaching)
     for case in teaching:
-        assert T_ui.safe_html(case["person"]) in html
-        info = T.level_info(case["level"])
-        question, answer = html.split(T_ui.safe_html(case["person"]), 1)[1].split("<details>", 1)
+        assert T_ui.safe_html(case.person) in html
+        info = T.level_info(case.level)
+        question, answer = html.split(T_ui.safe_html(case.person), 1)[1].split("<details>", 1)
         assert "What would you do?" in question
-        assert info["title"] in answer.split("</details>", 1)[0]  # the answer is hidden until clicked
-        for item_id in case["ticks"]:
+        assert info.title in answer.split("</details>", 1)[0]  # the answer is hidden until clicked
+        for item_id in case.ticks:
             assert T_ui.safe_html(T.items()[item_id].label) in question
 
 

@@ -3,26 +3,26 @@
 
 from ..catalog.references import short_citations
 from ..core.palette import OKABE_ITO
-from ..topics.selfcheck import symptom_data
+from ..topics.selfcheck import prevalence
 from . import FigureSpec
 from .plotting import styled
 
 
 def _per_10000(row) -> str:
-    n = row["percent"] * 100
+    n = row.percent * 100
     count = f"{n:.0f}" if n >= 1 else f"{n:g}"
-    if row["bound"] == "under":
-        return f"under {row['percent']:g}%: fewer than {count} in 10,000"
-    if row["bound"] == "up to":
-        return f"up to about {row['percent']:g}%: up to {count} in 10,000"
-    return f"about {row['percent']:g}%: about {count} in 10,000"
+    if row.bound == "under":
+        return f"under {row.percent:g}%: fewer than {count} in 10,000"
+    if row.bound == "up to":
+        return f"up to about {row.percent:g}%: up to {count} in 10,000"
+    return f"about {row.percent:g}%: about {count} in 10,000"
 
 
 def _sources() -> str:
     """'Verhagen et al. 2016; Henschke et al. 2009', from the rows' own references."""
 
-    prev = symptom_data()["prevalence"]
-    keys = list(dict.fromkeys([r["ref"] for r in prev["rows"] if "ref" in r] + prev["refs"]))
+    prev = prevalence()
+    keys = list(dict.fromkeys([r.ref for r in prev.rows if r.ref] + list(prev.refs)))
     cite = short_citations()
     return "; ".join(cite[k] for k in keys)
 
@@ -38,7 +38,7 @@ FOUND = OKABE_ITO["vermillion"]
 def people_count(row) -> int:
     """How many of 10,000 people the row's percentage is (at its upper limit when the source
     gives one: 'up to' and 'under')."""
-    return round(row["percent"] / 100 * PEOPLE)
+    return round(row.percent / 100 * PEOPLE)
 
 
 def people_grid(count: int):
@@ -60,9 +60,9 @@ def people_grid(count: int):
 
 def _words(row) -> str:
     n = people_count(row)
-    if row["bound"] == "under":
+    if row.bound == "under":
         return f"fewer than {n:,}\nin 10,000"
-    if row["bound"] == "up to":
+    if row.bound == "up to":
         return f"up to {n:,}\nin 10,000"
     return f"about {n:,}\nin 10,000"
 
@@ -73,8 +73,8 @@ def draw_prevalence():
 
     from matplotlib.figure import Figure
 
-    prev = symptom_data()["prevalence"]
-    rows = prev["rows"]
+    prev = prevalence()
+    rows = prev.rows
     w, side, gap = 8.8, 1.45, 0.3
     h = 3.95
     fig = Figure(figsize=(w, h))
@@ -84,8 +84,8 @@ def draw_prevalence():
         ax = fig.add_axes((x / w, 1.2 / h, side / w, side / h))
         ax.imshow(people_grid(n), interpolation="none")
         ax.set_axis_off()
-        ax.set_gid(f"people-{row['id']}")
-        ax.set_title(textwrap.fill(row["label"], 20), fontsize=9.5, fontweight="bold", pad=4, va="bottom")
+        ax.set_gid(f"people-{row.id}")
+        ax.set_title(textwrap.fill(row.label, 20), fontsize=9.5, fontweight="bold", pad=4, va="bottom")
         ax.text(0.0, -0.06, _words(row), transform=ax.transAxes, fontsize=9.5, va="top", color=FOUND if n else None)
         if n <= 10:  # a handful of dots: point at them
             ax.annotate(
@@ -98,7 +98,7 @@ def draw_prevalence():
                 arrowprops={"arrowstyle": "-|>", "color": FOUND, "lw": 1.2},
             )
         x += side + gap
-    fig.text(0.12 / w, 1 - 0.1 / h, prev["title"], fontsize=11, fontweight="bold", va="top")
+    fig.text(0.12 / w, 1 - 0.1 / h, prev.title, fontsize=11, fontweight="bold", va="top")
     fig.text(
         0.12 / w,
         1 - 0.35 / h,
@@ -119,8 +119,8 @@ def draw_prevalence():
 
 def _alt() -> str:
 
-    rows = symptom_data()["prevalence"]["rows"]
-    parts = [f"{r['label'][0].lower() + r['label'][1:]} {_per_10000(r).replace(': ', ' (', 1)})" for r in rows]
+    rows = prevalence().rows
+    parts = [f"{r.label[0].lower() + r.label[1:]} {_per_10000(r).replace(': ', ' (', 1)})" for r in rows]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1]
     return (
         "Five squares of dots, one dot per person seeing a family doctor for low back pain, with "

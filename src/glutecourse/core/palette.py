@@ -39,10 +39,20 @@ GREYS = {
     "pale": "#EEEEEE",
 }
 
+#: Solid fills that carry white text. The self-check's emergency banner is a solid red with
+#: white text: Okabe-Ito's vermillion is too light for that (3.9:1 against white, below the
+#: 4.5:1 WCAG AA asks for text), so the banner uses a deep red (6.5:1; tests compute it).
+#: The banner never relies on its colour alone: it says "Emergency" in words.
+SOLIDS = {
+    "emergency_red": "#B3261E",
+    "white": "#FFFFFF",
+}
+
 
 def css_variables() -> dict[str, str]:
     """The palette as CSS custom properties (``--gc-<name>``), for the course stylesheet."""
     out = {f"--gc-{k.replace('_', '-')}": v for k, v in OKABE_ITO.items()}
     out.update({f"--gc-tint-{k.replace('_', '-')}": v for k, v in TINTS.items()})
     out.update({f"--gc-grey-{k}": v for k, v in GREYS.items()})
+    out.update({f"--gc-{k.replace('_', '-')}": v for k, v in SOLIDS.items()})
     return out

@@ -76,6 +76,72 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Level:
+    """An urgency level of data/selfcheck.json, placeholders filled in."""
+
+    id: str
+    title: str
+    #: the level's name everywhere in the course ("Urgent (same day)")
+    short: str
+    icon: str
+    action: str
+    message: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of tickable items, in display order."""
+
+    id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class PrevalenceRow:
+    """How often a serious cause was found: ``percent``, given as ``bound`` ("about",
+    "under", "up to")."""
+
+    id: str
+    label: str
+    percent: float
+    bound: str
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Prevalence:
+    title: str
+    setting: str
+    refs: tuple[str, ...]
+    rows: tuple[PrevalenceRow, ...]
+
+
+@dataclass(frozen=True)
+class AssumedFact:
+    """A fact true for everyone who uses the check (back pain), named in combination rules."""
+
+    id: str
+    label: str
+    why: str
+
+
+@dataclass(frozen=True)
+class WorkedCase:
+    """A made-up person, what they would tick, and the level public guidance gives them."""
+
+    id: str
+    person: str
+    ticks: tuple[str, ...]
+    level: str
+    why: str
+    #: (reference key, exact place) pairs
+    sources: tuple[tuple[str, str], ...]
+    teaching: bool = False
+
+
+@dataclass(frozen=True)
 class Rule:
     """A combination from data/selfcheck-rules.json: when every set in ``sets`` has at least
     one ticked (or assumed) item, the result is at least ``level``."""
@@ -86,6 +152,8 @@ class Rule:
     explanation: str
     refs: tuple[str, ...]
     sources: tuple[tuple[str, str], ...] = ()
+    #: the sets as the data lists them (``sets`` without the order), for tables
+    when: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +184,9 @@ class TriageResult:
     action: str
     message: str
     combinations: tuple[Combination, ...] = ()
+    #: True when the reader said yes to the emergency gate without ticking which sign: the
+    #: ``causes`` are then every sign of the gate ("one of these"), not ticked items.
+    one_of: bool = False
 
     @property
     def raised_by(self) -> tuple[Combination, ...]:
@@ -123,6 +194,8 @@ class TriageResult:
 
     @property
     def ticked(self) -> tuple[Item, ...]:
+        if self.one_of:
+            return self.others
         return self.causes + self.others
 
 
@@ -240,9 +313,19 @@ def symptom_data() -> dict:
     return check_symptom_data(load("selfcheck.json", schema="selfcheck"))
 
 
-def level_info(level: str) -> dict:
-    for lv in symptom_data()["levels"]:
-        if lv["id"] == level:
+@lru_cache(maxsize=1)
+def levels() -> tuple[Level, ...]:
+    """The urgency levels, most severe first, built once from the checked data."""
+    return tuple(
+        Level(lv["id"], lv["title"], lv["short"], lv["icon"], lv["action"], lv["message"], tuple(lv["refs"]))
+        for lv in symptom_data()["levels"]
+    )
+
+
+def level_info(level: str) -> Level:
+    """One level by id (KeyError for an unknown id)."""
+    for lv in levels():
+        if lv.id == level:
             return lv
     raise KeyError(level)
 
@@ -250,7 +333,36 @@ def level_info(level: str) -> dict:
 def level_names() -> dict[str, str]:
     """Each level's name (its ``short``), most severe first: the words the course uses for
     the levels everywhere."""
-    return {lv["id"]: lv["short"] for lv in symptom_data()["levels"]}
+    return {lv.id: lv.short for lv in levels()}
+
+
+@lru_cache(maxsize=1)
+def groups() -> tuple[Group, ...]:
+    """The groups of tickable items, in display order."""
+    return tuple(Group(g["id"], g["title"], g["intro"]) for g in symptom_data()["groups"])
+
+
+def reminder() -> str:
+    """ "It guides; it cannot diagnose": shown with every result."""
+    return symptom_data()["reminder"]
+
+
+def none_message() -> str:
+    """What the check says when nothing is ticked."""
+    return symptom_data()["none_message"]
+
+
+def clinician_checklist() -> tuple[str, ...]:
+    """Things to tell a doctor or physiotherapist."""
+    return tuple(symptom_data()["clinician_checklist"])
+
+
+@lru_cache(maxsize=1)
+def prevalence() -> Prevalence:
+    """How often serious causes were found in primary care (notebook 05's picture)."""
+    raw = symptom_data()["prevalence"]
+    rows = tuple(PrevalenceRow(r["id"], r["label"], r["percent"], r["bound"], r.get("ref", "")) for r in raw["rows"])
+    return Prevalence(raw["title"], raw["setting"], tuple(raw["refs"]), rows)
 
 
 def see_gp_after() -> str:
@@ -376,9 +488,16 @@ def rules() -> tuple[Rule, ...]:
             raw["explanation"],
             tuple(dict.fromkeys(s["ref"] for s in raw["source"])),
             tuple((s["ref"], s["place"]) for s in raw["source"]),
+            tuple(tuple(g["any_of"]) for g in raw["when"]),
         )
         for raw in rules_data()["rules"]
     )
+
+
+@lru_cache(maxsize=1)
+def assumed() -> tuple[AssumedFact, ...]:
+    """The facts true for everyone who uses the check (back pain)."""
+    return tuple(AssumedFact(a["id"], a["label"], a["why"]) for a in rules_data()["assumed"])
 
 
 @lru_cache(maxsize=1)
@@ -406,7 +525,7 @@ def triage(ticked: Iterable[str]) -> TriageResult:
         )
     chosen = [known[i] for i in ids]
     if not chosen:
-        return TriageResult(None, (), (), "Nothing ticked", "", symptom_data()["none_message"])
+        return TriageResult(None, (), (), "Nothing ticked", "", none_message())
     rank = {lv: n for n, lv in enumerate(LEVELS)}
     single = min((i.level for i in chosen), key=rank.__getitem__)
     facts = set(ids) | assumed_facts()
@@ -424,11 +543,70 @@ def triage(ticked: Iterable[str]) -> TriageResult:
         causes = tuple(i for i in chosen if i.level == top)
     others = tuple(sorted((i for i in chosen if i not in causes), key=lambda i: rank[i.level]))
     info = level_info(top)
-    return TriageResult(top, causes, others, info["title"], info["action"], info["message"], tuple(combinations))
+    return TriageResult(top, causes, others, info.title, info.action, info.message, tuple(combinations))
 
 
-def prevalence_rows() -> list[dict]:
-    return symptom_data()["prevalence"]["rows"]
+# --------------------------------------------------------------------------- the emergency gate
+
+
+def gate_items() -> tuple[Item, ...]:
+    """The signs the self-check asks about first, as telephone triage does: every item whose
+    own level is the most severe one (emergency), in the data's order."""
+    return tuple(items_at_level(LEVELS[0]))
+
+
+def self_check(ticked: Iterable[str], said_yes: bool = False) -> TriageResult:
+    """The self-check's answer: :func:`triage` of the ticked items. ``said_yes`` is the
+    reader's "Yes, I have one of these" at the emergency gate: when no sign of the gate is
+    ticked, the reader has still said they have one, so the result is the gate's level with
+    every gate sign listed as "one of these" (``one_of``), and the ticked items as the
+    rest. A ticked sign names itself, so then the plain triage decides."""
+    if isinstance(ticked, str):
+        ticked = [ticked]
+    result = triage(ticked)
+    gate = gate_items()
+    if not said_yes or not gate or any(i in gate for i in result.ticked):
+        return result
+    rank = {lv: n for n, lv in enumerate(LEVELS)}
+    level = min((i.level for i in gate), key=rank.__getitem__)
+    if result.level is not None and rank[result.level] < rank[level]:
+        return result  # cannot happen with the gate at the top level; kept for safety
+    info = level_info(level)
+    others = tuple(sorted(result.ticked, key=lambda i: rank[i.level]))
+    combinations = tuple(Combination(c.rule, c.items, raised=False) for c in result.combinations)
+    return TriageResult(level, gate, others, info.title, info.action, info.message, combinations, True)
+
+
+@dataclass
+class GateFlow:
+    """What the self-check does with the reader's answer at the emergency gate (the widget
+    asks; this decides). ``answer(yes, ticked)`` returns the result to show at once, or None
+    when the reader said no and ticked no sign: then the other questions open."""
+
+    said_yes: bool = False
+    rest_open: bool = False
+    answered: bool = False
+
+    def answer(self, yes: bool, ticked: Iterable[str]) -> TriageResult | None:
+        ticked = list(ticked)
+        self.answered = True
+        self.said_yes = bool(yes)
+        gate = {i.id for i in gate_items()}
+        if yes or gate & set(ticked):  # a ticked sign wins, even if "No" was pressed
+            return self_check(ticked, said_yes=self.said_yes)
+        self.rest_open = True
+        return None
+
+    def result(self, ticked: Iterable[str]) -> TriageResult:
+        """The answer for everything ticked so far, the gate's answer included."""
+        return self_check(ticked, said_yes=self.said_yes)
+
+    def reset(self):
+        self.said_yes = self.answered = False
+
+
+def prevalence_rows() -> tuple[PrevalenceRow, ...]:
+    return prevalence().rows
 
 
 # --------------------------------------------------------------------------- worked cases
@@ -463,8 +641,25 @@ def worked_cases_data() -> dict:
     return check_worked_cases(load("selfcheck-cases.json", schema="selfcheck-cases"))
 
 
-def worked_case_list(teaching_only: bool = False) -> list[dict]:
-    return [c for c in worked_cases_data()["cases"] if c.get("teaching") or not teaching_only]
+@lru_cache(maxsize=1)
+def worked_cases() -> tuple[WorkedCase, ...]:
+    """Every worked case, built once from the checked data."""
+    return tuple(
+        WorkedCase(
+            c["id"],
+            c["person"],
+            tuple(c["ticks"]),
+            c["level"],
+            c["why"],
+            tuple((src["ref"], src["place"]) for src in c["source"]),
+            bool(c.get("teaching")),
+        )
+        for c in worked_cases_data()["cases"]
+    )
+
+
+def worked_case_list(teaching_only: bool = False) -> list[WorkedCase]:
+    return [c for c in worked_cases() if c.teaching or not teaching_only]
 
 
 # --------------------------------------------------------------------------- the emergency message and the recurring people
