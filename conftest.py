@@ -4,7 +4,15 @@ nbval starts kernels from this process, so they inherit GLUTECOURSE_HOME too.
 """
 
 import os
+import sys
 import tempfile
+
+# jsonschema (imported by nbformat, which many tests use) imports rfc3987_syntax when it is
+# installed (jupyter-events pulls it in), and that builds a Lark grammar at import: 1-4 s on
+# a quiet machine, 20 s on a loaded one, in the controller and in every xdist worker. It
+# only adds the "iri" and "iri-reference" format checks, which no schema of the course
+# uses (tests/test_infrastructure.py checks that), so the test processes go without it.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def pytest_configure(config):
