@@ -14,6 +14,12 @@ import tempfile
 # uses (tests/test_infrastructure.py checks that), so the test processes go without it.
 sys.modules.setdefault("rfc3987_syntax", None)
 
+# Some machines (this one too) set PYTHONDONTWRITEBYTECODE, which also stops pytest from
+# keeping the test modules it rewrites for its assertion messages: every process of every
+# run would parse, rewrite and compile all of them again (most of the time spent before
+# the first test). pytest keeps them in __pycache__ folders, which git ignores.
+sys.dont_write_bytecode = False
+
 
 def pytest_configure(config):
     if not os.environ.get("GLUTECOURSE_TEST_HOME"):
