@@ -4,7 +4,8 @@ routine timer shows the current pose's picture."""
 
 from __future__ import annotations
 
-from jlab import SHORT, open_and_run, wait_widgets_synced
+import pytest
+from jlab import SHORT, wait_widgets_synced
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS
@@ -12,8 +13,9 @@ from conftest import ARTIFACTS
 NB = "notebooks/08-exercise-programme.ipynb"
 
 
-def test_exercise_card_shows_picture_beside_steps_and_the_timer_shows_the_pose(page, lab):
-    open_and_run(page, lab, NB)
+@pytest.mark.notebook("08-exercise-programme")
+def test_exercise_card_shows_picture_beside_steps_and_the_timer_shows_the_pose(lab_session):
+    page = lab_session.fresh_run(NB)  # the session's JupyterLab page, 08 just run (e2e/conftest.py)
     choice = page.get_by_role("combobox", name="Show exercise card:")
     choice.scroll_into_view_if_needed()
     options = choice.locator("option").all_inner_texts()
