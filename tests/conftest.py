@@ -75,7 +75,15 @@ def built_decks():
 # runs, and tests that start servers or tools in subprocesses), then the rest in xdist's
 # order. Nothing about what a test checks changes, only which worker runs it and when.
 NOTEBOOK_RUN = "tests/test_notebooks_offline.py::test_notebook_runs_offline_twice_in_a_row["
-HEAVY = ()
+HEAVY = (
+    "tests/test_classroom.py",  # the site build (built_site), a Voila server
+    "tests/test_offline_builds.py",  # the site and deck builds
+    "tests/test_generated.py",  # every generator in --check mode, each in a fresh process
+    "tests/test_bank_health.py",  # near-duplicate and feedback figures over every bank
+    "tests/test_layers.py",  # import-linter, five times
+    "tests/test_tools.py",  # ruff and nbstripout
+    "tests/test_binder.py",  # JupyterLab's extension listing
+)
 
 
 def _priority(scope: str) -> int:
