@@ -13,6 +13,10 @@ import tempfile
 # only adds the "iri" and "iri-reference" format checks, which no schema of the course
 # uses (tests/test_infrastructure.py checks that), so the test processes go without it.
 sys.modules.setdefault("rfc3987_syntax", None)
+# The same for every process the tests start (tests/faststart/sitecustomize.py).
+_FASTSTART = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests", "faststart")
+if _FASTSTART not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_FASTSTART, os.environ.get("PYTHONPATH")]))
 
 # Some machines (this one too) set PYTHONDONTWRITEBYTECODE, which also stops pytest from
 # keeping the test modules it rewrites for its assertion messages: every process of every

@@ -34,3 +34,12 @@ def test_going_without_rfc3987_syntax_drops_no_format_the_course_checks():
     assert not used & IRI_FORMATS, f"a schema uses {used & IRI_FORMATS}: remove the block in conftest.py"
     # Every format in use is still checked.
     assert used <= set(jsonschema.Draft7Validator.FORMAT_CHECKER.checkers), used
+
+
+def test_processes_the_tests_start_go_without_rfc3987_syntax_too():
+    """tests/faststart is on the path of every process the tests start, and works there."""
+    import subprocess
+
+    code = "import sys, jsonschema; print(sys.modules.get('rfc3987_syntax', 'absent'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "None", out.stdout + out.stderr
