@@ -50,7 +50,7 @@ test: setup
 	$(BIN)/python -m pytest -n $(JOBS)
 
 nbval: setup
-	$(BIN)/python -m pytest --nbval-lax notebooks -n $(JOBS)
+	$(BIN)/python -m pytest -p nbval --nbval-lax notebooks -n $(JOBS)
 
 unit: setup
 	$(BIN)/python -m pytest tests -n $(JOBS)

@@ -166,6 +166,11 @@ def _notebook_of(item) -> str | None:
     return Path(path).stem if path is not None else None
 
 
+#: Modules whose tests work in the session's one JupyterLab page (``lab_session``), in this
+#: order within a notebook: its render test (test_browser) first, the every-control test last.
+LAB_SESSION_MODULES = ("test_browser", "test_exercise_card", "test_controls")
+
+
 def pytest_collection_modifyitems(session, config, items):
     """JupyterLab tests grouped by notebook (its render test first, then the tests that
     click in it), so each notebook is opened once; then the Notebook 7 tests; the rest
@@ -174,10 +179,11 @@ def pytest_collection_modifyitems(session, config, items):
 
     def key(pair):
         index, item = pair
-        if item.module.__name__ != "test_browser":
-            return (2, 0, index)
+        module = item.module.__name__
+        if module not in LAB_SESSION_MODULES:
+            return (2, 0, 0, index)
         if item.originalname == "test_widgets_render_in_notebook7":
-            return (1, 0, index)
-        return (0, order.get(_notebook_of(item), len(order)), index)
+            return (1, 0, 0, index)
+        return (0, order.get(_notebook_of(item), len(order)), LAB_SESSION_MODULES.index(module), index)
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]

@@ -21,7 +21,7 @@ import json
 import re
 
 import pytest
-from jlab import SHORT, notebook_report, open_and_run, wait_js, wait_widgets_synced
+from jlab import SHORT, notebook_report, wait_js, wait_widgets_synced
 from labserver import ROOT
 from playwright.sync_api import Error as PlaywrightError
 
@@ -157,9 +157,10 @@ def exercise(page, control: dict, where: str) -> bool:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_control_works_in_jupyterlab(page, lab, path):
-    rel = str(path.relative_to(ROOT))
-    open_and_run(page, lab, rel)
+def test_every_control_works_in_jupyterlab(lab_session, path):
+    # The session's JupyterLab page: the notebook is already open after its render test
+    # (e2e/conftest.py orders the tests), and this test gets it just run and untouched.
+    page = lab_session.fresh_run(str(path.relative_to(ROOT)))
     settle(page, "Run All")
     inventory: list[dict] = []
     for round_no in range(1, ROUNDS + 1):

@@ -66,6 +66,49 @@ def built_decks():
     return shared_build("slides", make)
 
 
+# ----------------------------------------------------------------------------- scheduling
+# `make test` runs with xdist's --dist loadscope: a test module is one unit of work, so its
+# module fixtures are built once. The notebooks' runs are the longest tests by far, and as
+# one module they would all run on one worker, one after another, while the other worker
+# ran out of work. So each notebook's run is a unit of its own, and units are handed out
+# longest first: the notebooks' runs, then the modules in HEAVY (the builds that read those
+# runs, and tests that start servers or tools in subprocesses), then the rest in xdist's
+# order. Nothing about what a test checks changes, only which worker runs it and when.
+NOTEBOOK_RUN = "tests/test_notebooks_offline.py::test_notebook_runs_offline_twice_in_a_row["
+HEAVY = (
+    "tests/test_classroom.py",  # the site build (built_site), a Voila server
+    "tests/test_offline_builds.py",  # the site and deck builds
+    "tests/test_generated.py",  # every generator in --check mode, each in a fresh process
+    "tests/test_bank_health.py",  # near-duplicate and feedback figures over every bank
+    "tests/test_layers.py",  # import-linter, five times
+    "tests/test_tools.py",  # ruff and nbstripout
+    "tests/test_binder.py",  # JupyterLab's extension listing
+)
+
+
+def _priority(scope: str) -> int:
+    if scope.startswith(NOTEBOOK_RUN):
+        return 0
+    return 1 if scope.split("::")[0] in HEAVY else 2
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongestFirst(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return nodeid if nodeid.startswith(NOTEBOOK_RUN) else super()._split_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            first = min(self.workqueue, key=_priority)  # the first of the most urgent kind
+            self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
+
+    return LongestFirst(config, log)
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A fresh per-reader directory for one test."""

@@ -23,7 +23,8 @@ CUE_SCOPES = {**SCOPES, "final pool": lambda: [b for b in all_banks() if b.pool 
 
 @functools.cache
 def figures_of(name):
-    """The figures of one scope, computed once for both fixtures below."""
+    """The figures of one scope, computed once per run for the fixtures and tests below
+    (the near-duplicate search compares every pair of prompts: seconds per scope)."""
     return bh.figures(CUE_SCOPES[name]())
 
 
@@ -54,7 +55,7 @@ def test_keyed_option_is_not_never_the_longest(cue_scope):
 
 
 def test_option_lengths_are_similar():
-    offenders = bh.figures(all_banks())["length_ratio_outside"]
+    offenders = figures_of("course")["length_ratio_outside"]
     lo, hi = bh.LENGTH_RATIO
     assert not offenders, f"key length outside {lo}-{hi} x the mean distractor length: {offenders}"
 
@@ -83,7 +84,7 @@ def test_most_questions_are_decisions_reasoning_or_reading(scope):
 
 
 def test_every_option_and_answer_has_its_own_feedback():
-    f = bh.figures(all_banks())
+    f = figures_of("course")
     assert f["options_without_feedback"] == []
     assert f["truefalse_without_both_feedbacks"] == []
     for bank in all_banks():
@@ -120,7 +121,7 @@ def test_no_two_questions_test_the_same_fact_with_the_same_answer():
 
 
 def test_no_near_duplicate_prompts():
-    assert bh.near_duplicates(all_banks()) == []
+    assert figures_of("course")["near_duplicate_prompts"] == []
 
 
 def test_within_a_bank_every_question_tests_a_different_concept():

@@ -70,7 +70,3 @@ def test_every_environment_entry_says_why():
     for line in text[text.index("dependencies:") :].splitlines():
         if re.match(r"^\s*- ", line) and "pip:" not in line:
             assert "#" in line, f"no comment on: {line.strip()}"
-
-
-def test_no_conflicting_binder_folder():
-    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
