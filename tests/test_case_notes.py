@@ -30,8 +30,8 @@ def test_every_person_with_an_entry_gets_a_card_with_its_text_and_sources(stem):
         assert f"aria-label='{label}'" in html
         assert safe_html(entry["text"]) in html
         for ref in entry["refs"]:
-            assert safe_html(bib[ref]["short"]) in html  # cited beside the text
-            assert safe_html(bib[ref]["full"]) in html  # and listed in full underneath
+            assert safe_html(bib[ref].short) in html  # cited beside the text
+            assert safe_html(bib[ref].full) in html  # and listed in full underneath
 
 
 def test_the_start_notebook_tells_each_story_and_later_ones_do_not():

@@ -185,7 +185,7 @@ def citation_forms() -> dict[str, set[str]]:
     ("Hartvigsen et al. 2018", "NICE NG59", "WHO 2023") and "<Author> and colleagues"."""
     forms = {}
     for key, entry in bibliography().items():
-        short = re.sub(r"\s*\(.*?\)", "", entry["short"]).strip()
+        short = re.sub(r"\s*\(.*?\)", "", entry.short).strip()
         short = re.sub(r"\s+guideline$", "", short)
         found = {short}
         m = re.match(r"(.+?) et al\. \d{4}$", short)

@@ -33,7 +33,7 @@ def notebook(prefix):
 
 
 def short_citations():
-    return [re.sub(r"\s*\(.*?\)", "", e["short"]) for e in bibliography().values()]
+    return [re.sub(r"\s*\(.*?\)", "", e.short) for e in bibliography().values()]
 
 
 def has_citation(text):

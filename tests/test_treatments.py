@@ -278,9 +278,9 @@ def test_effect_claims_cite_trials_and_systematic_reviews_not_narrative_reviews(
     for t in tr.treatments():
         for ev in t["other_evidence"]:
             if ev["kind"] == "effect":
-                assert bib[ev["ref"]]["kind"] in ("trial", "systematic review"), (t["id"], ev["ref"])
+                assert bib[ev["ref"]].kind in ("trial", "systematic review"), (t["id"], ev["ref"])
     paracetamol = {ev["ref"] for ev in row("paracetamol")["other_evidence"]}
-    assert {bib[k]["kind"] for k in paracetamol} == {"trial", "systematic review"}
+    assert {bib[k].kind for k in paracetamol} == {"trial", "systematic review"}
 
 
 def test_who_never_speaks_about_acute_only_pain():

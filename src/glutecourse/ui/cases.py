@@ -70,7 +70,7 @@ def people_in(notebook: str, *people: str) -> list[tuple[dict, dict]]:
 
 def _citations(refs) -> str:
     bib = bibliography()
-    return "; ".join(safe_html(bib[r]["short"]) for r in refs)
+    return "; ".join(safe_html(bib[r].short) for r in refs)
 
 
 def _card(person: dict, entry: dict, colour: int) -> str:
@@ -95,9 +95,7 @@ def case_notes_html(notebook: str, *people: str) -> str:
     sources = ""
     if keys:
         bib = bibliography()
-        items = "".join(
-            f"<li><strong>{safe_html(bib[k]['short'])}</strong>. {safe_html(bib[k]['full'])}</li>" for k in keys
-        )
+        items = "".join(f"<li><strong>{safe_html(bib[k].short)}</strong>. {safe_html(bib[k].full)}</li>" for k in keys)
         sources = f"<details><summary>Sources for these notes</summary><ol>{items}</ol></details>"
     title = (
         "Meet the people in this course"
