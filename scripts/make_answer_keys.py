@@ -57,12 +57,12 @@ def render() -> str:
     from glutecourse.topics.selfcheck import checked_cases
 
     refs = short_citations()
-    people = {c["id"]: c["name"] for c in checked_cases()}
+    people = {c.id: c.name for c in checked_cases()}
     order = {stem: i for i, stem in enumerate(notebook_stems())}
     titles = {}
     for stem in order:
         try:
-            titles[stem] = md(notebook_info(stem)["title"])
+            titles[stem] = md(notebook_info(stem).title)
         except KeyError:
             titles[stem] = stem
     banks = sorted(all_banks(), key=lambda b: (b.pool == "final", order.get(b.notebook, 99), b.id))

@@ -97,13 +97,13 @@ def test_more_to_read_means_more_time(tmp_path, home):
 def test_course_map_holds_the_computed_times():
     readings = TOOL.measure_all()
     for nb in notebooks():
-        assert nb["minutes"] == T.minutes(readings[nb["file"]]), nb["file"]
+        assert nb.minutes == T.minutes(readings[nb.file]), nb.file
 
 
 def test_a_hand_edited_time_is_put_back(tmp_path):
-    minutes = {nb["file"]: nb["minutes"] for nb in notebooks()}
+    minutes = {nb.file: nb.minutes for nb in notebooks()}
     course = (ROOT / "data" / "course.json").read_text(encoding="utf-8")
-    first = notebooks()[0]["file"]
+    first = notebooks()[0].file
     edited = course.replace(f'"minutes": {minutes[first]}', '"minutes": 999', 1)
     assert json.loads(edited)["notebooks"][0]["minutes"] == 999
     assert TOOL.course_json(edited, minutes) == course

@@ -454,4 +454,4 @@ def test_glossary_terms_used_in_the_notebook_exist():
         "muscle relaxant",
         "manual therapy",
     ):
-        assert lookup(term)["definition"]
+        assert lookup(term).definition

@@ -179,20 +179,29 @@ def by_id(items: Iterable[T], item_id: str, key: str = "id") -> T:
     """The item of a data list whose ``key`` (a field of a record, or a key of a dict) equals
     ``item_id``; KeyError if none."""
     for item in items:
-        if (item[key] if isinstance(item, Mapping) else getattr(item, key)) == item_id:
+        if field_of(item, key) == item_id:
             return item
     raise KeyError(item_id)
 
 
-def check_ids_and_refs(path, items, kind: str, known_refs: set[str], refs_of=lambda item: item.get("refs", ())):
+def field_of(item, key: str, default=None):
+    """``key`` of a record (an attribute) or of a raw dict (a key), ``default`` if absent."""
+    return item.get(key, default) if isinstance(item, Mapping) else getattr(item, key, default)
+
+
+def check_ids_and_refs(
+    path, items, kind: str, known_refs: set[str], refs_of=lambda item: field_of(item, "refs", ()) or ()
+):
     """The two rules every data file shares and a schema cannot express: item ids are
-    unique, and every cited reference key is in data/references.json."""
+    unique, and every cited reference key is in data/references.json. ``items`` are typed
+    records or raw dicts."""
     seen: set[str] = set()
     for item in items:
-        where = f"{kind} {item['id']!r}"
-        if item["id"] in seen:
+        ident = field_of(item, "id")
+        where = f"{kind} {ident!r}"
+        if ident in seen:
             raise CourseDataError(path, where, f"duplicate id (used twice): another {kind} uses it")
-        seen.add(item["id"])
+        seen.add(ident)
         for ref in refs_of(item):
             if ref not in known_refs:
                 raise CourseDataError(path, where, f"reference key {ref!r} is not in data/references.json")
