@@ -122,8 +122,8 @@ def test_the_grid_example_reads_the_stances_in_the_data():
     row = treatment("acupuncture")
     assert "acupuncture" in text.lower()
     labels = stance_info()
-    for gid, cell in row["guidelines"].items():
-        assert f"{gid.upper()}: {labels[cell['stance']]['label']}" in text, (gid, cell["stance"])
+    for gid, cell in row.guidelines.items():
+        assert f"{gid.upper()}: {labels[cell.stance].label}" in text, (gid, cell.stance)
     assert guidelines_disagree(row) == ("The row is outlined" in text)
 
 
