@@ -32,12 +32,12 @@ def test_minutes_add_reading_questions_figures_and_activities():
     activity, extra = next(iter(T.ACTIVITY_MINUTES.items()))
     reading = T.Reading(words=T.WORDS_PER_MINUTE * 10, figures=2, questions=6, activities=(activity,))
     parts = reading.parts()
-    assert parts == {
-        "reading": 10,
-        "figures": 2 * T.MINUTES_PER_FIGURE,
-        "questions": 6 * T.MINUTES_PER_QUESTION,
-        "activities": extra,
-    }
+    assert parts == T.Parts(
+        reading=10,
+        figures=2 * T.MINUTES_PER_FIGURE,
+        questions=6 * T.MINUTES_PER_QUESTION,
+        activities=extra,
+    )
     expected = 10 + 2 * T.MINUTES_PER_FIGURE + 6 * T.MINUTES_PER_QUESTION + extra
     assert T.minutes(reading) == -(-expected // T.ROUND_TO) * T.ROUND_TO
 
