@@ -39,7 +39,7 @@ def draw_forest():
                 markeredgewidth=2,
                 zorder=3,
             )
-        label = f"SMD {fmt_number(e['smd'])}\n95% CI {ci_text(e['ci'])}"
+        label = f"SMD {fmt_number(e.smd)}\n95% CI {ci_text(e.ci)}"
         ax.text(1.1, y, label, va="center", ha="left", fontsize=9, color=INK, clip_on=False)
     ax.set_yticks(range(n))
     ax.set_yticklabels([e.measure for e in reversed(rows)])
@@ -65,7 +65,7 @@ def draw_forest():
     ax.set_xlabel("Standardised mean difference (SMD), people with vs without low back pain")
     ax.grid(axis="y", visible=False)
     ax.set_title(
-        f"{cite}, {int(laird['numbers']['studies'])} studies: every line crosses or sits on zero",
+        f"{cite}, {int(laird.numbers['studies'])} studies: every line crosses or sits on zero",
         loc="left",
         fontsize=11,
     )

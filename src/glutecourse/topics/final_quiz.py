@@ -164,7 +164,7 @@ def select(data: Blueprint, items: Iterable[Item], history: Iterable[tuple[str, 
             take([it for it in pool if rule.tag in it.tags], f"the mandatory tag {rule.tag!r}")
     for topic in data.topics:
         while room[topic.notebook] > 0:
-            take([it for it in pool if it.notebook == topic.notebook], f"topic {topic['notebook']!r}")
+            take([it for it in pool if it.notebook == topic.notebook], f"topic {topic.notebook!r}")
     position = {it: i for i, it in enumerate(chosen)}
     return sorted(chosen, key=lambda it: (order[it.notebook], position[it]))
 
