@@ -536,8 +536,8 @@ class DoseCheck:
 
     type: str
     measure: str
-    min: float | None = None
-    max: float | None = None
+    min: int | float | None = None
+    max: int | float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,7 +547,7 @@ class ArithmeticLine:
 
     shows: str
     computation: str
-    within: float | None = None
+    within: int | float | None = None
 
 
 @dataclass(frozen=True, slots=True)

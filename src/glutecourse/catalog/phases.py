@@ -18,8 +18,8 @@ class Phase:
 
     id: str
     name: str
-    start_week: float
-    end_week: float
+    start_week: int | float
+    end_week: int | float
     goal: str
     ref: str
 

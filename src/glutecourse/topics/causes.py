@@ -61,7 +61,7 @@ class SittingSettings:
     the figure compared with, and the practical ideas shown with their sources."""
 
     activities: tuple[Activity, ...]
-    max_hours: float
+    max_hours: int | float
     evidence: str
     suggestions: tuple[str, ...]
     suggestion_refs: tuple[str, ...]

@@ -31,7 +31,7 @@ class Study:
     findings: tuple[str, ...]
     limits: str
     strength: str
-    numbers: Mapping[str, float] = field(default_factory=dict)
+    numbers: Mapping[str, int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +42,8 @@ class Effect:
     id: str
     study: str
     measure: str
-    smd: float
-    ci: tuple[float, float] | None
+    smd: int | float
+    ci: tuple[int | float, int | float] | None
     reading: str
 
 

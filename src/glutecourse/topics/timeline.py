@@ -38,10 +38,10 @@ MAX_WEEK = 52
 class Point:
     """A published week: mean pain (0-100) and its 95% confidence interval."""
 
-    week: float
-    mean: float
-    low: float
-    high: float
+    week: int | float
+    mean: int | float
+    low: int | float
+    high: int | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ class Finding:
 
     id: str
     group: str
-    value: float
+    value: int | float
     unit: str
     text: str
     ref: str
@@ -71,7 +71,7 @@ class Milestone:
     """A finding placed on the chart at ``week`` (``week_note`` says why there)."""
 
     finding: str  # a finding id
-    week: float
+    week: int | float
     week_note: str
     label: str
     applies_to: tuple[str, ...]
@@ -105,7 +105,7 @@ class Estimate:
 class Mark:
     """A milestone with its finding (value and source), as the chart shows it."""
 
-    week: float
+    week: int | float
     week_note: str
     label: str
     applies_to: tuple[str, ...]
