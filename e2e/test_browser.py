@@ -290,7 +290,7 @@ def test_think_prompts_fold_and_open_and_case_cards_render(lab_session):
     assert found["count"] == expected >= 2 and found["open"] == 0 and found["paragraphs"] == expected, found
     from glutecourse.catalog.cases import cases
 
-    assert found["cards"] == sum(path.stem in c["notebooks"] for c in cases())
+    assert found["cards"] == sum(path.stem in c.notebooks for c in cases())
     summary = page.locator(".jp-RenderedMarkdown details summary", has_text="Think:").first
     summary.scroll_into_view_if_needed()
     summary.click()

@@ -82,7 +82,7 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         shutil.rmtree(out)
     (out / "notebooks").mkdir(parents=True)
     shutil.copytree(ROOT / "images", out / "images")
-    titles = {nb["file"]: nb["title"] for nb in course()["notebooks"]}
+    titles = {nb.file: nb.title for nb in course().notebooks}
     pages = []
     # Pages keep the notebooks' folder layout (notebooks/, notebooks/instructor/, ...).
     targets = [out / p.relative_to(ROOT).with_suffix(".html") for p in paths]
@@ -115,14 +115,13 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
     page_of = {p.name: t for p, t in built.items() if p.parent == ROOT / "notebooks"}
 
     def title_cell(nb):
-        page = page_of.get(nb["file"])
-        title = html.escape(nb["title"])
+        page = page_of.get(nb.file)
+        title = html.escape(nb.title)
         return f"<a href='{page.relative_to(out).as_posix()}'>{title}</a>" if page else title
 
     rows = "".join(
-        f"<tr><td>{title_cell(nb)}</td>"
-        f"<td>{nb['minutes']} min</td><td>{html.escape('; '.join(nb['objectives']))}</td></tr>"
-        for nb in c["notebooks"]
+        f"<tr><td>{title_cell(nb)}</td><td>{nb.minutes} min</td><td>{html.escape('; '.join(nb.objectives))}</td></tr>"
+        for nb in c.notebooks
     )
     extra = [p for p in paths if p.name not in titles]
     extra_links = "".join(
@@ -130,10 +129,10 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         for p in extra
     )
     binder = binder_base()
-    index = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(c["title"])}</title>
+    index = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(c.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style id="site-css">{site_css}</style></head>
 <body><div class="site-index">
-<h1>{html.escape(c["title"])}</h1><p>{html.escape(c["promise"])}</p>{disclaimer_html()}
+<h1>{html.escape(c.title)}</h1><p>{html.escape(c.promise)}</p>{disclaimer_html()}
 <p>This is the read-only version of the course: charts and text are here, interactive parts are marked.
 To use the quizzes, self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ""}.</p>
 <table><tr><th scope="col" style="text-align:left">Notebook</th><th scope="col">Time</th><th scope="col" style="text-align:left">After it you can</th></tr>{rows}</table>

@@ -28,26 +28,26 @@ sys.path.insert(0, str(ROOT / "src"))
 from glutecourse.catalog import claims as cl  # noqa: E402
 
 
-def summary(data: dict) -> list[str]:
-    claims = data["claims"]
-    kinds = Counter(c["kind"] for c in claims)
-    sourced = [c for c in claims if c["kind"] in cl.NUMBER_KINDS]
-    seen = sum(c["seen_in_source"] for c in sourced)
-    via_summary = sum(c["read"] == "summary" for c in sourced)
+def summary(data: cl.Register) -> list[str]:
+    claims = data.claims
+    kinds = Counter(c.kind for c in claims)
+    sourced = [c for c in claims if c.kind in cl.NUMBER_KINDS]
+    seen = sum(c.seen_in_source for c in sourced)
+    via_summary = sum(c.read == "summary" for c in sourced)
     lines = [f"{len(claims)} claims: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))]
     lines.append(
         f"numbers with a source: {len(sourced)}; every value seen in the source's own text: {seen}; "
         f"read through a summary: {via_summary}; source read but a value not in it: {len(sourced) - seen - via_summary}"
     )
-    derived = [c for c in claims if c["kind"] == "derived"]
+    derived = [c for c in claims if c.kind == "derived"]
     lines.append(
         f"derived claims: {len(derived)}; with arithmetic the tests redo: "
-        f"{sum(bool(c.get('arithmetic')) for c in derived)} ({sum(len(c.get('arithmetic', [])) for c in derived)} lines)"
+        f"{sum(bool(c.arithmetic) for c in derived)} ({sum(len(c.arithmetic) for c in derived)} lines)"
     )
     scenarios = cl.scenario_claims(data)
     lines.append(
-        f"scenario claims (made-up details): {len(scenarios)}, {sum(len(c['values']) for c in scenarios)} values "
-        f"in {sum(len(c['places']) for c in scenarios)} places"
+        f"scenario claims (made-up details): {len(scenarios)}, {sum(len(c.values) for c in scenarios)} values "
+        f"in {sum(len(c.places) for c in scenarios)} places"
     )
     cells = [
         (t["id"], g, cell["source"])
@@ -62,13 +62,13 @@ def summary(data: dict) -> list[str]:
     return lines
 
 
-def problems(data: dict) -> list[str]:
+def problems(data: cl.Register) -> list[str]:
     out = []
     all_claims = cl.number_claims(data)
     for path in cl.course_files(ROOT) + cl.quiz_files(ROOT):
         name = cl.rel(path)
         for n in cl.unregistered(path, data=data):
-            elsewhere = [c["id"] for c in all_claims if cl.token_matches(n.key, cl.claim_tokens(c))]
+            elsewhere = [c.id for c in all_claims if cl.token_matches(n.key, cl.claim_tokens(c))]
             hint = f"held elsewhere by {', '.join(elsewhere)}" if elsewhere else "no claim holds it"
             place = f"#{n.where}" if n.where else ""
             out.append(f"{name}{place}: {n.text!r} ({hint})\n    …{n.context}…")

@@ -31,20 +31,18 @@ def md(text: str) -> str:
     return re.sub(r"</?(?:code|sub|sup)>", "", text)
 
 
-def blueprint_lines(data: dict, titles: dict) -> list[str]:
+def blueprint_lines(data, titles: dict) -> list[str]:
     lines = [
         "## How the final quiz is chosen",
         "",
-        f"{md(data['note'])}",
+        f"{md(data.note)}",
         "",
         "| Topic notebook | Questions |",
         "|---|---|",
     ]
-    lines += [
-        f"| {titles.get(t['notebook'], t['notebook'])} (`{t['notebook']}`) | {t['count']} |" for t in data["topics"]
-    ]
-    lines += [f"| **Total** | **{sum(t['count'] for t in data['topics'])}** |", ""]
-    lines += [f"- At least {m['min']} question tagged `{m['tag']}`: {md(m['why'])}" for m in data["mandatory"]]
+    lines += [f"| {titles.get(t.notebook, t.notebook)} (`{t.notebook}`) | {t.count} |" for t in data.topics]
+    lines += [f"| **Total** | **{sum(t.count for t in data.topics)}** |", ""]
+    lines += [f"- At least {m.min} question tagged `{m.tag}`: {md(m.why)}" for m in data.mandatory]
     lines += ["- No two questions on the same concept.", ""]
     return lines
 
@@ -57,12 +55,12 @@ def render() -> str:
     from glutecourse.topics.selfcheck import checked_cases
 
     refs = short_citations()
-    people = {c["id"]: c["name"] for c in checked_cases()}
+    people = {c.id: c.name for c in checked_cases()}
     order = {stem: i for i, stem in enumerate(notebook_stems())}
     titles = {}
     for stem in order:
         try:
-            titles[stem] = md(notebook_info(stem)["title"])
+            titles[stem] = md(notebook_info(stem).title)
         except KeyError:
             titles[stem] = stem
     banks = sorted(all_banks(), key=lambda b: (b.pool == "final", order.get(b.notebook, 99), b.id))

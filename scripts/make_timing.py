@@ -107,7 +107,7 @@ def measure_all() -> dict[str, object]:
         try:
             from glutecourse.catalog.course import notebooks
 
-            return {nb["file"]: measure(ROOT / "notebooks" / nb["file"]) for nb in notebooks()}
+            return {nb.file: measure(ROOT / "notebooks" / nb.file) for nb in notebooks()}
         finally:
             if old is None:
                 os.environ.pop("GLUTECOURSE_HOME", None)

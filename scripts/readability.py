@@ -189,27 +189,27 @@ def safety_texts() -> dict[str, str]:
     from glutecourse.topics.selfcheck import items, level_info, level_names
 
     d = disclaimer_data()
-    em, ur = d["emergency"], d["urgent"]
+    em, ur = d.emergency, d.urgent
     banner = [
         "Educational only, never a diagnosis.",
-        d["banner_note"],
-        em["lead"],
-        *(s["text"] for s in em["signs"]),
-        em["action"],
-        ur["summary"],
-        ur["lead"],
-        *(s["text"] for s in ur["signs"]),
-        ur["action"],
+        d.banner_note,
+        em.lead,
+        *(s.text for s in em.signs),
+        em.action,
+        ur.summary,
+        ur.lead,
+        *(s.text for s in ur.signs),
+        ur.action,
     ]
     box = [
         "Medical disclaimer.",
-        d["summary"],
-        em["lead"],
-        *(s["text"] for s in em["signs"]),
-        em["action"],
-        ur["lead"],
-        *(s["text"] for s in ur["signs"]),
-        ur["action"],
+        d.summary,
+        em.lead,
+        *(s.text for s in em.signs),
+        em.action,
+        ur.lead,
+        *(s.text for s in ur.signs),
+        ur.action,
     ]
     red_flags = []
     for item in items().values():

@@ -1,5 +1,6 @@
 """The seven claimed causes, the claim-vs-evidence cards and the sitting-time calculator."""
 
+import dataclasses
 import json
 
 import pytest
@@ -21,11 +22,11 @@ SEVEN = [
 
 
 def test_all_seven_claims_of_the_article_are_covered_in_order():
-    assert [c["id"] for c in causes()] == SEVEN
+    assert [c.id for c in causes()] == SEVEN
 
 
 def test_no_claim_is_rated_a_proven_cause_and_unverified_ones_say_no_source():
-    levels = {c["id"]: c["level"] for c in causes()}
+    levels = {c.id: c.level for c in causes()}
     assert levels["overtraining"] == "no-source"  # UNVERIFIED in the evidence file
     assert levels["stress-and-tension"] == "risk-factor"  # distress predicts persistence
     assert levels["poor-posture"] == "no-consensus"
@@ -142,7 +143,7 @@ def test_calculator_widget_shows_messages_not_tracebacks():
 def test_data_text_is_escaped_in_the_widget(monkeypatch):
     import glutecourse.ui.causes as mod
 
-    evil = dict(cause("overtraining"), claim="<script>alert(1)</script>")
+    evil = dataclasses.replace(cause("overtraining"), claim="<script>alert(1)</script>")
     monkeypatch.setattr(mod, "cause", lambda cid: evil)
     html = mod.cause_card_html("overtraining")
     assert "<script>" not in html and "&lt;script&gt;" in html

@@ -42,7 +42,9 @@ from glutecourse.catalog import claims as cl
 from glutecourse.core.errors import CourseDataError
 
 REGISTER = cl.register()
-BY_ID = {c["id"]: c for c in REGISTER["claims"]}
+BY_ID = {c.id: c for c in REGISTER.claims}
+#: The register's JSON as written, for the tests that break a copy of it.
+RAW = json.loads((ROOT / "data" / "claims.json").read_text(encoding="utf-8"))
 BIB = json.loads((ROOT / "data" / "references.json").read_text(encoding="utf-8"))
 
 
@@ -491,22 +493,22 @@ def test_a_wrong_quiz_option_is_not_counted_but_its_feedback_is(tmp_path):
 
 
 def test_every_number_claim_records_its_source_place_reading_and_date():
-    for c in (c for c in REGISTER["claims"] if c["kind"] in cl.NUMBER_KINDS):
-        assert c["ref"] in BIB, c["id"]
-        assert c["place"].strip() and c["via"].strip(), c["id"]
-        dt.date.fromisoformat(c["checked"])
-        if c["read"] == "summary":
-            assert not c["seen_in_source"], c["id"]
-    derived = [c for c in REGISTER["claims"] if c["kind"] == "derived"]
+    for c in (c for c in REGISTER.claims if c.kind in cl.NUMBER_KINDS):
+        assert c.ref in BIB, c.id
+        assert c.place.strip() and c.via.strip(), c.id
+        dt.date.fromisoformat(c.checked)
+        if c.read == "summary":
+            assert not c.seen_in_source, c.id
+    derived = [c for c in REGISTER.claims if c.kind == "derived"]
     assert derived and all(
-        BY_ID[f]["kind"] in cl.NUMBER_KINDS + ("derived", cl.SCENARIO) for c in derived for f in c["from"]
+        BY_ID[f].kind in cl.NUMBER_KINDS + ("derived", cl.SCENARIO) for c in derived for f in c.derives_from
     )
 
 
 def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
-    numbers = [c for c in cl.number_claims(REGISTER) if c["kind"] != "derived"]
-    seen = [c for c in numbers if c["seen_in_source"]]
-    summary = [c for c in numbers if c["read"] == "summary"]
+    numbers = [c for c in cl.number_claims(REGISTER) if c.kind != "derived"]
+    seen = [c for c in numbers if c.seen_in_source]
+    summary = [c for c in numbers if c.read == "summary"]
     assert seen and summary and len(seen) + len(summary) <= len(numbers)
     assert len(seen) > len(numbers) / 2, "most numbers were checked against the source's own text"
 
@@ -546,7 +548,7 @@ def test_the_register_says_how_many_numbers_were_seen_in_the_sources_own_text():
     ],
 )
 def test_a_broken_register_is_reported_by_file_and_claim(change, message):
-    bad = copy.deepcopy(REGISTER)
+    bad = copy.deepcopy(RAW)
     change(bad)
     with pytest.raises(CourseDataError, match=rf"claims.json, claim '[a-z0-9-]+': .*{message}"):
         cl.check_register(bad, "data/claims.json", set(BIB), ROOT)
@@ -565,30 +567,28 @@ def _code_cell(notebook):
 
 
 def _in_banks(claim):
-    return any(f in {rel(p) for p in cl.quiz_files(ROOT)} for f in claim.get("appears_in", []))
+    return any(f in {rel(p) for p in cl.quiz_files(ROOT)} for f in claim.appears_in)
 
 
 def test_every_derived_number_shown_in_a_bank_or_case_is_computed_and_the_computation_holds():
-    derived = [c for c in REGISTER["claims"] if c["kind"] == "derived" and _in_banks(c)]
+    derived = [c for c in REGISTER.claims if c.kind == "derived" and _in_banks(c)]
     assert len(derived) >= 10
     for c in derived:
-        digits = [n for v in c["values"] for n in cl.numbers_in(v) if n.text[:1].isdigit() or n.text[:1] in "-−"]
-        assert not digits or c.get("arithmetic"), (
-            f"{c['id']} shows {[n.text for n in digits]} in a bank without arithmetic"
-        )
-        assert cl.arithmetic_problems(c, BY_ID) == [], c["id"]
-        sources = {Fraction(v) for f in c["from"] for v, _ in cl.claim_tokens(BY_ID[f])}
-        for line in c.get("arithmetic", []):
-            result, used = cl.evaluate(line["is"])
-            shown = cl.numbers_in(line["shows"])[0]
+        digits = [n for v in c.values for n in cl.numbers_in(v) if n.text[:1].isdigit() or n.text[:1] in "-−"]
+        assert not digits or c.arithmetic, f"{c.id} shows {[n.text for n in digits]} in a bank without arithmetic"
+        assert cl.arithmetic_problems(c, BY_ID) == [], c.id
+        sources = {Fraction(v) for f in c.derives_from for v, _ in cl.claim_tokens(BY_ID[f])}
+        for line in c.arithmetic:
+            result, used = cl.evaluate(line.computation)
+            shown = cl.numbers_in(line.shows)[0]
             if isinstance(result, bool):
-                assert result, (c["id"], line)
+                assert result, (c.id, line)
                 continue
             # every number the computation uses comes from a claim it names, or is a unit conversion
-            assert all(u in sources or u in cl.CONVERSIONS for u in used), (c["id"], line)
+            assert all(u in sources or u in cl.CONVERSIONS for u in used), (c.id, line)
             decimals = len(shown.value.split(".")[1]) if "." in shown.value else 0
-            margin = line.get("within", 0.5 * 10**-decimals)
-            assert abs(float(result) - float(Fraction(shown.value))) <= margin + 1e-9, (c["id"], line)
+            margin = line.within if line.within is not None else 0.5 * 10**-decimals
+            assert abs(float(result) - float(Fraction(shown.value))) <= margin + 1e-9, (c.id, line)
 
 
 def _slips(texts):
@@ -627,12 +627,10 @@ def test_a_slip_in_written_arithmetic_is_found():
 
 def test_the_leap_percentages_are_computed_from_the_trial_counts():
     """The numbers the quiz asks readers to compute come out of the registered counts."""
-    counts = BY_ID["mellor-2018-global-success"]["values"]
+    counts = BY_ID["mellor-2018-global-success"].values
     pairs = [tuple(int(x) for x in v.split(" of ")) for v in counts if " of " in v and "people" not in v]
     shares = {round(100 * a / b) for a, b in pairs}
-    shown = {
-        int(n.value) for v in BY_ID["mellor-2018-percentages"]["values"] for n in cl.numbers_in(v) if n.unit == "%"
-    }
+    shown = {int(n.value) for v in BY_ID["mellor-2018-percentages"].values for n in cl.numbers_in(v) if n.unit == "%"}
     assert shares == shown == {77, 58, 29}
 
 
@@ -655,7 +653,7 @@ def test_the_leap_percentages_are_computed_from_the_trial_counts():
     ],
 )
 def test_wrong_or_missing_arithmetic_is_reported_by_claim(change, message):
-    bad = copy.deepcopy(REGISTER)
+    bad = copy.deepcopy(RAW)
     change(_claim(bad, "mellor-2018-percentages"))
     with pytest.raises(CourseDataError, match=rf"claim 'mellor-2018-percentages': .*{message}"):
         cl.check_register(bad, "data/claims.json", set(BIB), ROOT)
@@ -666,7 +664,7 @@ def test_wrong_or_missing_arithmetic_is_reported_by_claim(change, message):
 
 def test_scenario_claims_name_places_that_show_every_value():
     scenarios = cl.scenario_claims(REGISTER)
-    assert scenarios and all(c["places"] for c in scenarios)
+    assert scenarios and all(c.places for c in scenarios)
     assert cl.unshown_scenario_values(REGISTER, ROOT) == []
 
 
@@ -675,8 +673,8 @@ def test_scenario_numbers_are_not_held_for_the_whole_file():
     made_up = cl.claim_tokens(BY_ID["sam-sitting-day"])
     assert made_up and not made_up & cl.registered(bank), "a made-up detail would pass anywhere in the bank"
     cast = BY_ID["course-cast"]
-    notebooks = {cl.parse_place(p)[0] for p in cast["places"]}
-    assert all(cl.is_notebook_place(p) for p in cast["places"]) and len(notebooks) >= 10
+    notebooks = {cl.parse_place(p)[0] for p in cast.places}
+    assert all(cl.is_notebook_place(p) for p in cast.places) and len(notebooks) >= 10
     for notebook in notebooks:
         assert not cl.claim_tokens(cast) & cl.registered(notebook), f"'five people' would pass anywhere in {notebook}"
 
@@ -684,33 +682,33 @@ def test_scenario_numbers_are_not_held_for_the_whole_file():
 def test_a_notebook_cell_must_show_every_value_of_the_scenario_claim_that_names_it():
     """A cell is a whole passage, so a value listed for cells that do not show it would be
     exempt there for nothing."""
-    bad = copy.deepcopy(REGISTER)
+    bad = copy.deepcopy(RAW)
     _claim(bad, "course-cast")["values"].append("three weeks")  # shown in one of its cells only
-    problems = cl.unshown_scenario_values(bad, ROOT)
+    problems = cl.unshown_scenario_values(cl.build_register(bad), ROOT)
     shown_in = [
         p
-        for p in BY_ID["course-cast"]["places"]
+        for p in BY_ID["course-cast"].places
         if any(
             n.key == ("3", "week") and cl.in_place(n, cl.parse_place(p)[0], p)
             for n in cl.numbers_in_file(ROOT / cl.parse_place(p)[0])
         )
     ]
     assert len(shown_in) == 1
-    assert len(problems) == len(BY_ID["course-cast"]["places"]) - 1
+    assert len(problems) == len(BY_ID["course-cast"].places) - 1
     assert all(p.startswith("course-cast: 'three weeks' is not shown in notebooks/") for p in problems)
     assert not any(shown_in[0] in p for p in problems)
 
 
 def test_the_course_has_as_many_people_as_the_notebooks_say():
     cases = json.loads((ROOT / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
-    counts = {n.value for v in BY_ID["course-cast"]["values"] for n in cl.numbers_in(v)}
+    counts = {n.value for v in BY_ID["course-cast"].values for n in cl.numbers_in(v)}
     assert counts == {str(len(cases))}, "the notebooks' 'five people' must match data/cases.json"
 
 
 def test_a_register_that_breaks_the_schema_names_the_claim():
     from glutecourse.core.data import validate
 
-    bad = copy.deepcopy(REGISTER)
+    bad = copy.deepcopy(RAW)
     del bad["claims"][1]["checked"]
     with pytest.raises(CourseDataError, match=rf"claim '{bad['claims'][1]['id']}'.*checked"):
         validate(bad, "claims", "data/claims.json")
@@ -720,12 +718,7 @@ def test_a_register_that_breaks_the_schema_names_the_claim():
 
 
 def _pointed(kind, file):
-    ids = [
-        i
-        for c in REGISTER["claims"]
-        if c["kind"] == kind and c["points_to"]["file"] == file
-        for i in c["points_to"]["ids"]
-    ]
+    ids = [i for c in REGISTER.claims if c.kind == kind and c.points_to.file == file for i in c.points_to.ids]
     assert len(ids) == len(set(ids)), f"a record of {file} is pointed at twice"
     return set(ids)
 
@@ -759,11 +752,11 @@ def test_every_self_check_item_and_rule_is_in_the_register_with_its_place_and_da
 
 
 def test_pointers_name_records_that_exist():
-    for c in REGISTER["claims"]:
-        if "points_to" not in c:
+    for c in REGISTER.claims:
+        if c.points_to is None:
             continue
-        target = json.loads((ROOT / c["points_to"]["file"]).read_text(encoding="utf-8"))[c["points_to"]["list"]]
-        assert set(c["points_to"]["ids"]) <= {r["id"] for r in target}, c["id"]
+        target = json.loads((ROOT / c.points_to.file).read_text(encoding="utf-8"))[c.points_to.list]
+        assert set(c.points_to.ids) <= {r["id"] for r in target}, c.id
 
 
 # ------------------------------------------------------------------------------ dose ranges
@@ -771,7 +764,7 @@ def test_pointers_name_records_that_exist():
 
 def test_the_example_programme_keeps_to_the_registered_dose_ranges():
     exercises = json.loads((ROOT / "data" / "exercises.json").read_text(encoding="utf-8"))["exercises"]
-    assert [c for c in REGISTER["claims"] if c.get("checks")], "dose claims exist"
+    assert [c for c in REGISTER.claims if c.checks], "dose claims exist"
     assert cl.dose_violations(exercises, REGISTER) == []
 
 

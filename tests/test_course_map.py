@@ -24,21 +24,21 @@ def readme_table_files():
 
 
 def test_course_map_lists_exactly_the_notebooks_folder():
-    mapped = [nb["file"] for nb in notebooks()]
+    mapped = [nb.file for nb in notebooks()]
     on_disk = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
     assert sorted(mapped) == on_disk
     assert mapped == sorted(mapped), "course.json must list notebooks in their numbered order"
 
 
 def test_readme_table_lists_exactly_the_course_map_in_order():
-    assert readme_table_files() == [nb["file"] for nb in notebooks()]
+    assert readme_table_files() == [nb.file for nb in notebooks()]
 
 
 def test_readme_table_shows_time_from_course_map():
     text = readme()
     for nb in notebooks():
-        row = next(line for line in text.splitlines() if f"(notebooks/{nb['file']})" in line)
-        assert f"{nb['minutes']} min" in row, row
+        row = next(line for line in text.splitlines() if f"(notebooks/{nb.file})" in line)
+        assert f"{nb.minutes} min" in row, row
 
 
 def test_binder_badge_opens_an_existing_notebook_in_jupyterlab():
@@ -54,13 +54,13 @@ def test_binder_badge_opens_an_existing_notebook_in_jupyterlab():
 def test_course_map_html_mentions_every_notebook_with_time():
     html = course_map().data
     for nb in notebooks():
-        assert nb["file"] in html and f"{nb['minutes']} min" in html
+        assert nb.file in html and f"{nb.minutes} min" in html
 
 
 def test_start_notebook_is_first_and_has_objectives():
     first = notebooks()[0]
-    assert first["file"].startswith("00-")
-    assert course()["disclaimer"]["emergency"]
+    assert first.file.startswith("00-")
+    assert course().disclaimer.emergency
 
 
 @pytest.fixture
@@ -121,6 +121,4 @@ def test_course_map_refuses_what_its_schema_cannot(course_with, change, item, pr
 
 
 def test_unchanged_copy_of_the_course_map_loads(course_with):
-    assert [nb["file"] for nb in course_with(lambda data: None)["notebooks"]] == [
-        nb["file"] for nb in REAL["notebooks"]
-    ]
+    assert [nb.file for nb in course_with(lambda data: None).notebooks] == [nb["file"] for nb in REAL["notebooks"]]

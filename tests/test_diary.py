@@ -784,13 +784,11 @@ def test_notebook_09_gives_recurrence_with_its_definitions_from_the_data():
 
     text = _notebook_text()
     figures = [
-        f
-        for f in prognosis()["findings"]
-        if f["ref"] == "da-silva-2019" and f["group"] == "recurrence" and f["unit"] == "%"
+        f for f in prognosis().findings if f.ref == "da-silva-2019" and f.group == "recurrence" and f.unit == "%"
     ]
     assert len(figures) == 3  # any recurrence, activity-limiting, sought care
     for f in figures:
-        assert f"{f['value']}%" in text
+        assert f"{f.value}%" in text
     assert "more than two thirds" not in text  # the largest figure is never given alone
 
 

@@ -6,8 +6,9 @@ import json
 import pytest
 
 from conftest import ROOT
+from glutecourse.core.data import build
 from glutecourse.core.errors import CourseDataError
-from glutecourse.topics.evidence import check_evidence, ci_text, effects, includes_zero, study
+from glutecourse.topics.evidence import Evidence, check_evidence, ci_text, effects, includes_zero, study
 from glutecourse.ui.display import panel
 from glutecourse.ui.evidence import effects_table_html, study_card_html
 
@@ -17,10 +18,10 @@ def raw():
 
 
 def test_laird_numbers_are_as_published():
-    by_id = {e["id"]: e for e in effects("laird-2014")}
-    assert by_id["lumbar-curve"]["smd"] == 0.01 and by_id["lumbar-curve"]["ci"] == [-0.09, 0.11]  # Table 2
-    assert by_id["lumbopelvic-rhythm"]["smd"] == -0.21 and by_id["lumbopelvic-rhythm"]["ci"] == [-0.52, 0.09]
-    assert by_id["pelvic-tilt"]["smd"] == 0.24 and by_id["pelvic-tilt"]["ci"] == [-0.03, 0.5]
+    by_id = {e.id: e for e in effects("laird-2014")}
+    assert by_id["lumbar-curve"].smd == 0.01 and by_id["lumbar-curve"].ci == (-0.09, 0.11)  # Table 2
+    assert by_id["lumbopelvic-rhythm"].smd == -0.21 and by_id["lumbopelvic-rhythm"].ci == (-0.52, 0.09)
+    assert by_id["pelvic-tilt"].smd == 0.24 and by_id["pelvic-tilt"].ci == (-0.03, 0.5)
 
 
 def test_every_laird_interval_includes_zero():
@@ -28,14 +29,14 @@ def test_every_laird_interval_includes_zero():
 
 
 def test_study_sizes():
-    assert study("cooper-2016")["numbers"] == {"with_lbp": 150, "without_lbp": 75}
-    assert study("sadler-2019")["numbers"]["studies"] == 24
-    assert study("laird-2014")["numbers"]["studies"] == 43
+    assert study("cooper-2016").numbers == {"with_lbp": 150, "without_lbp": 75}
+    assert study("sadler-2019").numbers["studies"] == 24
+    assert study("laird-2014").numbers["studies"] == 43
 
 
 def test_case_control_studies_say_association_not_cause():
     for sid in ("cooper-2016", "sadler-2019", "da-silva-2019"):
-        assert "association" in study(sid)["strength"].lower()
+        assert "association" in study(sid).strength.lower()
 
 
 def test_card_shows_design_findings_and_limits():
@@ -59,7 +60,7 @@ def test_interval_not_containing_its_estimate_is_rejected():
     data = raw()
     data["effects"][1]["ci"] = [0.1, 0.3]
     with pytest.raises(CourseDataError, match="lumbopelvic-rhythm"):
-        check_evidence(data, {s["ref"] for s in data["studies"]})
+        check_evidence(build(Evidence, data), {s["ref"] for s in data["studies"]})
 
 
 def test_effect_of_unknown_study_and_unknown_ref_are_rejected():
@@ -67,9 +68,9 @@ def test_effect_of_unknown_study_and_unknown_ref_are_rejected():
     bad = copy.deepcopy(data)
     bad["effects"][0]["study"] = "nobody-2020"
     with pytest.raises(CourseDataError, match="nobody-2020"):
-        check_evidence(bad, {s["ref"] for s in data["studies"]})
+        check_evidence(build(Evidence, bad), {s["ref"] for s in data["studies"]})
     with pytest.raises(CourseDataError, match="laird-2014"):
-        check_evidence(data, set())
+        check_evidence(build(Evidence, data), set())
 
 
 def test_panel_joins_boxes_into_one_output():

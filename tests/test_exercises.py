@@ -12,7 +12,7 @@ from glutecourse.core.errors import CourseDataError
 from glutecourse.topics import exercises as exm
 from glutecourse.ui import exercises as exm_ui
 
-PHASES = [p["id"] for p in phases()]
+PHASES = [p.id for p in phases()]
 LEVELS = (1, 2, 3)
 
 

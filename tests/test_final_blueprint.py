@@ -2,7 +2,7 @@
 the reader's history: it always meets the blueprint's rules, prefers questions the reader
 has not seen, and draws on a pool larger than the topic quizzes."""
 
-import copy
+import dataclasses
 import json
 
 import pytest
@@ -61,10 +61,10 @@ def test_blueprint_validates_with_jsonschema_too():
 def test_blueprint_names_real_topic_notebooks_and_requires_emergency_and_urgent_items():
     stems = set(notebook_stems())
     topic_notebooks = {b.notebook for b in topic_banks()}
-    for t in PLAN["topics"]:
-        assert t["notebook"] in stems and t["notebook"] in topic_notebooks, t
-    assert {m["tag"] for m in PLAN["mandatory"]} >= {"emergency-sign", "urgent-sign"}
-    assert PLAN["rules"]["distinct_concepts"] is True
+    for t in PLAN.topics:
+        assert t.notebook in stems and t.notebook in topic_notebooks, t
+    assert {m.tag for m in PLAN.mandatory} >= {"emergency-sign", "urgent-sign"}
+    assert PLAN.rules.distinct_concepts is True
 
 
 @pytest.mark.parametrize("name", sorted(HISTORIES))
@@ -101,28 +101,27 @@ def test_taking_the_final_again_brings_new_questions_while_any_are_left():
     assert rule_violations(PLAN, second, history, ITEMS) == []
     new = [it for it in second if it.key not in history]
     left = {
-        t["notebook"]: sum(1 for it in ITEMS if it.notebook == t["notebook"] and it.key not in history)
-        for t in PLAN["topics"]
+        t.notebook: sum(1 for it in ITEMS if it.notebook == t.notebook and it.key not in history) for t in PLAN.topics
     }
-    assert len(new) == sum(min(t["count"], left[t["notebook"]]) for t in PLAN["topics"]) > 0
+    assert len(new) == sum(min(t.count, left[t.notebook]) for t in PLAN.topics) > 0
 
 
 def test_the_pool_is_larger_than_the_topic_quizzes_in_every_topic():
     """Per topic: the final can draw on more questions than the topic quiz holds, and there
     are at least as many final-only questions as the blueprint takes, so a reader who has
     done every topic quiz still meets only new questions."""
-    for t in PLAN["topics"]:
-        topic_qs = [it for it in ITEMS if it.notebook == t["notebook"] and not it.final_only]
-        pool_qs = [it for it in ITEMS if it.notebook == t["notebook"] and it.final_only]
-        assert len(topic_qs) + len(pool_qs) > len(topic_qs), t["notebook"]
-        assert len(pool_qs) >= t["count"], (
+    for t in PLAN.topics:
+        topic_qs = [it for it in ITEMS if it.notebook == t.notebook and not it.final_only]
+        pool_qs = [it for it in ITEMS if it.notebook == t.notebook and it.final_only]
+        assert len(topic_qs) + len(pool_qs) > len(topic_qs), t.notebook
+        assert len(pool_qs) >= t.count, (
             f"{t['notebook']}: {len(pool_qs)} final-only questions, blueprint takes {t['count']}"
         )
-        assert len({it.concept for it in pool_qs}) >= t["count"], t["notebook"]
+        assert len({it.concept for it in pool_qs}) >= t.count, t.notebook
     pool_total = sum(it.final_only for it in ITEMS)
     assert pool_total >= total(PLAN)
-    for rule in PLAN["mandatory"]:
-        assert sum(rule["tag"] in it.tags for it in ITEMS if it.final_only) >= rule["min"], rule["tag"]
+    for rule in PLAN.mandatory:
+        assert sum(rule.tag in it.tags for it in ITEMS if it.final_only) >= rule.min, rule.tag
 
 
 def test_pool_questions_name_a_blueprint_topic_and_its_topic_title():
@@ -131,16 +130,15 @@ def test_pool_questions_name_a_blueprint_topic_and_its_topic_title():
         if bank.pool != "final":
             continue
         for q in bank.questions:
-            assert q.notebook in {t["notebook"] for t in PLAN["topics"]}, q.id
+            assert q.notebook in {t.notebook for t in PLAN.topics}, q.id
             assert q.topic == topics[q.notebook], f"{q.id}: topic {q.topic!r} should be {topics[q.notebook]!r}"
 
 
 def test_an_impossible_blueprint_is_reported_clearly():
-    plan = copy.deepcopy(PLAN)
-    plan["topics"][0]["count"] = 50
-    with pytest.raises(BlueprintError, match=plan["topics"][0]["notebook"]):
+    plan = dataclasses.replace(PLAN, topics=(dataclasses.replace(PLAN.topics[0], count=50), *PLAN.topics[1:]))
+    with pytest.raises(BlueprintError, match=plan.topics[0].notebook):
         select(plan, ITEMS, set())
-    plan = copy.deepcopy(PLAN)
+    plan = PLAN
     untagged = [it for it in ITEMS if not it.tags]
     with pytest.raises(BlueprintError, match="emergency-sign"):
         select(plan, untagged, set())

@@ -136,13 +136,13 @@ def test_every_reference_with_a_doi_or_url_renders_as_a_link():
 
     bib = bibliography()
     links = reference_links(bib)
-    with_doi = [k for k, e in bib.items() if e.get("doi")]
+    with_doi = [k for k, e in bib.items() if e.doi]
     assert with_doi, "no DOI in data/references.json"
     for key, entry in bib.items():
-        if entry.get("doi"):
-            assert links[key] == [f"https://doi.org/{entry['doi']}"], key
-        elif entry.get("url"):
-            assert links[key] == [entry["url"]], key
+        if entry.doi:
+            assert links[key] == [f"https://doi.org/{entry.doi}"], key
+        elif entry.url:
+            assert links[key] == [entry.url], key
         else:
             assert links[key] == [], key
 
@@ -161,10 +161,10 @@ def test_notebook_reference_lists_link_their_dois():
                 keys = re.findall(r'"([a-z0-9-]+)"', text.split("references(", 1)[1])
                 links = reference_links(keys)
                 for key in keys:
-                    if bib[key].get("doi"):
-                        assert f"https://doi.org/{bib[key]['doi']}" in links[key], (path.name, key)
+                    if bib[key].doi:
+                        assert f"https://doi.org/{bib[key].doi}" in links[key], (path.name, key)
                         linked += 1
-    assert linked >= len([k for k, e in bib.items() if e.get("doi")])
+    assert linked >= len([k for k, e in bib.items() if e.doi])
 
 
 # ------------------------------------------------------------------ the static site

@@ -108,8 +108,8 @@ def technical_terms() -> dict[str, re.Pattern]:
     """Each technical term of the glossary (term and aliases, plurals allowed) as a pattern."""
     names: dict[str, set[str]] = {}
     for key, entry in glossary().items():
-        if entry["term"] not in EVERYDAY:
-            names.setdefault(entry["term"], set()).add(key)
+        if entry.term not in EVERYDAY:
+            names.setdefault(entry.term, set()).add(key)
     return {
         term: re.compile(
             r"(?<![\w-])(?:"
@@ -127,7 +127,7 @@ def defined_terms(path) -> set[str]:
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     found = set()
     for call in re.findall(r"\bdefine\(([^)]*)\)", code) + re.findall(r"\bterms=\[([^\]]*)\]", code):
-        found |= {glossary()[t.lower()]["term"] for t in re.findall(r"[\"']([^\"']+)[\"']", call)}
+        found |= {glossary()[t.lower()].term for t in re.findall(r"[\"']([^\"']+)[\"']", call)}
     return found
 
 
@@ -185,7 +185,7 @@ def citation_forms() -> dict[str, set[str]]:
     ("Hartvigsen et al. 2018", "NICE NG59", "WHO 2023") and "<Author> and colleagues"."""
     forms = {}
     for key, entry in bibliography().items():
-        short = re.sub(r"\s*\(.*?\)", "", entry["short"]).strip()
+        short = re.sub(r"\s*\(.*?\)", "", entry.short).strip()
         short = re.sub(r"\s+guideline$", "", short)
         found = {short}
         m = re.match(r"(.+?) et al\. \d{4}$", short)

@@ -11,7 +11,7 @@ QUESTIONS = {(b.id, q.id): q for b in all_banks() for q in b.questions}
 
 
 def mean_at(kind, week):
-    return next(p["mean"] for p in curve(kind)["points"] if p["week"] == week)
+    return next(p.mean for p in curve(kind).points if p.week == week)
 
 
 def fmt(x):
@@ -30,8 +30,8 @@ DERIVED = {
     ),
     ("09-pain-diary", "rescale"): lambda: ([mean_at("acute", 6)], mean_at("acute", 6) / 10),
     ("00-warm-up", "glute-count"): lambda: ([], sum(m["name"].lower().startswith("gluteus") for m in muscles())),
-    ("07-recovery-timeline", "recurrence-kinds"): lambda: ([finding("dasilva-recurrence")["value"]], None),
-    ("07-recovery-timeline", "better-vs-recovered"): lambda: ([finding("henschke-pain-days")["value"]], None),
+    ("07-recovery-timeline", "recurrence-kinds"): lambda: ([finding("dasilva-recurrence").value], None),
+    ("07-recovery-timeline", "better-vs-recovered"): lambda: ([finding("henschke-pain-days").value], None),
 }
 
 
@@ -47,7 +47,7 @@ def test_quoted_numbers_match_the_data(key):
 
 def test_the_three_month_and_one_year_figures_match_the_data():
     q = QUESTIONS[("07-recovery-timeline", "three-months")]
-    assert f"{finding('itz-three-months')['value']}%" in q.explanation
-    assert f"{finding('itz-year')['value']}%" in q.explanation
+    assert f"{finding('itz-three-months').value}%" in q.explanation
+    assert f"{finding('itz-year').value}%" in q.explanation
     one_year = QUESTIONS[("10-final-pool", "one-year")]
-    assert f"{finding('itz-year')['value']}%" in one_year.explanation
+    assert f"{finding('itz-year').value}%" in one_year.explanation

@@ -182,9 +182,9 @@ def test_final_quiz_follows_the_blueprint_and_scores_per_topic(store):
     )
     quiz = final_quiz(store=store, start=True).quiz
     plan = blueprint()
-    assert len(quiz.questions) == sum(t["count"] for t in plan["topics"])
-    for topic in plan["topics"]:
-        assert sum(q.notebook == topic["notebook"] for q in quiz.questions) == topic["count"], topic
+    assert len(quiz.questions) == sum(t.count for t in plan.topics)
+    for topic in plan.topics:
+        assert sum(q.notebook == topic.notebook for q in quiz.questions) == topic.count, topic
     assert ("05-when-to-see-a-doctor", "fever-action") not in {(q.bank_id, q.id) for q in quiz.questions}
     # The history comes from the store (read only), and the same history gives the same quiz.
     assert [q.id for q in final_questions(answered(store))] == [q.id for q in quiz.questions]

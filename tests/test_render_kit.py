@@ -27,7 +27,7 @@ HTML_CALLS = [
     ("muscle_overview", ()),
     ("study_card", ("laird-2014",)),
     ("effects_table", ()),
-    ("claim_vs_evidence", (causes()[0]["id"],)),
+    ("claim_vs_evidence", (causes()[0].id,)),
     ("levels_key", ()),
     ("symptom_list", ("common",)),
     ("levels_table", ()),

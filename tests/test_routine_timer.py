@@ -10,7 +10,7 @@ from glutecourse.ui import exercises as exm_ui
 from glutecourse.ui.exercises import RoutineTimer, routine_steps
 
 
-@pytest.mark.parametrize("phase_id", [p["id"] for p in phases()])
+@pytest.mark.parametrize("phase_id", [p.id for p in phases()])
 def test_steps_add_up_to_the_routine_time(phase_id):
     for minutes in (5, 12, 30, 60):
         for level in (1, 2, 3):

@@ -16,6 +16,8 @@ import pytest
 
 from conftest import ROOT, course_notebooks
 from glutecourse.catalog import safety as S
+from glutecourse.catalog.course import Disclaimer
+from glutecourse.core.data import build
 from glutecourse.core.errors import CourseDataError
 from glutecourse.topics import selfcheck as S_topics
 from glutecourse.topics import selfcheck as T
@@ -140,7 +142,7 @@ def test_disclaimer_that_drifts_from_the_self_check_is_rejected(mutate, message)
     d = copy.deepcopy(D)
     mutate(d)
     with pytest.raises(CourseDataError, match=r"course\.json.*" + message):
-        S_topics.check_disclaimer(d, "course.json")
+        S_topics.check_disclaimer(build(Disclaimer, d), "course.json")
 
 
 def test_make_banners_check_fails_on_a_stale_banner_and_rewrite_fixes_it(tmp_path):

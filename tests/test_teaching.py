@@ -33,7 +33,7 @@ def notebook(prefix):
 
 
 def short_citations():
-    return [re.sub(r"\s*\(.*?\)", "", e["short"]) for e in bibliography().values()]
+    return [re.sub(r"\s*\(.*?\)", "", e.short) for e in bibliography().values()]
 
 
 def has_citation(text):
@@ -91,7 +91,7 @@ def test_a_worked_example_comes_before_each_tool_a_reader_uses_alone(prefix):
     assert at < tool, f"notebook {prefix}: the worked example (cell {at}) must come before the tool (cell {tool})"
     steps = re.findall(r"^\d+\. \*\*", text, re.M)
     assert len(steps) >= 4, f"notebook {prefix}: the worked example should go step by step"
-    assert any(c["name"] in text for c in cases()), f"notebook {prefix}: the example uses none of the course's people"
+    assert any(c.name in text for c in cases()), f"notebook {prefix}: the example uses none of the course's people"
 
 
 def marker(text):
@@ -122,8 +122,8 @@ def test_the_grid_example_reads_the_stances_in_the_data():
     row = treatment("acupuncture")
     assert "acupuncture" in text.lower()
     labels = stance_info()
-    for gid, cell in row["guidelines"].items():
-        assert f"{gid.upper()}: {labels[cell['stance']]['label']}" in text, (gid, cell["stance"])
+    for gid, cell in row.guidelines.items():
+        assert f"{gid.upper()}: {labels[cell.stance].label}" in text, (gid, cell.stance)
     assert guidelines_disagree(row) == ("The row is outlined" in text)
 
 
@@ -136,7 +136,7 @@ def test_the_routine_example_uses_choices_the_builder_accepts():
     routine = build_routine(claim["phase"], int(claim["minutes"]), int(claim["level"]))
     assert routine.ok and routine.items[0].type == "mobility"
     assert sum(i.seconds for i in routine.items) <= int(claim["minutes"]) * 60
-    name = next(p["name"] for p in phases() if p["id"] == claim["phase"])
+    name = next(p.name for p in phases() if p.id == claim["phase"])
     assert name in text and f"{claim['level']} · {LEVEL_LABELS[int(claim['level'])]}" in text
     assert phase_plan(claim["phase"])
 

@@ -14,11 +14,11 @@ from glutecourse.ui import timeline as tl_ui
 
 
 def test_published_numbers_match_the_sources():
-    acute = {p["week"]: (p["mean"], p["low"], p["high"]) for p in tl.curve("acute")["points"]}
-    persistent = {p["week"]: (p["mean"], p["low"], p["high"]) for p in tl.curve("persistent")["points"]}
+    acute = {p.week: (p.mean, p.low, p.high) for p in tl.curve("acute").points}
+    persistent = {p.week: (p.mean, p.low, p.high) for p in tl.curve("persistent").points}
     assert acute == {0: (52, 48, 57), 6: (23, 21, 25), 26: (12, 9, 15), 52: (6, 3, 10)}
     assert persistent == {0: (51, 44, 59), 6: (33, 29, 38), 26: (26, 20, 33), 52: (23, 16, 30)}
-    values = {f["id"]: f["value"] for f in tl.prognosis()["findings"]}
+    values = {f.id: f.value for f in tl.prognosis().findings}
     assert values["henschke-pain-days"] == 58 and values["henschke-year"] == 72
     assert values["pengel-recurrence"] == 73 and values["dasilva-recurrence"] == 69 and values["itz-year"] == 65
 
@@ -26,38 +26,38 @@ def test_published_numbers_match_the_sources():
 def test_every_figure_cites_a_known_source():
     keys = reference_keys()
     data = tl.prognosis()
-    assert all(c["ref"] in keys for c in data["curves"])
-    assert all(f["ref"] in keys for f in data["findings"])
+    assert all(c.ref in keys for c in data.curves)
+    assert all(f.ref in keys for f in data.findings)
 
 
 def test_interpolation_is_exact_at_published_weeks_and_flagged_between():
-    points = tl.curve("acute")["points"]
+    points = tl.curve("acute").points
     at6 = tl.interpolate(points, 6)
-    assert at6["published"] and at6["mean"] == 23
+    assert at6.published and at6.mean == 23
     mid = tl.interpolate(points, 3)
-    assert not mid["published"]
-    assert mid["mean"] == pytest.approx((52 + 23) / 2)
-    assert mid["low"] == pytest.approx((48 + 21) / 2) and mid["high"] == pytest.approx((57 + 25) / 2)
+    assert not mid.published
+    assert mid.mean == pytest.approx((52 + 23) / 2)
+    assert mid.low == pytest.approx((48 + 21) / 2) and mid.high == pytest.approx((57 + 25) / 2)
     with pytest.raises(ValueError, match="outside"):
         tl.interpolate(points, 60)
 
 
 def test_series_marks_exactly_the_four_published_weeks():
     rows = tl.series("persistent")
-    assert [r["week"] for r in rows if r["published"]] == [0, 6, 26, 52]
-    assert rows[0]["week"] == 0 and rows[-1]["week"] == 52
+    assert [r.week for r in rows if r.published] == [0, 6, 26, 52]
+    assert rows[0].week == 0 and rows[-1].week == 52
 
 
 def test_rescaling_starts_at_the_readers_pain_and_stays_within_0_100():
     rows = tl.series("acute", start_pain=78)
-    assert rows[0]["mean"] == pytest.approx(78)
+    assert rows[0].mean == pytest.approx(78)
     # Shape kept: week 6 is the same fraction of the start as in the published curve.
-    at6 = next(r for r in rows if r["week"] == 6)
-    assert at6["mean"] / 78 == pytest.approx(23 / 52)
+    at6 = next(r for r in rows if r.week == 6)
+    assert at6.mean / 78 == pytest.approx(23 / 52)
     top = tl.series("persistent", start_pain=100)
-    assert max(r["high"] for r in top) == 100  # 59 * 100/51 would be 116: capped
-    assert all(0 <= r["low"] <= r["mean"] <= r["high"] <= 100 for r in top)
-    assert all(r["mean"] == 0 for r in tl.series("acute", start_pain=0))
+    assert max(r.high for r in top) == 100  # 59 * 100/51 would be 116: capped
+    assert all(0 <= r.low <= r.mean <= r.high <= 100 for r in top)
+    assert all(r.mean == 0 for r in tl.series("acute", start_pain=0))
 
 
 @pytest.mark.parametrize("bad", [101, -1, 50.5, True, None, "1e1", "5_0", "٥٠", "nan", "1,000", float("inf"), 10**400])
@@ -184,7 +184,7 @@ def test_one_time_axis_and_every_phase_named_once():
     assert charts[0].get_xlim() == (0, tl.MAX_WEEK)
     svg = figure_svg(fig)
     for ph in phases():
-        assert svg.count(ph["name"]) == 1, ph["name"]
+        assert svg.count(ph.name) == 1, ph.name
     marks = tl.milestones("acute")
     for n, m in enumerate(marks, start=1):
-        assert f"{n}.  {m['label']}" in svg, "each milestone is listed once, by its number"
+        assert f"{n}.  {m.label}" in svg, "each milestone is listed once, by its number"

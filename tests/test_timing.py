@@ -32,12 +32,12 @@ def test_minutes_add_reading_questions_figures_and_activities():
     activity, extra = next(iter(T.ACTIVITY_MINUTES.items()))
     reading = T.Reading(words=T.WORDS_PER_MINUTE * 10, figures=2, questions=6, activities=(activity,))
     parts = reading.parts()
-    assert parts == {
-        "reading": 10,
-        "figures": 2 * T.MINUTES_PER_FIGURE,
-        "questions": 6 * T.MINUTES_PER_QUESTION,
-        "activities": extra,
-    }
+    assert parts == T.Parts(
+        reading=10,
+        figures=2 * T.MINUTES_PER_FIGURE,
+        questions=6 * T.MINUTES_PER_QUESTION,
+        activities=extra,
+    )
     expected = 10 + 2 * T.MINUTES_PER_FIGURE + 6 * T.MINUTES_PER_QUESTION + extra
     assert T.minutes(reading) == -(-expected // T.ROUND_TO) * T.ROUND_TO
 
@@ -97,13 +97,13 @@ def test_more_to_read_means_more_time(tmp_path, home):
 def test_course_map_holds_the_computed_times():
     readings = TOOL.measure_all()
     for nb in notebooks():
-        assert nb["minutes"] == T.minutes(readings[nb["file"]]), nb["file"]
+        assert nb.minutes == T.minutes(readings[nb.file]), nb.file
 
 
 def test_a_hand_edited_time_is_put_back(tmp_path):
-    minutes = {nb["file"]: nb["minutes"] for nb in notebooks()}
+    minutes = {nb.file: nb.minutes for nb in notebooks()}
     course = (ROOT / "data" / "course.json").read_text(encoding="utf-8")
-    first = notebooks()[0]["file"]
+    first = notebooks()[0].file
     edited = course.replace(f'"minutes": {minutes[first]}', '"minutes": 999', 1)
     assert json.loads(edited)["notebooks"][0]["minutes"] == 999
     assert TOOL.course_json(edited, minutes) == course

@@ -2,6 +2,7 @@
 widget, checked the way a reader would notice a problem."""
 
 import copy
+import dataclasses
 import json
 import re
 
@@ -89,19 +90,19 @@ def test_unverified_cells_cannot_carry_a_guessed_grade(raw, load_with):
 
 def cells():
     """(treatment id, guideline id, cell) for every cell of the real data."""
-    return [(t["id"], g, t["guidelines"][g]) for t in tr.treatments() for g in tr.GUIDELINES]
+    return [(t.id, g, t.guidelines[g]) for t in tr.treatments() for g in tr.GUIDELINES]
 
 
 def test_every_stance_carries_its_source_place_and_check_date():
     for tid, g, cell in cells():
-        src = cell["source"]
-        assert src["place"].strip(), (tid, g)
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", src["checked"]), (tid, g)
-        assert src["read"] in tr.READ_LABELS, (tid, g)
-        if src["read"] == "secondary":
-            assert src["via"].strip(), (tid, g)  # a summary is named, never an anonymous "secondary"
-        if tr.DIRECTION[cell["stance"]] is not None:
-            assert src["strength"].strip(), (tid, g)
+        src = cell.source
+        assert src.place.strip(), (tid, g)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", src.checked), (tid, g)
+        assert src.read in tr.READ_LABELS, (tid, g)
+        if src.read == "secondary":
+            assert src.via.strip(), (tid, g)  # a summary is named, never an anonymous "secondary"
+        if tr.DIRECTION[cell.stance] is not None:
+            assert src.strength.strip(), (tid, g)
 
 
 @pytest.mark.parametrize("remove", ["source", "source.place", "source.checked"])
@@ -135,22 +136,22 @@ def test_a_stance_that_takes_a_side_must_say_how_strong_it_is(raw, load_with):
 def test_source_is_shown_in_the_table_with_the_date_checked():
     html = tr_ui.treatment_table_html("conventional", guideline="acp")
     for t in tr.treatments("conventional"):
-        src = t["guidelines"]["acp"]["source"]
-        assert safe_html(src["place"]) in html, t["id"]
-    assert "checked " + cells()[0][2]["source"]["checked"] in html
+        src = t.guidelines["acp"].source
+        assert safe_html(src.place) in html, t.id
+    assert "checked " + cells()[0][2].source.checked in html
     assert all(safe_html(label) in html for label in tr.READ_LABELS.values())
-    silent = next(t for t in tr.treatments() if t["guidelines"]["who"]["stance"] == "unverified")
-    text = tr.source_text(silent["guidelines"]["who"])
+    silent = next(t for t in tr.treatments() if t.guidelines["who"].stance == "unverified")
+    text = tr.source_text(silent.guidelines["who"])
     assert any(label in text for label in tr.SEARCH_LABELS.values())  # looked for, not "read"
     assert not any(label in text for label in tr.READ_LABELS.values())
 
 
 def test_an_unseen_recommendation_number_is_flagged_as_such():
-    unseen = [(tid, g, c) for tid, g, c in cells() if not c["source"]["place_seen"]]
+    unseen = [(tid, g, c) for tid, g, c in cells() if not c.source.place_seen]
     assert unseen, "the data records which recommendation numbers were not seen in the text read"
     tid, g, cell = unseen[0]
     assert "number not seen" in tr.source_text(cell)
-    seen = next(c for _, _, c in cells() if c["source"]["place_seen"])
+    seen = next(c for _, _, c in cells() if c.source.place_seen)
     assert "number not seen" not in tr.source_text(seen)
 
 
@@ -162,13 +163,13 @@ def test_unknown_reference_is_reported(raw, load_with):
 
 
 def test_the_real_data_loads_cleanly(raw, load_with):
-    assert len(load_with(raw)["treatments"]) == len(raw["treatments"])
+    assert len(load_with(raw).treatments) == len(raw["treatments"])
 
 
 def test_every_category_of_the_article_is_present():
     for category in tr.CATEGORIES:
         assert tr.treatments(category), category
-    names = " ".join(t["name"].lower() for t in tr.treatments())
+    names = " ".join(t.name.lower() for t in tr.treatments())
     for word in (
         "manipulation",
         "ibuprofen",
@@ -188,86 +189,86 @@ def test_every_category_of_the_article_is_present():
 
 
 def test_stances_follow_the_checked_facts():
-    assert row("acupuncture")["guidelines"]["nice"]["stance"] == "do not offer"
-    assert row("massage")["guidelines"]["nice"]["stance"] == "only with exercise"
-    assert row("spinal-manipulation")["guidelines"]["nice"]["stance"] == "only with exercise"
-    assert row("paracetamol")["guidelines"]["nice"]["stance"] == "do not offer"
-    assert row("muscle-relaxants")["guidelines"]["acp"]["population"] == "acute"
+    assert row("acupuncture").guidelines["nice"].stance == "do not offer"
+    assert row("massage").guidelines["nice"].stance == "only with exercise"
+    assert row("spinal-manipulation").guidelines["nice"].stance == "only with exercise"
+    assert row("paracetamol").guidelines["nice"].stance == "do not offer"
+    assert row("muscle-relaxants").guidelines["acp"].population == "acute"
     # What the sources could not confirm stays unconfirmed, never guessed.
-    assert row("paracetamol")["guidelines"]["who"]["stance"] == "unverified"
-    assert row("muscle-relaxants")["guidelines"]["who"]["stance"] == "unverified"
+    assert row("paracetamol").guidelines["who"].stance == "unverified"
+    assert row("muscle-relaxants").guidelines["who"].stance == "unverified"
     for tid in ("stretching", "foam-rolling", "ergonomics"):
-        assert {c["stance"] for c in row(tid)["guidelines"].values()} == {"unverified"}, tid
+        assert {c.stance for c in row(tid).guidelines.values()} == {"unverified"}, tid
 
 
 # ------------------------------------------------------------------ the corrections of issue 9
 
 
 def test_acp_paracetamol_is_a_finding_of_no_benefit_not_silence():
-    cell = row("paracetamol")["guidelines"]["acp"]
-    assert cell["stance"] != "not covered"
-    assert tr.DIRECTION[cell["stance"]] == "against"
-    assert "reviewed" in tr.stance_info()[cell["stance"]]["meaning"].lower()
-    assert "placebo" in cell["note"]
+    cell = row("paracetamol").guidelines["acp"]
+    assert cell.stance != "not covered"
+    assert tr.DIRECTION[cell.stance] == "against"
+    assert "reviewed" in tr.stance_info()[cell.stance].meaning.lower()
+    assert "placebo" in cell.note
 
 
 def test_acp_opioids_for_long_lasting_pain_are_a_last_resort_after_other_medicines():
-    cell = row("opioids-chronic")["guidelines"]["acp"]
-    assert cell["stance"] == "last resort"
-    assert cell["source"]["strength"] == "weak"
+    cell = row("opioids-chronic").guidelines["acp"]
+    assert cell.stance == "last resort"
+    assert cell.source.strength == "weak"
     for earlier in ("NSAID", "tramadol", "duloxetine"):
-        assert earlier in cell["note"], earlier
-    assert "benefits outweigh the risks" in cell["note"]
+        assert earlier in cell.note, earlier
+    assert "benefits outweigh the risks" in cell.note
 
 
 def test_acp_names_nsaids_as_the_first_medicine_for_long_lasting_pain_too():
-    cell = row("nsaids")["guidelines"]["acp"]
-    assert cell["population"] == "acute and chronic"
-    assert "3" in re.findall(r"\d", cell["source"]["place"])
-    assert "first-choice medicine" in cell["note"]
+    cell = row("nsaids").guidelines["acp"]
+    assert cell.population == "acute and chronic"
+    assert "3" in re.findall(r"\d", cell.source.place)
+    assert "first-choice medicine" in cell.note
 
 
 def test_no_who_stance_on_a_medicine_is_a_firm_recommend():
-    medicines = [t for t in tr.treatments() if t["medicine"]]
-    assert {t["id"] for t in medicines} >= {"nsaids", "paracetamol", "muscle-relaxants", "opioids-chronic"}
+    medicines = [t for t in tr.treatments() if t.medicine]
+    assert {t.id for t in medicines} >= {"nsaids", "paracetamol", "muscle-relaxants", "opioids-chronic"}
     for t in medicines:
-        assert t["guidelines"]["who"]["stance"] != "recommend", t["id"]
+        assert t.guidelines["who"].stance != "recommend", t.id
     # WHO 2023's recommendations on these treatments are conditional: none may read as firm.
     for t in tr.treatments():
-        cell = t["guidelines"]["who"]
-        if tr.DIRECTION[cell["stance"]] is not None:
-            assert cell["stance"] != "recommend", t["id"]
-            assert cell["source"]["strength"] in ("conditional", "unverified"), t["id"]
+        cell = t.guidelines["who"]
+        if tr.DIRECTION[cell.stance] is not None:
+            assert cell.stance != "recommend", t.id
+            assert cell.source.strength in ("conditional", "unverified"), t.id
 
 
 def test_who_covers_education_and_advice():
-    cell = row("stay-active")["guidelines"]["who"]
-    assert tr.DIRECTION[cell["stance"]] == "for"
-    assert "education" in cell["note"].lower() and "advice" in cell["note"].lower()
+    cell = row("stay-active").guidelines["who"]
+    assert tr.DIRECTION[cell.stance] == "for"
+    assert "education" in cell.note.lower() and "advice" in cell.note.lower()
 
 
 def test_nice_says_do_not_offer_benzodiazepines_for_sciatica():
-    cell = row("muscle-relaxants")["guidelines"]["nice"]
-    assert cell["stance"] == "do not offer"
-    assert cell["population"] == "sciatica"
-    assert "benzodiazepine" in cell["note"]
-    assert "1.2.16" in cell["source"]["place"]
+    cell = row("muscle-relaxants").guidelines["nice"]
+    assert cell.stance == "do not offer"
+    assert cell.population == "sciatica"
+    assert "benzodiazepine" in cell.note
+    assert "1.2.16" in cell.source.place
 
 
 def test_nice_says_do_not_offer_antidepressants_or_anticonvulsants():
-    cell = row("antidepressants-anticonvulsants")["guidelines"]["nice"]
-    assert cell["stance"] == "do not offer"
+    cell = row("antidepressants-anticonvulsants").guidelines["nice"]
+    assert cell.stance == "do not offer"
     for drug in ("SSRI", "SNRI", "tricyclic", "anticonvulsants", "gabapentinoids"):
-        assert drug in cell["note"], drug
+        assert drug in cell.note, drug
 
 
 def test_psychological_care_is_in_the_course_with_each_guidelines_stance():
     psych = tr.treatments("psychological")
-    names = " ".join(t["name"] for t in psych)
+    names = " ".join(t.name for t in psych)
     for therapy in ("cognitive behavioural", "operant", "Mindfulness", "physical and psychological"):
         assert therapy in names, therapy
     # At least one psychological treatment on which all three guidelines take a verified side.
-    assert any(all(tr.DIRECTION[c["stance"]] is not None for c in t["guidelines"].values()) for t in psych)
+    assert any(all(tr.DIRECTION[c.stance] is not None for c in t.guidelines.values()) for t in psych)
     assert "Psychological care" in tr_ui.treatment_table_html()
 
 
@@ -276,17 +277,17 @@ def test_effect_claims_cite_trials_and_systematic_reviews_not_narrative_reviews(
 
     bib = bibliography()
     for t in tr.treatments():
-        for ev in t["other_evidence"]:
-            if ev["kind"] == "effect":
-                assert bib[ev["ref"]]["kind"] in ("trial", "systematic review"), (t["id"], ev["ref"])
-    paracetamol = {ev["ref"] for ev in row("paracetamol")["other_evidence"]}
-    assert {bib[k]["kind"] for k in paracetamol} == {"trial", "systematic review"}
+        for ev in t.other_evidence:
+            if ev.kind == "effect":
+                assert bib[ev.ref].kind in ("trial", "systematic review"), (t.id, ev.ref)
+    paracetamol = {ev.ref for ev in row("paracetamol").other_evidence}
+    assert {bib[k].kind for k in paracetamol} == {"trial", "systematic review"}
 
 
 def test_who_never_speaks_about_acute_only_pain():
     for t in tr.treatments():
-        cell = t["guidelines"]["who"]
-        assert cell.get("population") in (None, "chronic"), t["id"]
+        cell = t.guidelines["who"]
+        assert cell.population in (None, "chronic"), t.id
 
 
 # ------------------------------------------------------------------ disagreements
@@ -353,7 +354,10 @@ def test_claims_table_covers_the_articles_overstatements():
 
 
 def test_data_text_is_escaped(monkeypatch):
-    monkeypatch.setitem(tr.treatment("cold"), "name", "Cold <script>alert(1)</script>")
+    rows = tr.treatments_data()
+    cold = dataclasses.replace(tr.treatment("cold"), name="Cold <script>alert(1)</script>")
+    changed = dataclasses.replace(rows, treatments=tuple(cold if t.id == "cold" else t for t in rows.treatments))
+    monkeypatch.setattr(tr, "treatments_data", lambda: changed)
     html = tr_ui.treatment_table_html("home")
     assert "<script>" not in html and "&lt;script&gt;" in html
 
@@ -413,7 +417,7 @@ def test_grid_figure_names_the_disagreements_in_its_alt_text():
     spec = next(iter(figures()))
     assert spec.name.startswith("treatments-")
     for d in tr.disagreements():
-        assert tr.treatment(d.id)["short"] in spec.alt, d.id
+        assert tr.treatment(d.id).short in spec.alt, d.id
     assert "psychological care" in spec.alt.lower()
 
 
@@ -423,7 +427,7 @@ def test_grid_figure_labels_every_cell_in_words():
     fig = draw_guideline_grid()
     texts = [t.get_text() for t in fig.axes[0].texts]
     n_rows = len(tr.treatments())
-    labels = "|".join(re.escape(s["label"]) for s in tr.stance_info().values())
+    labels = "|".join(re.escape(s.label) for s in tr.stance_info().values())
     cell = re.compile(rf"^\S{{1,2}} ({labels})$")
     assert sum(bool(cell.match(t)) for t in texts) == 3 * n_rows
     assert sum("guidelines disagree" in t for t in texts) == len(tr.disagreements())
@@ -454,4 +458,4 @@ def test_glossary_terms_used_in_the_notebook_exist():
         "muscle relaxant",
         "manual therapy",
     ):
-        assert lookup(term)["definition"]
+        assert lookup(term).definition

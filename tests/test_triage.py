@@ -191,7 +191,7 @@ def test_sources_not_found_are_marked_secondary_in_the_bibliography():
 
     for entry in raw_data()["source_check"]["sources"]:
         if entry["found"] in ("no", "copy"):
-            assert bibliography()[entry["ref"]].get("secondary"), entry["ref"]
+            assert bibliography()[entry["ref"]].secondary, entry["ref"]
 
 
 def test_one_threshold_for_seeing_a_gp_weeks_not_days():

@@ -12,12 +12,55 @@ sits above this layer; the tests go further and run the self-check on every pers
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..core.data import by_id, check_ids_and_refs, load
+from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 from .references import reference_keys
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEntry:
+    """What one notebook says about a person: its focus, the text, and its sources."""
+
+    focus: str
+    text: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCheckResult:
+    """What the self-check would say for a person: the items they would tick, the level
+    it gives, and what that level means for them."""
+
+    ticks: tuple[str, ...]
+    level: str
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One made-up person, and what each notebook says about them (by notebook stem)."""
+
+    id: str
+    name: str
+    age: int
+    summary: str
+    story: str
+    likely: str
+    self_check: SelfCheckResult
+    notebooks: Mapping[str, CaseEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class Cases:
+    """``data/cases.json``: the note on the people, and the people in order."""
+
+    note: str
+    cases: tuple[Case, ...]
 
 
 def _path():
@@ -25,54 +68,55 @@ def _path():
 
 
 @lru_cache(maxsize=1)
-def _raw() -> dict:
-    return load("cases.json", schema="cases")
+def _file() -> Cases:
+    """The file, schema-checked and built (the cross-file rules are not checked yet)."""
+    return build(Cases, load("cases.json", schema="cases"))
 
 
 def case_ids() -> set[str]:
     """Every case id (schema-checked); what the quiz loader checks a question's case against."""
-    return {c["id"] for c in _raw()["cases"]}
+    return {c.id for c in _file().cases}
 
 
 def check_cases(
-    data: dict, known_refs: set[str], symptom_items: set[str] | None = None, levels: set[str] | None = None, path=None
-) -> dict:
+    data: Cases, known_refs: set[str], symptom_items: set[str] | None = None, levels: set[str] | None = None, path=None
+) -> Cases:
     """Rules the schema cannot express; raises CourseDataError naming the case. The
     self-check ticks and levels are checked when ``symptom_items`` and ``levels`` are given
     (by the self-check, which knows them)."""
     path = path or _path()
     check_ids_and_refs(
         path,
-        data["cases"],
+        data.cases,
         "case",
         known_refs,
-        refs_of=lambda c: [r for entry in c["notebooks"].values() for r in entry["refs"]],
+        refs_of=lambda c: [r for entry in c.notebooks.values() for r in entry.refs],
     )
-    for c in data["cases"] if symptom_items is not None and levels is not None else ():
-        where = f"case {c['id']!r}"
-        unknown = [t for t in c["self_check"]["ticks"] if t not in symptom_items]
+    for c in data.cases if symptom_items is not None and levels is not None else ():
+        where = f"case {c.id!r}"
+        unknown = [t for t in c.self_check.ticks if t not in symptom_items]
         if unknown:
             raise CourseDataError(path, where, f"self_check ticks {unknown} are not items in data/selfcheck.json")
-        if c["self_check"]["level"] not in levels:
+        if c.self_check.level not in levels:
             raise CourseDataError(
-                path, where, f"self_check level {c['self_check']['level']!r} is not a level in data/selfcheck.json"
+                path, where, f"self_check level {c.self_check.level!r} is not a level in data/selfcheck.json"
             )
     return data
 
 
 @lru_cache(maxsize=1)
-def cases_data() -> dict:
-    return check_cases(_raw(), reference_keys())
+def cases_data() -> Cases:
+    return check_cases(_file(), reference_keys())
 
 
-def cases() -> list[dict]:
-    return cases_data()["cases"]
+def cases() -> tuple[Case, ...]:
+    return cases_data().cases
 
 
-def case(case_id: str) -> dict:
+def case(case_id: str) -> Case:
     return by_id(cases(), case_id)
 
 
-def case_in_notebook(case_id: str, notebook: str) -> dict | None:
+def case_in_notebook(case_id: str, notebook: str) -> CaseEntry | None:
     """What ``notebook`` says about the person (focus, text, refs), or None."""
-    return case(case_id)["notebooks"].get(notebook)
+    return case(case_id).notebooks.get(notebook)

@@ -26,13 +26,14 @@ import ast
 import json
 import operator
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..core.data import load_validated
+from ..core.data import build, load_validated
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir, repo_root
 
@@ -527,6 +528,90 @@ def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> boo
 
 # ------------------------------------------------------------------------------ the register
 
+
+@dataclass(frozen=True, slots=True)
+class DoseCheck:
+    """A dose range a dose claim holds the example programme to (``min`` and/or ``max`` of
+    one ``measure`` of every exercise of one ``type``)."""
+
+    type: str
+    measure: str
+    min: int | float | None = None
+    max: int | float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArithmeticLine:
+    """One line of a derived claim's arithmetic: the number readers see (``shows``), its
+    computation (the JSON key ``is``), and how far an "about" may be from it."""
+
+    shows: str
+    computation: str
+    within: int | float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PointsTo:
+    """Where a pointer claim's records live: the file, the list in it, and their ids."""
+
+    file: str
+    list: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One entry of the register. Which fields a claim carries depends on its ``kind`` (the
+    schema says which): number claims (finding, article, dose) their source and reading
+    record, derived claims what they derive from (the JSON key ``from``) and how, scenario
+    claims the places they exempt, pointer claims (guideline stances, self-check items)
+    where their records are."""
+
+    id: str
+    kind: str
+    statement: str
+    values: tuple[str, ...] = ()
+    ref: str | None = None
+    place: str | None = None
+    read: str | None = None
+    via: str | None = None
+    seen_in_source: bool | None = None
+    checked: str | None = None
+    appears_in: tuple[str, ...] = ()
+    note: str | None = None
+    checks: tuple[DoseCheck, ...] = ()
+    derives_from: tuple[str, ...] = ()
+    how: str | None = None
+    arithmetic: tuple[ArithmeticLine, ...] = ()
+    places: tuple[str, ...] = ()
+    points_to: PointsTo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    """``data/claims.json``: the note and every claim."""
+
+    note: str
+    claims: tuple[Claim, ...]
+
+
+def build_register(data: dict) -> Register:
+    """The register record from schema-checked JSON. Two JSON keys are Python keywords, so
+    they are renamed on the way: a claim's ``from`` is ``derives_from``, an arithmetic
+    line's ``is`` is ``computation``."""
+
+    def line(raw: dict):
+        return {("computation" if k == "is" else k): v for k, v in raw.items()}
+
+    def claim(raw: dict):
+        out = {("derives_from" if k == "from" else k): v for k, v in raw.items()}
+        if "arithmetic" in out:
+            out["arithmetic"] = [line(x) for x in raw["arithmetic"]]
+        return out
+
+    return build(Register, {"note": data["note"], "claims": [claim(c) for c in data["claims"]]})
+
+
 NUMBER_KINDS = ("finding", "article", "dose")
 POINTER_KINDS = ("guideline-stances", "self-check")
 #: Made-up details of a quiz question's or a case's story (see RULE): not clinical claims,
@@ -588,7 +673,7 @@ def _shown_precision(number: Number) -> int:
     return 0 if "/" in value or "." not in value else len(value.split(".")[1])
 
 
-def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
+def arithmetic_problems(claim: Claim, by_id: Mapping[str, Claim]) -> list[str]:
     """What is wrong with a derived claim's arithmetic (empty when it is right): each line's
     number must be one the claim shows, equal to its computation rounded as shown (or within
     ``within``), or its comparison must hold; the computation may use only numbers of the
@@ -596,18 +681,18 @@ def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
     claim is shown in a quiz bank or a case), every number in digits that the claim shows
     must be a result, a number of a claim it derives from, or a conversion."""
     problems = []
-    sources = {_fraction(v) for other in claim.get("from", []) if other in by_id for v, _ in claim_tokens(by_id[other])}
+    sources = {_fraction(v) for other in claim.derives_from if other in by_id for v, _ in claim_tokens(by_id[other])}
     allowed = sources | {Fraction(k) for k in CONVERSIONS}
     results: set[Fraction] = set()
-    for line in claim.get("arithmetic", []):
-        label = f"arithmetic {line['shows']!r} = {line['is']!r}"
-        shown = numbers_in(line["shows"])
+    for line in claim.arithmetic:
+        label = f"arithmetic {line.shows!r} = {line.computation!r}"
+        shown = numbers_in(line.shows)
         if not shown or shown[0].key not in claim_tokens(claim):
             problems.append(f"{label}: 'shows' must be a number the claim's values show")
             continue
         target = _fraction(shown[0].value)
         try:
-            result, used = evaluate(line["is"])
+            result, used = evaluate(line.computation)
         except ValueError as exc:
             problems.append(f"{label}: {exc}")
             continue
@@ -616,14 +701,14 @@ def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
             if number not in allowed | extra:
                 problems.append(
                     f"{label}: uses {number}, which is neither a number of the claims it derives from "
-                    f"({', '.join(claim.get('from', []))}) nor a unit conversion ({', '.join(map(str, CONVERSIONS))})"
+                    f"({', '.join(claim.derives_from)}) nor a unit conversion ({', '.join(map(str, CONVERSIONS))})"
                 )
         if isinstance(result, bool):
             if not result:
                 problems.append(f"{label}: the comparison does not hold")
-        elif "within" in line:
-            if abs(result - target) > Fraction(str(line["within"])):
-                problems.append(f"{label}: gives {float(result):g}, not within {line['within']} of {float(target):g}")
+        elif line.within is not None:
+            if abs(result - target) > Fraction(str(line.within)):
+                problems.append(f"{label}: gives {float(result):g}, not within {line.within} of {float(target):g}")
         else:
             places = _shown_precision(shown[0])
             rounded = Decimal(result.numerator) / Decimal(result.denominator)
@@ -632,11 +717,10 @@ def arithmetic_problems(claim: dict, by_id: dict[str, dict]) -> list[str]:
                 problems.append(f"{label}: gives {float(result):g}, which rounds to {rounded}, not {shown[0].value}")
         results.add(target)
     in_banks = any(
-        f.startswith("data/quizzes/") or f in ("data/cases.json", "data/final-quiz.json")
-        for f in claim.get("appears_in", [])
+        f.startswith("data/quizzes/") or f in ("data/cases.json", "data/final-quiz.json") for f in claim.appears_in
     )
-    if claim.get("arithmetic") or in_banks:
-        for value in claim["values"]:
+    if claim.arithmetic or in_banks:
+        for value in claim.values:
             for n in numbers_in(value):
                 if n.text[:1].isdigit() or n.text[:1] in "-−":
                     if _fraction(n.value) not in results | allowed:
@@ -704,53 +788,55 @@ def in_place(number: Number, file: str, place: str) -> bool:
 # ------------------------------------------------------------------------------ the register
 
 
-def check_register(data: dict, path, known_refs: set[str], root: Path | None = None) -> dict:
+def check_register(data: dict, path, known_refs: set[str], root: Path | None = None) -> Register:
     """Rules the schema cannot express: unique ids, known reference keys, derived claims that
     point at number claims and whose arithmetic is right, honest reading records, scenario
-    places that exist, and files that exist."""
+    places that exist, and files that exist; on the schema-checked JSON ``data``, built
+    into a ``Register`` first (which is what it returns)."""
     root = root or repo_root()
-    claims = data["claims"]
-    seen: dict[str, dict] = {}
+    register = build_register(data)
+    claims = register.claims
+    seen: dict[str, Claim] = {}
     for c in claims:
-        where = f"claim {c['id']!r}"
-        if c["id"] in seen:
+        where = f"claim {c.id!r}"
+        if c.id in seen:
             raise CourseDataError(path, where, "duplicate id: another claim uses it")
-        seen[c["id"]] = c
-        if c["kind"] in NUMBER_KINDS:
-            if c["ref"] not in known_refs:
-                raise CourseDataError(path, where, f"reference key {c['ref']!r} is not in data/references.json")
-            if c["read"] == "summary" and c["seen_in_source"]:
+        seen[c.id] = c
+        if c.kind in NUMBER_KINDS:
+            if c.ref not in known_refs:
+                raise CourseDataError(path, where, f"reference key {c.ref!r} is not in data/references.json")
+            if c.read == "summary" and c.seen_in_source:
                 raise CourseDataError(
                     path, where, "read through a summary, so its values cannot have been seen in the source's own text"
                 )
-            if not c["seen_in_source"] and "note" not in c and c["read"] == "source":
+            if not c.seen_in_source and c.note is None and c.read == "source":
                 raise CourseDataError(path, where, "a value not seen in the source's own text needs a note saying why")
-        files = c.get("appears_in", []) + ([c["points_to"]["file"]] if "points_to" in c else [])
+        files = [*c.appears_in, *([c.points_to.file] if c.points_to is not None else [])]
         for name in files:
             if not (root / name).is_file():
                 raise CourseDataError(path, where, f"{name} does not exist")
-        for name in c.get("appears_in", []):
+        for name in c.appears_in:
             if name in EXCLUDED_FILES:
                 raise CourseDataError(path, where, f"{name} is excluded from the scan ({EXCLUDED_FILES[name]})")
-        for place in c.get("places", []):
+        for place in c.places:
             problem = _place_problem(place, root)
             if problem:
                 raise CourseDataError(path, where, problem)
     for c in claims:
-        for other in c.get("from", []):
+        for other in c.derives_from:
             if other not in seen:
-                raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which is not a claim")
-            if seen[other]["kind"] not in NUMBER_KINDS + ("derived", SCENARIO):
-                raise CourseDataError(path, f"claim {c['id']!r}", f"derives from {other!r}, which holds no numbers")
-        if c["kind"] == "derived":
+                raise CourseDataError(path, f"claim {c.id!r}", f"derives from {other!r}, which is not a claim")
+            if seen[other].kind not in NUMBER_KINDS + ("derived", SCENARIO):
+                raise CourseDataError(path, f"claim {c.id!r}", f"derives from {other!r}, which holds no numbers")
+        if c.kind == "derived":
             problems = arithmetic_problems(c, seen)
             if problems:
-                raise CourseDataError(path, f"claim {c['id']!r}", "; ".join(problems))
-    return data
+                raise CourseDataError(path, f"claim {c.id!r}", "; ".join(problems))
+    return register
 
 
 @lru_cache(maxsize=1)
-def register() -> dict:
+def register() -> Register:
     """``data/claims.json``, validated (schema and the rules in ``check_register``)."""
     from .references import bibliography
 
@@ -759,20 +845,20 @@ def register() -> dict:
     return check_register(data, path, set(bibliography()))
 
 
-def number_claims(data: dict | None = None) -> list[dict]:
+def number_claims(data: Register | None = None) -> list[Claim]:
     """Claims that hold clinical numbers: findings, articles, doses and derived claims."""
     data = data or register()
-    return [c for c in data["claims"] if c["kind"] not in POINTER_KINDS + (SCENARIO,)]
+    return [c for c in data.claims if c.kind not in POINTER_KINDS + (SCENARIO,)]
 
 
-def scenario_claims(data: dict | None = None) -> list[dict]:
+def scenario_claims(data: Register | None = None) -> list[Claim]:
     data = data or register()
-    return [c for c in data["claims"] if c["kind"] == SCENARIO]
+    return [c for c in data.claims if c.kind == SCENARIO]
 
 
-def claim_tokens(claim: dict) -> frozenset[tuple[str, str]]:
+def claim_tokens(claim: Claim) -> frozenset[tuple[str, str]]:
     """The (value, unit) pairs of a claim's values, read with the same rule as the course."""
-    return _tokens(tuple(claim.get("values", ())))
+    return _tokens(claim.values)
 
 
 @cache
@@ -780,24 +866,24 @@ def _tokens(values: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(n.key for value in values for n in numbers_in(value))
 
 
-def registered(file: str | None = None, data: dict | None = None) -> set[tuple[str, str]]:
+def registered(file: str | None = None, data: Register | None = None) -> set[tuple[str, str]]:
     """The clinical numbers the register holds for ``file`` (a path relative to the
     repository), or for the whole course when ``file`` is None. Scenario numbers are not
     among them: they are exempt only in their own places (``unregistered``)."""
-    return {key for c in number_claims(data) if file is None or file in c["appears_in"] for key in claim_tokens(c)}
+    return {key for c in number_claims(data) if file is None or file in c.appears_in for key in claim_tokens(c)}
 
 
-def scenario_exempt(number: Number, file: str, data: dict | None = None) -> bool:
+def scenario_exempt(number: Number, file: str, data: Register | None = None) -> bool:
     """Whether ``number`` is a made-up detail that a scenario claim lists for the question,
     case or field where it was found."""
     return any(
         in_place(number, file, place) and token_matches(number.key, claim_tokens(c))
         for c in scenario_claims(data)
-        for place in c["places"]
+        for place in c.places
     )
 
 
-def unregistered(path: Path, name: str | None = None, data: dict | None = None) -> list[Number]:
+def unregistered(path: Path, name: str | None = None, data: Register | None = None) -> list[Number]:
     """Numbers readers see in ``path`` that the register does not hold for that file, and
     that no scenario claim lists for the place where they are. ``name`` is the file's place
     in the repository when ``path`` is a copy elsewhere."""
@@ -810,27 +896,27 @@ def unregistered(path: Path, name: str | None = None, data: dict | None = None) 
     ]
 
 
-def stale_claims(path: Path, data: dict | None = None, name: str | None = None) -> list[str]:
+def stale_claims(path: Path, data: Register | None = None, name: str | None = None) -> list[str]:
     """Claims that list ``path`` in appears_in although none of their values is there, and
     scenario claims with a place in ``path`` that shows none of their values."""
     name = name or rel(path)
     numbers = numbers_in_file(path, name)
     found = [n.key for n in numbers]
     stale = [
-        c["id"]
+        c.id
         for c in number_claims(data)
-        if name in c["appears_in"] and not any(token_matches(k, claim_tokens(c)) for k in found)
+        if name in c.appears_in and not any(token_matches(k, claim_tokens(c)) for k in found)
     ]
     for c in scenario_claims(data):
-        for place in c["places"]:
+        for place in c.places:
             if parse_place(place)[0] == name and not any(
                 in_place(n, name, place) and token_matches(n.key, claim_tokens(c)) for n in numbers
             ):
-                stale.append(f"{c['id']} ({place})")
+                stale.append(f"{c.id} ({place})")
     return stale
 
 
-def unshown_scenario_values(data: dict | None = None, root: Path | None = None) -> list[str]:
+def unshown_scenario_values(data: Register | None = None, root: Path | None = None) -> list[str]:
     """Scenario values that none of the claim's places shows (a value listed 'just in case'
     would widen the exemption for nothing), and values that a notebook cell named as a place
     does not show (a cell is a whole passage, so each cell must show every value)."""
@@ -842,19 +928,19 @@ def unshown_scenario_values(data: dict | None = None, root: Path | None = None) 
 
     for c in scenario_claims(data):
         by_place = {}
-        for place in c["places"]:
+        for place in c.places:
             file = parse_place(place)[0]
             by_place[place] = [n for n in numbers_in_file(root / file, file) if in_place(n, file, place)]
         everywhere = [n for numbers in by_place.values() for n in numbers]
-        for value in c["values"]:
+        for value in c.values:
             keys = [n.key for n in numbers_in(value)]
             if not shown(keys, everywhere):
-                problems.append(f"{c['id']}: {value!r} is not shown in any of its places")
+                problems.append(f"{c.id}: {value!r} is not shown in any of its places")
                 continue
             for place, numbers in by_place.items():
                 if is_notebook_place(place) and not shown(keys, numbers):
                     problems.append(
-                        f"{c['id']}: {value!r} is not shown in {place} (a notebook cell must show "
+                        f"{c.id}: {value!r} is not shown in {place} (a notebook cell must show "
                         f"every value of the claim that names it)"
                     )
     return problems
@@ -892,22 +978,27 @@ def exercise_measure(ex: dict, measure: str) -> float | None:
     }[measure]
 
 
-def dose_violations(exercises: list[dict], data: dict | None = None) -> list[str]:
+def dose_violations(exercises: list[dict], data: Register | None = None) -> list[str]:
     """Each place where the example programme (data/exercises.json) leaves a dose range the
     register holds (dose claims' ``checks``), as a sentence naming the exercise."""
     problems = []
     for claim in number_claims(data):
-        for check in claim.get("checks", ()):
+        for check in claim.checks:
             for ex in exercises:
-                if ex["type"] != check["type"]:
+                if ex["type"] != check.type:
                     continue
-                value = exercise_measure(ex, check["measure"])
+                value = exercise_measure(ex, check.measure)
                 if value is None:
                     continue
-                low, high = check.get("min", float("-inf")), check.get("max", float("inf"))
+                low = check.min if check.min is not None else float("-inf")
+                high = check.max if check.max is not None else float("inf")
                 if not low <= value <= high:
                     problems.append(
-                        f"exercise {ex['id']!r}: {check['measure']} is {value:g}, outside "
-                        f"{check.get('min', '-')}..{check.get('max', '-')} ({claim['id']}, {claim['ref']})"
+                        f"exercise {ex['id']!r}: {check.measure} is {value:g}, outside "
+                        f"{_or_dash(check.min)}..{_or_dash(check.max)} ({claim.id}, {claim.ref})"
                     )
     return problems
+
+
+def _or_dash(bound: float | None):
+    return "-" if bound is None else bound

@@ -3,15 +3,37 @@ timeline and the routine builder."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..core.data import by_id, load
+from ..core.data import build_all, by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
 
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One stage: its weeks (an example, from ``start_week`` up to ``end_week``), its aim
+    and its source key."""
+
+    id: str
+    name: str
+    start_week: int | float
+    end_week: int | float
+    goal: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phases:
+    """``data/phases.json``: the note shown under the table and the phases in order."""
+
+    note: str
+    phases: tuple[Phase, ...]
+
+
 @lru_cache(maxsize=1)
-def phases_data() -> dict:
+def phases_data() -> Phases:
     data = load("phases.json", schema="phases")
     previous_end = 0
     for phase in data["phases"]:
@@ -24,12 +46,12 @@ def phases_data() -> dict:
                 data_dir() / "phases.json", f"phase {phase['id']!r}", "phases must follow each other without gaps"
             )
         previous_end = phase["end_week"]
-    return data
+    return Phases(data["note"], build_all(Phase, data["phases"]))
 
 
-def phases() -> list[dict]:
-    return phases_data()["phases"]
+def phases() -> tuple[Phase, ...]:
+    return phases_data().phases
 
 
-def phase(phase_id: str) -> dict:
+def phase(phase_id: str) -> Phase:
     return by_id(phases(), phase_id)

@@ -24,7 +24,7 @@ import html
 import re
 from functools import lru_cache
 
-from .course import course
+from .course import Disclaimer, course
 
 BANNER_START = (
     "<!-- safety-banner:start (generated from data/course.json by scripts/make_banners.py: "
@@ -37,10 +37,10 @@ BANNER_RE = re.compile(r"<!-- safety-banner:start.*?-->.*?<!-- safety-banner:end
 
 
 @lru_cache(maxsize=1)
-def disclaimer_data() -> dict:
+def disclaimer_data() -> Disclaimer:
     """The ``disclaimer`` object of data/course.json (schema-checked; its agreement with the
     self-check is checked by ``glutecourse.topics.selfcheck.checked_disclaimer``)."""
-    return course()["disclaimer"]
+    return course().disclaimer
 
 
 def _md(text: str) -> str:
@@ -48,29 +48,29 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
-def banner_markdown(d: dict | None = None) -> str:
+def banner_markdown(d: Disclaimer | None = None) -> str:
     """The banner every notebook shows at the top of its first cell, markers included,
     from the disclaimer ``d`` (default: the one in data/course.json)."""
     d = disclaimer_data() if d is None else d
-    emergency, urgent = d["emergency"], d["urgent"]
+    emergency, urgent = d.emergency, d.urgent
     lines = [
         BANNER_START,
-        f"> ⚠ **Educational only, never a diagnosis.** {_md(d['banner_note'])}",
+        f"> ⚠ **Educational only, never a diagnosis.** {_md(d.banner_note)}",
         ">",
-        f"> **{_md(emergency['lead'])}**",
+        f"> **{_md(emergency.lead)}**",
         ">",
-        *(f"> - {_md(s['text'])}" for s in emergency["signs"]),
+        *(f"> - {_md(s.text)}" for s in emergency.signs),
         ">",
-        f"> **{_md(emergency['action'])}**",
+        f"> **{_md(emergency.action)}**",
         ">",
         "> <details><summary>"
-        + html.escape(urgent["summary"])
+        + html.escape(urgent.summary)
         + "</summary><p>"
-        + html.escape(urgent["lead"])
+        + html.escape(urgent.lead)
         + "</p><ul>"
-        + "".join(f"<li>{html.escape(s['text'])}</li>" for s in urgent["signs"])
+        + "".join(f"<li>{html.escape(s.text)}</li>" for s in urgent.signs)
         + "</ul><p>"
-        + html.escape(urgent["action"])
+        + html.escape(urgent.action)
         + "</p></details>",
         "",
         BANNER_END,
@@ -78,7 +78,7 @@ def banner_markdown(d: dict | None = None) -> str:
     return "\n".join(lines)
 
 
-def set_banner(source: str, d: dict | None = None) -> str:
+def set_banner(source: str, d: Disclaimer | None = None) -> str:
     """``source`` (a notebook's first cell) with its banner replaced by the generated one.
     A cell without markers gets the banner after its "In one line" paragraph (or its title)."""
     banner = banner_markdown(d)
@@ -93,4 +93,4 @@ def emergency_signs_in(text: str) -> list[str]:
     """The emergency bullets whose ``match`` pattern occurs in ``text`` (the banner itself
     removed first). Tests use it to find a notebook that keeps its own copy of the list."""
     text = BANNER_RE.sub("", text)
-    return [s["text"] for s in disclaimer_data()["emergency"]["signs"] if re.search(s["match"], text, re.I)]
+    return [s.text for s in disclaimer_data().emergency.signs if re.search(s.match, text, re.I)]

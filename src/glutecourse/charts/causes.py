@@ -39,20 +39,20 @@ def draw_causes_map():
         ax.text(x, n - 0.05, header, fontweight="bold", fontsize=10, va="center", linespacing=1.1)
     for i, c in enumerate(rows):
         y = n - 1 - i - 0.15
-        info = level_info(c["level"])
-        colour = LEVEL_COLOURS[c["level"]]
-        ax.text(0.05, y, f"{i + 1}. {c['name']}", fontsize=10, va="center")
+        info = level_info(c.level)
+        colour = LEVEL_COLOURS[c.level]
+        ax.text(0.05, y, f"{i + 1}. {c.name}", fontsize=10, va="center")
         ax.text(
             3.1,
             y,
-            f"{info['symbol']}  {info['label']}",
+            f"{info.symbol}  {info.label}",
             fontsize=9.5,
             va="center",
             fontweight="bold",
             color=INK,
             bbox=dict(boxstyle="round,pad=0.3", facecolor="white", edgecolor=colour, linewidth=2),
         )
-        ax.text(6.5, y, textwrap.fill(c["level_note"], 36), fontsize=8.5, va="center", color=GREY)
+        ax.text(6.5, y, textwrap.fill(c.level_note, 36), fontsize=8.5, va="center", color=GREY)
         ax.plot([0, 10], [y - 0.5, y - 0.5], color="#dddddd", linewidth=0.8)
     ax.text(
         0.05,

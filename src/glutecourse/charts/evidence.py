@@ -13,7 +13,7 @@ from .plotting import GREY, INK, footnote, new_figure, styled
 def draw_forest():
     rows = effects("laird-2014")
     laird = study("laird-2014")
-    cite = short_citations()[laird["ref"]]
+    cite = short_citations()[laird.ref]
     fig = new_figure((8, 3.9))
     ax = fig.add_subplot()
     n = len(rows)
@@ -22,15 +22,15 @@ def draw_forest():
     for i, e in enumerate(rows):
         y = n - 1 - i
         colour = OKABE_ITO["blue"]
-        if e["ci"] is not None:
-            lo, hi = e["ci"]
+        if e.ci is not None:
+            lo, hi = e.ci
             ax.plot([lo, hi], [y, y], color=colour, linewidth=2.5, solid_capstyle="butt", zorder=2)
             ax.plot([lo, lo], [y - 0.12, y + 0.12], color=colour, linewidth=2, zorder=2)
             ax.plot([hi, hi], [y - 0.12, y + 0.12], color=colour, linewidth=2, zorder=2)
-            ax.plot(e["smd"], y, marker="s", markersize=9, color=colour, zorder=3)
+            ax.plot(e.smd, y, marker="s", markersize=9, color=colour, zorder=3)
         else:
             ax.plot(
-                e["smd"],
+                e.smd,
                 y,
                 marker="s",
                 markersize=9,
@@ -39,10 +39,10 @@ def draw_forest():
                 markeredgewidth=2,
                 zorder=3,
             )
-        label = f"SMD {fmt_number(e['smd'])}\n95% CI {ci_text(e['ci'])}"
+        label = f"SMD {fmt_number(e.smd)}\n95% CI {ci_text(e.ci)}"
         ax.text(1.1, y, label, va="center", ha="left", fontsize=9, color=INK, clip_on=False)
     ax.set_yticks(range(n))
-    ax.set_yticklabels([e["measure"] for e in reversed(rows)])
+    ax.set_yticklabels([e.measure for e in reversed(rows)])
     ax.set_ylim(-0.85, n - 0.2)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
@@ -65,11 +65,11 @@ def draw_forest():
     ax.set_xlabel("Standardised mean difference (SMD), people with vs without low back pain")
     ax.grid(axis="y", visible=False)
     ax.set_title(
-        f"{cite}, {int(laird['numbers']['studies'])} studies: every line crosses or sits on zero",
+        f"{cite}, {int(laird.numbers['studies'])} studies: every line crosses or sits on zero",
         loc="left",
         fontsize=11,
     )
-    note = " (hollow square: interval not given in our source)" if any(e["ci"] is None for e in rows) else ""
+    note = " (hollow square: interval not given in our source)" if any(e.ci is None for e in rows) else ""
     footnote(fig, f"Square = estimate; line = 95% confidence interval{note}.")
     return fig
 

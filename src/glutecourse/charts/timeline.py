@@ -39,7 +39,7 @@ def _timeline_figure(kind, start_pain):
     c = curve(kind)
     rows = series(kind, start_pain)
     factor = scale_factor(kind, start_pain)
-    published = [r for r in rows if r["published"]]
+    published = [r for r in rows if r.published]
     point_label = "published mean (95% CI)" + ("" if factor == 1.0 else ", rescaled")
     marks = milestones(kind)
     plist = list(phases())
@@ -57,11 +57,11 @@ def _timeline_figure(kind, start_pain):
     # the phases: one row each, the name once, beside its bar
     for n, ph in enumerate(plist, start=1):
         y = len(plist) - n
-        a, b = ph["start_week"], min(ph["end_week"], MAX_WEEK)
+        a, b = ph.start_week, min(ph.end_week, MAX_WEEK)
         colour = OKABE_ITO["sky_blue"] if n % 2 else OKABE_ITO["blue"]
         strip.barh(y, b - a, left=a, height=0.7, color=colour, alpha=0.55, lw=0)
         ax.axvline(a, color="#BBBBBB", lw=0.8, zorder=0) if n > 1 else None
-        name = f"{n}. {ph['name']} (weeks {ph['start_week']:g}-{ph['end_week']:g})"
+        name = f"{n}. {ph.name} (weeks {ph.start_week:g}-{ph.end_week:g})"
         if b - a > 20:
             strip.text(a + 0.4, y, name, va="center", ha="left", fontsize=9)
         else:
@@ -71,9 +71,9 @@ def _timeline_figure(kind, start_pain):
     strip.set_title("Example programme phases", loc="left", fontsize=9, pad=2, color="#444444")
 
     ax.fill_between(
-        [r["week"] for r in rows],
-        [r["low"] for r in rows],
-        [r["high"] for r in rows],
+        [r.week for r in rows],
+        [r.low for r in rows],
+        [r.high for r in rows],
         color=OKABE_ITO["sky_blue"],
         alpha=0.35,
         lw=0,
@@ -81,8 +81,8 @@ def _timeline_figure(kind, start_pain):
         label="95% CI (between published weeks: interpolated)",
     )
     ax.plot(
-        [r["week"] for r in rows],
-        [r["mean"] for r in rows],
+        [r.week for r in rows],
+        [r.mean for r in rows],
         ls="--",
         lw=1.8,
         color=OKABE_ITO["blue"],
@@ -90,9 +90,9 @@ def _timeline_figure(kind, start_pain):
         label="straight-line interpolation between published points",
     )
     ax.errorbar(
-        [p["week"] for p in published],
-        [p["mean"] for p in published],
-        yerr=[[p["mean"] - p["low"] for p in published], [p["high"] - p["mean"] for p in published]],
+        [p.week for p in published],
+        [p.mean for p in published],
+        yerr=[[p.mean - p.low for p in published], [p.high - p.mean for p in published]],
         fmt="o",
         ms=7,
         color=OKABE_ITO["vermillion"],
@@ -103,10 +103,10 @@ def _timeline_figure(kind, start_pain):
         clip_on=False,
     )
     for p in published:
-        at_end = p["week"] >= MAX_WEEK
+        at_end = p.week >= MAX_WEEK
         ax.annotate(
-            f"{p['mean']:.0f}",
-            (p["week"], p["high"]),
+            f"{p.mean:.0f}",
+            (p.week, p.high),
             xytext=(-6 if at_end else 5, 4),
             textcoords="offset points",
             ha="right" if at_end else "left",
@@ -117,9 +117,9 @@ def _timeline_figure(kind, start_pain):
         )
     # milestones: a numbered marker on the chart, the words in a list below it
     for n, m in enumerate(marks, start=1):
-        ax.axvline(m["week"], color=OKABE_ITO["black"], ls=":", lw=1, zorder=3)
+        ax.axvline(m.week, color=OKABE_ITO["black"], ls=":", lw=1, zorder=3)
         ax.text(
-            m["week"],
+            m.week,
             92,
             str(n),
             ha="center",
@@ -146,16 +146,16 @@ def _timeline_figure(kind, start_pain):
     )
     y = list_h - 0.05
     for n, m in enumerate(marks, start=1):
-        text = m["label"]
+        text = m.label
         if "(" not in text:
-            text += f" ({_short(m['finding']['ref'])})"
+            text += f" ({_short(m.finding.ref)})"
         fig.text(left, y / h, f"{n}.  {text}", fontsize=9, va="top")
         y -= 0.21
     if marks:
         fig.text(left, y / h, RECOVERY_NOTE, fontsize=8.5, va="top", style="italic", color="#444444")
 
-    title = f"{c['name']}: average pain over a year ({_short(c['ref'])})"
-    sub = prognosis()["label"]
+    title = f"{c.name}: average pain over a year ({_short(c.ref)})"
+    sub = prognosis().label
     if factor != 1.0:
         sub += f". Rescaled to start at {int(start_pain)}: an illustration, not a prediction"
     fig.text(left, 1 - 0.1 / h, title, fontsize=11, fontweight="bold", va="top")

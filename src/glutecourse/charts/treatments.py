@@ -58,7 +58,7 @@ def draw_guideline_grid():
     ax.set_title("What three guidelines say, treatment by treatment")
 
     for j, g in enumerate(GUIDELINES):
-        ax.text(j + 0.5, -0.45, names[g]["name"], ha="center", va="center", fontsize=10, fontweight="bold")
+        ax.text(j + 0.5, -0.45, names[g].name, ha="center", va="center", fontsize=10, fontweight="bold")
     for i, (kind, item) in enumerate(rows):
         y = i
         if kind == "header":
@@ -70,14 +70,14 @@ def draw_guideline_grid():
         ax.text(
             -0.08,
             y + 0.5,
-            item["short"],
+            item.short,
             ha="right",
             va="center",
             fontsize=9,
             fontweight="bold" if disagree else "normal",
         )
         for j, g in enumerate(GUIDELINES):
-            stance = item["guidelines"][g]["stance"]
+            stance = item.guidelines[g].stance
             ax.add_patch(
                 Rectangle(
                     (j + 0.03, y + 0.06),
@@ -90,7 +90,7 @@ def draw_guideline_grid():
                 )
             )
             s = stances[stance]
-            ax.text(j + 0.5, y + 0.52, f"{s['symbol']} {s['label']}", ha="center", va="center", fontsize=8.5)
+            ax.text(j + 0.5, y + 0.52, f"{s.symbol} {s.label}", ha="center", va="center", fontsize=8.5)
         if disagree:
             ax.add_patch(Rectangle((0.0, y + 0.02), 3.0, 0.96, fill=False, edgecolor="#000000", linewidth=1.8))
             ax.text(3.08, y + 0.52, "⚠ guidelines disagree", ha="left", va="center", fontsize=8.5, fontweight="bold")
@@ -110,7 +110,7 @@ def draw_guideline_grid():
 
 def _grid_alt() -> str:
 
-    short = {t["id"]: t["short"] for t in treatments()}
+    short = {t.id: t.short for t in treatments()}
     names = "; ".join(short[d.id] for d in disagreements())
     groups = (
         ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES[:-1])
@@ -119,7 +119,7 @@ def _grid_alt() -> str:
     )
     stances = list(stance_info())
     words = ", ".join(stances[:-1]) + " or " + stances[-1]
-    psych = "; ".join(t["short"] for t in treatments("psychological"))
+    psych = "; ".join(t.short for t in treatments("psychological"))
     return (
         f"Grid of {len(treatments())} treatments (rows, grouped as {groups}) against three guidelines "
         f"(columns: NICE NG59, ACP 2017, WHO 2023). Each cell names the stance in words with a symbol: {words}. "

@@ -6,19 +6,27 @@ time by fastjsonschema into plain Python (``glutecourse.core._validators``, writ
 no schema is compiled and jsonschema is never imported on a reader's path, and nothing is
 written anywhere (loading has no side effects). The test suite also checks every schema
 against its meta-schema with jsonschema.
+
+After the schema check each catalogue builds its typed records once (``build``: frozen
+dataclasses, lists as tuples, by msgspec), so the rest of the package reads attributes, not
+raw dicts.
+A bad file therefore still fails at the schema check, with the message naming file and item.
 """
 
 from __future__ import annotations
 
-import csv
 import json
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import CourseDataError
 from .paths import data_dir, package_file
 
 SCHEMA_DIR = package_file("schemas")
+
+T = TypeVar("T")
 
 
 def schema_path(name: str) -> Path:
@@ -146,32 +154,49 @@ def load(name: str, schema: str | None = None, id_key: str = "id"):
     return read_json(path)
 
 
-def by_id(items, item_id: str, key: str = "id") -> dict:
-    """The item of a data list whose ``key`` equals ``item_id``; KeyError if none."""
+def build(cls: type[T], data: Mapping) -> T:
+    """The typed record ``cls`` (a frozen dataclass) built from validated JSON ``data`` by
+    msgspec (compiled, so building costs microseconds): nested records are built too, JSON
+    lists become tuples, and a value of the wrong type is an error. Call it after the
+    schema check: the schema's message (naming file and item) is the one a bad file gets,
+    and the schema's ``additionalProperties: false`` is what refuses an unknown key."""
+    import msgspec
+
+    return msgspec.convert(data, cls)
+
+
+def build_all(cls: type[T], items: Iterable[Mapping]) -> tuple[T, ...]:
+    """``build`` for every item of a JSON list."""
+    return tuple(build(cls, item) for item in items)
+
+
+def by_id(items: Iterable[T], item_id: str, key: str = "id") -> T:
+    """The item of a data list whose ``key`` (a field of a record, or a key of a dict) equals
+    ``item_id``; KeyError if none."""
     for item in items:
-        if item[key] == item_id:
+        if field_of(item, key) == item_id:
             return item
     raise KeyError(item_id)
 
 
-def check_ids_and_refs(path, items, kind: str, known_refs: set[str], refs_of=lambda item: item.get("refs", ())):
+def field_of(item, key: str, default=None):
+    """``key`` of a record (an attribute) or of a raw dict (a key), ``default`` if absent."""
+    return item.get(key, default) if isinstance(item, Mapping) else getattr(item, key, default)
+
+
+def check_ids_and_refs(
+    path, items, kind: str, known_refs: set[str], refs_of=lambda item: field_of(item, "refs", ()) or ()
+):
     """The two rules every data file shares and a schema cannot express: item ids are
-    unique, and every cited reference key is in data/references.json."""
+    unique, and every cited reference key is in data/references.json. ``items`` are typed
+    records or raw dicts."""
     seen: set[str] = set()
     for item in items:
-        where = f"{kind} {item['id']!r}"
-        if item["id"] in seen:
+        ident = field_of(item, "id")
+        where = f"{kind} {ident!r}"
+        if ident in seen:
             raise CourseDataError(path, where, f"duplicate id (used twice): another {kind} uses it")
-        seen.add(item["id"])
+        seen.add(ident)
         for ref in refs_of(item):
             if ref not in known_refs:
                 raise CourseDataError(path, where, f"reference key {ref!r} is not in data/references.json")
-
-
-def read_csv(name: str) -> list[dict]:
-    path = data_dir() / name
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise CourseDataError(path, None, "file not found") from None

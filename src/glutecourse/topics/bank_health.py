@@ -33,6 +33,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
@@ -114,7 +116,10 @@ def near_duplicates(banks, threshold: float = NEAR_DUPLICATE_RATIO) -> list[tupl
 
 
 def figures(banks) -> dict:
-    """Every bank-health figure, computed from the banks given."""
+    """Every bank-health figure, computed from the banks given.
+
+    A JSON-shaped export, so it stays a dict: ``scripts/bank_health.py --json`` prints it
+    as it is, and each key is the figure's name in that output and in the report."""
     by_type: dict[str, list] = {"single": [], "multiple": [], "truefalse": [], "numeric": []}
     for bank, q in _questions(banks):
         by_type[q.type].append((bank, q))
@@ -160,21 +165,31 @@ def figures(banks) -> dict:
     }
 
 
-def per_bank(banks) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class BankCounts:
+    """One bank's questions: how many, by type and by kind, and how many are about a case."""
+
+    bank: str
+    pool: str
+    questions: int
+    types: Mapping[str, int]
+    kinds: Mapping[str, int]
+    cases: int
+
+
+def per_bank(banks) -> list[BankCounts]:
     """Questions per bank, by type and by kind."""
-    rows = []
-    for bank in banks:
-        rows.append(
-            {
-                "bank": bank.id,
-                "pool": getattr(bank, "pool", "topic"),
-                "questions": len(bank.questions),
-                "types": dict(Counter(q.type for q in bank.questions)),
-                "kinds": dict(Counter(getattr(q, "kind", "") or "unknown" for q in bank.questions)),
-                "cases": sum(1 for q in bank.questions if getattr(q, "case", "")),
-            }
+    return [
+        BankCounts(
+            bank=bank.id,
+            pool=getattr(bank, "pool", "topic"),
+            questions=len(bank.questions),
+            types=dict(Counter(q.type for q in bank.questions)),
+            kinds=dict(Counter(getattr(q, "kind", "") or "unknown" for q in bank.questions)),
+            cases=sum(1 for q in bank.questions if getattr(q, "case", "")),
         )
-    return rows
+        for bank in banks
+    ]
 
 
 def report(banks) -> str:
@@ -200,10 +215,9 @@ def report(banks) -> str:
     lines += [f"  {a} ~ {b} ({r})" for a, b, r in f["near_duplicate_prompts"]]
     lines.append("per bank:")
     for row in per_bank(banks):
-        types = ", ".join(f"{t} {n}" for t, n in sorted(row["types"].items()))
-        kinds = ", ".join(f"{k} {n}" for k, n in sorted(row["kinds"].items()))
+        types = ", ".join(f"{t} {n}" for t, n in sorted(row.types.items()))
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(row.kinds.items()))
         lines.append(
-            f"  {row['bank']} ({row['pool']}): {row['questions']} questions; {types}; {kinds}; "
-            f"{row['cases']} about a case"
+            f"  {row.bank} ({row.pool}): {row.questions} questions; {types}; {kinds}; {row.cases} about a case"
         )
     return "\n".join(lines)

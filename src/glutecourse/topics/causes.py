@@ -10,19 +10,76 @@ the map of the seven causes is drawn by ``glutecourse.charts.causes``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
-from ..core.data import by_id, check_ids_and_refs, load
+from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_hours, format_number, try_number
 from ..core.paths import data_dir
 from .evidence import studies, study
 
 
-def check_causes(data: dict, known_refs: set[str], study_ids: set[str]) -> dict:
-    """Rules the schema cannot express: unique ids and known reference keys."""
+@dataclass(frozen=True, slots=True)
+class Level:
+    """An evidence-strength badge: its words, its symbol and what it means."""
+
+    label: str
+    symbol: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """One claimed cause: the claim, what the evidence shows, its strength (a level id and a
+    note on what the rating refers to), the sources and the take-away."""
+
+    id: str
+    name: str
+    claim: str
+    evidence: tuple[str, ...]
+    level: str
+    level_note: str
+    refs: tuple[str, ...]
+    takeaway: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One box of the sitting calculator."""
+
+    id: str
+    label: str
+    placeholder: str
+
+
+@dataclass(frozen=True, slots=True)
+class SittingSettings:
+    """The sitting calculator: its boxes, the most hours a day may hold, the study that gives
+    the figure compared with, and the practical ideas shown with their sources."""
+
+    activities: tuple[Activity, ...]
+    max_hours: int | float
+    evidence: str
+    suggestions: tuple[str, ...]
+    suggestion_refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Causes:
+    """``data/causes.json``: the badges (strongest first), the causes and the calculator."""
+
+    note: str
+    levels: Mapping[str, Level]
+    causes: tuple[Cause, ...]
+    sitting: SittingSettings
+
+
+def check_causes(data: dict, known_refs: set[str], study_ids: set[str]) -> Causes:
+    """Rules the schema cannot express (unique ids and known reference keys), on the
+    schema-checked file; then the file built into a ``Causes`` record."""
     path = data_dir() / "causes.json"
     check_ids_and_refs(path, data["causes"], "cause", known_refs)
     sitting = data["sitting"]
@@ -34,36 +91,36 @@ def check_causes(data: dict, known_refs: set[str], study_ids: set[str]) -> dict:
     act_ids = [a["id"] for a in sitting["activities"]]
     if len(set(act_ids)) != len(act_ids):
         raise CourseDataError(path, "sitting", "duplicate activity ids")
-    return data
+    return build(Causes, data)
 
 
 @lru_cache(maxsize=1)
-def causes_data() -> dict:
-    return check_causes(load("causes.json", schema="causes"), reference_keys(), {s["id"] for s in studies()})
+def causes_data() -> Causes:
+    return check_causes(load("causes.json", schema="causes"), reference_keys(), {s.id for s in studies()})
 
 
-def causes() -> list[dict]:
-    return causes_data()["causes"]
+def causes() -> tuple[Cause, ...]:
+    return causes_data().causes
 
 
-def cause(cause_id: str) -> dict:
+def cause(cause_id: str) -> Cause:
     return by_id(causes(), cause_id)
 
 
-def level_info(level: str) -> dict:
-    return causes_data()["levels"][level]
+def level_info(level: str) -> Level:
+    return causes_data().levels[level]
 
 
 # ----------------------------------------------------------------------- sitting time
 
 
-def sitting_settings() -> dict:
-    return causes_data()["sitting"]
+def sitting_settings() -> SittingSettings:
+    return causes_data().sitting
 
 
 def sitting_threshold() -> float:
     """The daily sitting time (hours) that the cited study found associated with recurrence."""
-    return float(study(sitting_settings()["evidence"])["numbers"]["sitting_hours_per_day"])
+    return float(study(sitting_settings().evidence).numbers["sitting_hours_per_day"])
 
 
 def parse_hours(text, label: str, max_hours: float = 24) -> tuple[float | None, str | None]:
@@ -100,7 +157,10 @@ class SittingResult:
 
 
 def sitting_summary(
-    entries: dict, activities: list[dict] | None = None, threshold: float | None = None, max_hours: float | None = None
+    entries: dict,
+    activities: tuple[Activity, ...] | None = None,
+    threshold: float | None = None,
+    max_hours: float | None = None,
 ) -> SittingResult:
     """Add up daily sitting time. Pure: ``entries`` maps activity id to what the reader typed.
 
@@ -110,20 +170,20 @@ def sitting_summary(
     settings = None
     if activities is None or max_hours is None:
         settings = sitting_settings()
-    activities = activities if activities is not None else settings["activities"]
-    max_hours = max_hours if max_hours is not None else settings["max_hours"]
+    activities = activities if activities is not None else settings.activities
+    max_hours = max_hours if max_hours is not None else settings.max_hours
     threshold = threshold if threshold is not None else sitting_threshold()
     hours, errors = {}, []
     typed_anything = False
     for act in activities:
-        raw = entries.get(act["id"], "")
+        raw = entries.get(act.id, "")
         if raw is not None and str(raw).strip():
             typed_anything = True
-        value, error = parse_hours(raw, act["label"], max_hours)
+        value, error = parse_hours(raw, act.label, max_hours)
         if error:
             errors.append(error)
         else:
-            hours[act["id"]] = value
+            hours[act.id] = value
     if not typed_anything:
         errors.append("Type your usual hours of sitting in at least one box (leave a box blank for none).")
     elif not errors and sum(hours.values()) > max_hours:

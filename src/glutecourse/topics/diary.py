@@ -679,9 +679,9 @@ def example_curve(days: int, start: int = 0) -> list[tuple[int, float]]:
     """The published average for acute low back pain (Menezes Costa et al. 2012; its
     weeks count from the onset of pain), interpolated by the course and rescaled from
     0-100 to 0-10, for days ``start``..``days`` after the pain began."""
-    points = curve("acute")["points"]
-    last = min(days, int(points[-1]["week"] * 7))
-    return [(d, interpolate(points, d / 7)["mean"] / 10) for d in range(max(0, start), last + 1)]
+    points = curve("acute").points
+    last = min(days, int(points[-1].week * 7))
+    return [(d, interpolate(points, d / 7).mean / 10) for d in range(max(0, start), last + 1)]
 
 
 # --- what the chart compares you with ----------------------------------------------------

@@ -44,7 +44,7 @@ def library() -> dict:
 def check_library(data: dict, path=None) -> dict:
     """Rules a schema cannot express; raise CourseDataError naming the exercise."""
     path = path or data_dir() / "exercises.json"
-    phase_ids = [p["id"] for p in phases()]
+    phase_ids = [p.id for p in phases()]
     refs = reference_keys()
     plans = {}
     for plan in data["rules"]["phase_plans"]:
@@ -225,7 +225,7 @@ class Routine:
 
 
 def _check_choices(phase_id, minutes, difficulty):
-    ids = [p["id"] for p in phases()]
+    ids = [p.id for p in phases()]
     if phase_id not in ids:
         raise ValueError(f"Unknown phase {phase_id!r}: choose one of {', '.join(ids)}.")
     try:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..core.data import load
+from ..core.data import build, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 from .quizzes import Question, all_banks
@@ -53,12 +53,48 @@ class Item:
         return (self.bank, self.question)
 
 
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic notebook and how many questions the final quiz takes from it."""
+
+    notebook: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mandatory:
+    """A kind of item the quiz must include (a question tag), how many, and why."""
+
+    tag: str
+    min: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    distinct_concepts: bool
+    prefer_unseen: bool
+    prefer_final_pool: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Blueprint:
+    """``data/final-quiz.json``: the topics in order, the mandatory kinds and the rules."""
+
+    title: str
+    note: str
+    topics: tuple[Topic, ...]
+    mandatory: tuple[Mandatory, ...]
+    rules: Rules
+
+
 def _path():
     return data_dir() / "final-quiz.json"
 
 
-def check_blueprint(data: dict, path=None) -> dict:
-    """Rules the schema cannot express: each topic once, mandatory tags once."""
+def check_blueprint(data: dict, path=None) -> Blueprint:
+    """Rules the schema cannot express (each topic once, mandatory tags once) on the
+    schema-checked file; then the file built into a ``Blueprint``."""
     path = path or _path()
     notebooks = [t["notebook"] for t in data["topics"]]
     dupes = sorted({n for n in notebooks if notebooks.count(n) > 1})
@@ -67,19 +103,19 @@ def check_blueprint(data: dict, path=None) -> dict:
     tags = [m["tag"] for m in data["mandatory"]]
     if len(set(tags)) != len(tags):
         raise CourseDataError(path, "mandatory", "a tag is listed more than once")
-    if sum(m["min"] for m in data["mandatory"]) > total(data):
+    if sum(m["min"] for m in data["mandatory"]) > sum(t["count"] for t in data["topics"]):
         raise CourseDataError(path, "mandatory", "asks for more items than the quiz has questions")
-    return data
+    return build(Blueprint, data)
 
 
 @lru_cache(maxsize=1)
-def blueprint() -> dict:
+def blueprint() -> Blueprint:
     """``data/final-quiz.json``, schema-checked."""
     return check_blueprint(load("final-quiz.json", schema="final-quiz"))
 
 
-def total(data: dict) -> int:
-    return sum(t["count"] for t in data["topics"])
+def total(data: Blueprint) -> int:
+    return sum(t.count for t in data.topics)
 
 
 def items_from_banks(banks) -> list[Item]:
@@ -96,17 +132,17 @@ def _rank(item: Item) -> str:
     return hashlib.sha256(f"{item.bank}/{item.question}".encode()).hexdigest()
 
 
-def select(data: dict, items: Iterable[Item], history: Iterable[tuple[str, str]] = ()) -> list[Item]:
+def select(data: Blueprint, items: Iterable[Item], history: Iterable[tuple[str, str]] = ()) -> list[Item]:
     """The final quiz for a reader whose answered ``(bank, question)`` ids are ``history``,
     in blueprint topic order. Raises BlueprintError if the blueprint cannot be met."""
     seen = set(map(tuple, history))
-    rules = data["rules"]
-    order = {t["notebook"]: i for i, t in enumerate(data["topics"])}
-    room = {t["notebook"]: t["count"] for t in data["topics"]}
+    rules = data.rules
+    order = {t.notebook: i for i, t in enumerate(data.topics)}
+    room = {t.notebook: t.count for t in data.topics}
     pool = [it for it in items if it.notebook in order]
 
     def preference(it: Item):
-        return (rules["prefer_unseen"] and it.key in seen, rules["prefer_final_pool"] and not it.final_only, _rank(it))
+        return (rules.prefer_unseen and it.key in seen, rules.prefer_final_pool and not it.final_only, _rank(it))
 
     chosen: list[Item] = []
     concepts: set[str] = set()
@@ -123,43 +159,43 @@ def select(data: dict, items: Iterable[Item], history: Iterable[tuple[str, str]]
         concepts.add(best.concept)
         room[best.notebook] -= 1
 
-    for rule in data["mandatory"]:
-        while sum(rule["tag"] in it.tags for it in chosen) < rule["min"]:
-            take([it for it in pool if rule["tag"] in it.tags], f"the mandatory tag {rule['tag']!r}")
-    for topic in data["topics"]:
-        while room[topic["notebook"]] > 0:
-            take([it for it in pool if it.notebook == topic["notebook"]], f"topic {topic['notebook']!r}")
+    for rule in data.mandatory:
+        while sum(rule.tag in it.tags for it in chosen) < rule.min:
+            take([it for it in pool if rule.tag in it.tags], f"the mandatory tag {rule.tag!r}")
+    for topic in data.topics:
+        while room[topic.notebook] > 0:
+            take([it for it in pool if it.notebook == topic.notebook], f"topic {topic.notebook!r}")
     position = {it: i for i, it in enumerate(chosen)}
     return sorted(chosen, key=lambda it: (order[it.notebook], position[it]))
 
 
 def rule_violations(
-    data: dict, chosen: list[Item], history: Iterable[tuple[str, str]], items: Iterable[Item]
+    data: Blueprint, chosen: list[Item], history: Iterable[tuple[str, str]], items: Iterable[Item]
 ) -> list[str]:
     """Every way ``chosen`` breaks the blueprint (empty when it meets it). The tests use
     this on many histories; it is independent of how ``select`` works."""
     problems = []
     seen = set(map(tuple, history))
-    counts = {t["notebook"]: 0 for t in data["topics"]}
+    counts = {t.notebook: 0 for t in data.topics}
     for it in chosen:
         if it.notebook not in counts:
             problems.append(f"{it.key} is not from a blueprint topic")
         else:
             counts[it.notebook] += 1
-    for t in data["topics"]:
-        if counts[t["notebook"]] != t["count"]:
-            problems.append(f"{t['notebook']}: {counts[t['notebook']]} questions, blueprint says {t['count']}")
-    for rule in data["mandatory"]:
-        n = sum(rule["tag"] in it.tags for it in chosen)
-        if n < rule["min"]:
-            problems.append(f"only {n} item(s) tagged {rule['tag']!r}, at least {rule['min']} required")
+    for t in data.topics:
+        if counts[t.notebook] != t.count:
+            problems.append(f"{t.notebook}: {counts[t.notebook]} questions, blueprint says {t.count}")
+    for rule in data.mandatory:
+        n = sum(rule.tag in it.tags for it in chosen)
+        if n < rule.min:
+            problems.append(f"only {n} item(s) tagged {rule.tag!r}, at least {rule.min} required")
     concepts = [it.concept for it in chosen]
     repeated = sorted({c for c in concepts if concepts.count(c) > 1})
     if repeated:
         problems.append(f"concepts repeated: {repeated}")
     if len(set(chosen)) != len(chosen):
         problems.append("a question appears twice")
-    if data["rules"]["prefer_unseen"]:
+    if data.rules.prefer_unseen:
         # If a seen question was chosen while an unseen one of the same topic (with a concept
         # not otherwise used) was left out, the reader was shown something old needlessly.
         chosen_set = set(chosen)

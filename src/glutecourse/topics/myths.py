@@ -3,14 +3,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from ..catalog.course import notebook_stems
 from ..catalog.references import reference_keys
-from ..core.data import load
+from ..core.data import build_all, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
 
-def myths() -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class Myth:
+    """A claim of the original article, what the evidence says, its sources and the
+    notebook (stem) that teaches it."""
+
+    id: str
+    claim: str
+    evidence: str
+    notebook: str
+    refs: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def myths() -> tuple[Myth, ...]:
     data = load("myths.json", schema="myths")
 
     stems, keys = set(notebook_stems()), reference_keys()
@@ -20,4 +36,4 @@ def myths() -> list[dict]:
         for ref in m["refs"]:
             if ref not in keys:
                 raise CourseDataError(data_dir() / "myths.json", f"id {m['id']!r}", f"unknown reference {ref!r}")
-    return data["myths"]
+    return build_all(Myth, data["myths"])

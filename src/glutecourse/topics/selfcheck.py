@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog import cases as _cases
-from ..catalog.course import course
+from ..catalog.course import Disclaimer, course
 from ..catalog.references import reference_keys
 from ..catalog.safety import disclaimer_data
 from ..core.data import check_ids_and_refs, load, validate
@@ -213,9 +213,9 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 def _placeholders(data: dict) -> dict[str, str]:
     """``{see_gp_after}`` and other thresholds from selfcheck.json; ``{emergency_action}`` and
     ``{urgent_action}`` from the one emergency message in data/course.json."""
-    disclaimer = course()["disclaimer"]
+    disclaimer = course().disclaimer
     values = {key: entry["text"] for key, entry in data["thresholds"].items()}
-    values.update(emergency_action=disclaimer["emergency"]["action"], urgent_action=disclaimer["urgent"]["action"])
+    values.update(emergency_action=disclaimer.emergency.action, urgent_action=disclaimer.urgent.action)
     return values
 
 
@@ -665,7 +665,9 @@ def worked_case_list(teaching_only: bool = False) -> list[WorkedCase]:
 # --------------------------------------------------------------------------- the emergency message and the recurring people
 
 
-def check_disclaimer(d: dict, path=None, known_items: dict | None = None, known_rules: dict | None = None) -> dict:
+def check_disclaimer(
+    d: Disclaimer, path=None, known_items: dict | None = None, known_rules: dict | None = None
+) -> Disclaimer:
     """Every emergency item and rule of the self-check is on the emergency list, every urgent
     one on the same-day list; every id named exists; every ``match`` is a valid pattern."""
     path = path or _course_path()
@@ -674,15 +676,15 @@ def check_disclaimer(d: dict, path=None, known_items: dict | None = None, known_
         known_rules = {r.id: r.level for r in rules()} if known_rules is None else known_rules
     covered: dict[str, dict[str, str]] = {"items": {}, "rules": {}}
     for level in ("emergency", "urgent"):
-        for n, sign in enumerate(d[level]["signs"], start=1):
-            where = f"disclaimer {level} sign {n} ({sign['text'][:40]!r})"
-            if "match" in sign:
+        for n, sign in enumerate(getattr(d, level).signs, start=1):
+            where = f"disclaimer {level} sign {n} ({sign.text[:40]!r})"
+            if sign.match is not None:
                 try:
-                    re.compile(sign["match"])
+                    re.compile(sign.match)
                 except re.error as exc:
                     raise CourseDataError(path, where, f"match is not a valid regular expression ({exc})") from None
             for kind, known in (("items", known_items), ("rules", known_rules)):
-                for ident in sign.get(kind, []):
+                for ident in getattr(sign, kind):
                     if ident not in known:
                         source = "data/selfcheck.json" if kind == "items" else "data/selfcheck-rules.json"
                         raise CourseDataError(path, where, f"unknown {kind[:-1]} {ident!r} (not in {source})")
@@ -691,7 +693,7 @@ def check_disclaimer(d: dict, path=None, known_items: dict | None = None, known_
                             path, where, f"{kind[:-1]} {ident!r} is {known[ident]!r} in the self-check, not {level!r}"
                         )
                     covered[kind][ident] = level
-            if not sign.get("items") and not sign.get("rules"):
+            if not sign.items and not sign.rules:
                 raise CourseDataError(path, where, "names no self-check item or rule: say which it stands for")
     for kind, known in (("items", known_items), ("rules", known_rules)):
         for ident, level in known.items():
@@ -709,14 +711,14 @@ def _course_path():
 
 
 @lru_cache(maxsize=1)
-def checked_disclaimer() -> dict:
+def checked_disclaimer() -> Disclaimer:
     """The one emergency message, checked against the self-check's items and rules: what
     every view of it (the banner generator, the disclaimer box) shows."""
     return check_disclaimer(disclaimer_data())
 
 
 @lru_cache(maxsize=1)
-def checked_cases() -> list[dict]:
+def checked_cases() -> tuple[_cases.Case, ...]:
     """The recurring people (``data/cases.json``), with each person's self-check ticks and
     level checked against this self-check."""
     data = symptom_data()
@@ -727,4 +729,4 @@ def checked_cases() -> list[dict]:
         {lv["id"] for lv in data["levels"]},
         path=data_dir() / "cases.json",
     )
-    return checked["cases"]
+    return checked.cases

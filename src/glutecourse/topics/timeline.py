@@ -18,10 +18,11 @@ are in ``glutecourse.ui.timeline``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.references import short_citations
-from ..core.data import by_id, load
+from ..core.data import build, by_id, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_number, parse_number
 from ..core.paths import data_dir
@@ -33,12 +34,90 @@ DATA_NAME = "timeline.json"
 MAX_WEEK = 52
 
 
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A published week: mean pain (0-100) and its 95% confidence interval."""
+
+    week: int | float
+    mean: int | float
+    low: int | float
+    high: int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    """The published average for one kind of pain ("acute" or "persistent")."""
+
+    kind: str
+    name: str
+    ref: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One published figure (``value`` in ``unit``), what it measures, and its source."""
+
+    id: str
+    group: str
+    value: int | float
+    unit: str
+    text: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A finding placed on the chart at ``week`` (``week_note`` says why there)."""
+
+    finding: str  # a finding id
+    week: int | float
+    week_note: str
+    label: str
+    applies_to: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Prognosis:
+    """``data/timeline.json``: the published figures, and the label every chart carries."""
+
+    title: str
+    label: str
+    scale: str
+    curves: tuple[Curve, ...]
+    findings: tuple[Finding, ...]
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """Mean, low and high at a week; ``published`` only at a week a study measured (between
+    them, the course's straight line)."""
+
+    week: float
+    mean: float
+    low: float
+    high: float
+    published: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A milestone with its finding (value and source), as the chart shows it."""
+
+    week: int | float
+    week_note: str
+    label: str
+    applies_to: tuple[str, ...]
+    finding: Finding
+
+
 def _fail(item, problem):
     raise CourseDataError(data_dir() / DATA_NAME, item, problem)
 
 
 @lru_cache(maxsize=1)
-def prognosis() -> dict:
+def prognosis() -> Prognosis:
     """The published figures, checked: the schema, then rules a schema cannot express."""
     data = load(DATA_NAME, schema="timeline", id_key="kind")
     ids = set()
@@ -59,46 +138,44 @@ def prognosis() -> dict:
     for m in data["milestones"]:
         if m["finding"] not in ids:
             _fail(f"milestone {m['label']!r}", f"unknown finding {m['finding']!r}")
-    return data
+    return build(Prognosis, data)
 
 
-def curve(kind: str) -> dict:
+def curve(kind: str) -> Curve:
     """The published curve for ``kind`` ("acute" or "persistent")."""
-    for c in prognosis()["curves"]:
-        if c["kind"] == kind:
+    for c in prognosis().curves:
+        if c.kind == kind:
             return c
     raise ValueError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")
 
 
-def finding(finding_id: str) -> dict:
-    return by_id(prognosis()["findings"], finding_id)
+def finding(finding_id: str) -> Finding:
+    return by_id(prognosis().findings, finding_id)
 
 
 def baseline(kind: str) -> float:
     """The published mean pain at week 0."""
-    return curve(kind)["points"][0]["mean"]
+    return curve(kind).points[0].mean
 
 
-def interpolate(points: list[dict], week: float) -> dict:
+def interpolate(points: tuple[Point, ...], week: float) -> Estimate:
     """Mean, low and high at ``week``, with ``published`` True only at a published week.
 
     Between published weeks the values lie on a straight line: the course's own
     assumption, not a measurement. Outside the published range it raises ValueError.
     """
-    first, last = points[0]["week"], points[-1]["week"]
+    first, last = points[0].week, points[-1].week
     if not first <= week <= last:
         raise ValueError(f"week {week} is outside the published range {first}-{last}")
     for p in points:
-        if p["week"] == week:
-            return {"week": week, "mean": p["mean"], "low": p["low"], "high": p["high"], "published": True}
+        if p.week == week:
+            return Estimate(week, p.mean, p.low, p.high, True)
     for a, b in zip(points, points[1:]):
-        if a["week"] < week < b["week"]:
-            t = (week - a["week"]) / (b["week"] - a["week"])
-            return {
-                "week": week,
-                "published": False,
-                **{k: a[k] + t * (b[k] - a[k]) for k in ("mean", "low", "high")},
-            }
+        if a.week < week < b.week:
+            t = (week - a.week) / (b.week - a.week)
+            return Estimate(
+                week, a.mean + t * (b.mean - a.mean), a.low + t * (b.low - a.low), a.high + t * (b.high - a.high), False
+            )
     raise ValueError(f"week {week} not bracketed")  # pragma: no cover - ranges checked above
 
 
@@ -124,22 +201,28 @@ def rescale(value: float, factor: float) -> float:
     return min(100.0, max(0.0, value * factor))
 
 
-def series(kind: str, start_pain=None, step: float = 0.5) -> list[dict]:
+def series(kind: str, start_pain=None, step: float = 0.5) -> list[Estimate]:
     """The curve sampled every ``step`` weeks from 0 to 52 (published weeks always
     included), rescaled to ``start_pain`` when given. Each row says if it is published."""
-    points = curve(kind)["points"]
+    points = curve(kind).points
     factor = scale_factor(kind, start_pain)
-    weeks = {round(i * step, 6) for i in range(int(MAX_WEEK / step) + 1)} | {p["week"] for p in points}
+    weeks = {round(i * step, 6) for i in range(int(MAX_WEEK / step) + 1)} | {p.week for p in points}
     rows = []
-    for week in sorted(w for w in weeks if w <= points[-1]["week"]):
-        row = interpolate(points, week)
-        rows.append({**row, **{k: rescale(row[k], factor) for k in ("mean", "low", "high")}})
+    for week in sorted(w for w in weeks if w <= points[-1].week):
+        e = interpolate(points, week)
+        rows.append(
+            Estimate(e.week, rescale(e.mean, factor), rescale(e.low, factor), rescale(e.high, factor), e.published)
+        )
     return rows
 
 
-def milestones(kind: str) -> list[dict]:
+def milestones(kind: str) -> list[Mark]:
     """Milestones that apply to ``kind``, each with its finding (value, source)."""
-    return [{**m, "finding": finding(m["finding"])} for m in prognosis()["milestones"] if kind in m["applies_to"]]
+    return [
+        Mark(m.week, m.week_note, m.label, m.applies_to, finding(m.finding))
+        for m in prognosis().milestones
+        if kind in m.applies_to
+    ]
 
 
 def image_name(kind: str) -> str:
@@ -158,6 +241,6 @@ def _fmt(value) -> str:
     return format_number(value, thousands=",")
 
 
-def _value(f: dict) -> str:
-    unit = f["unit"]
-    return f"{_fmt(f['value'])}{unit}" if unit == "%" else f"{_fmt(f['value'])} {unit}"
+def _value(f: Finding) -> str:
+    unit = f.unit
+    return f"{_fmt(f.value)}{unit}" if unit == "%" else f"{_fmt(f.value)} {unit}"

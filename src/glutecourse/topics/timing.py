@@ -60,6 +60,20 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """Minutes for each part of a notebook, unrounded."""
+
+    reading: float
+    figures: float
+    questions: float
+    activities: float
+
+    @property
+    def total(self) -> float:
+        return self.reading + self.figures + self.questions + self.activities
+
+
 @dataclass(frozen=True)
 class Reading:
     """What one notebook asks of a reader."""
@@ -69,22 +83,22 @@ class Reading:
     questions: int = 0
     activities: tuple[str, ...] = ()
 
-    def parts(self) -> dict[str, float]:
+    def parts(self) -> Parts:
         """Minutes for each part, unrounded."""
         unknown = [a for a in self.activities if a not in ACTIVITY_MINUTES]
         if unknown:
             raise ValueError(f"no time set for the activity {unknown[0]!r} (add it to ACTIVITY_MINUTES)")
-        return {
-            "reading": self.words / WORDS_PER_MINUTE,
-            "figures": self.figures * MINUTES_PER_FIGURE,
-            "questions": self.questions * MINUTES_PER_QUESTION,
-            "activities": sum(ACTIVITY_MINUTES[a] for a in self.activities),
-        }
+        return Parts(
+            reading=self.words / WORDS_PER_MINUTE,
+            figures=self.figures * MINUTES_PER_FIGURE,
+            questions=self.questions * MINUTES_PER_QUESTION,
+            activities=sum(ACTIVITY_MINUTES[a] for a in self.activities),
+        )
 
 
 def minutes(reading: Reading) -> int:
     """The notebook's time in minutes, rounded up to the next :data:`ROUND_TO`."""
-    total = sum(reading.parts().values())
+    total = reading.parts().total
     return max(ROUND_TO, math.ceil(total / ROUND_TO - 1e-9) * ROUND_TO)
 
 

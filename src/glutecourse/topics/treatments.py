@@ -12,11 +12,13 @@ filter widget are in ``glutecourse.ui.treatments``, the guideline grid is drawn 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..catalog.references import reference_keys
-from ..core.data import by_id, load
+from ..core.data import build, by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
@@ -59,8 +61,110 @@ READ_LABELS = {"guideline": "read in the guideline's own text", "secondary": "re
 SEARCH_LABELS = {"guideline": "looked for in the guideline's own text", "secondary": "looked for through a summary"}
 
 
+@dataclass(frozen=True, slots=True)
+class StanceSource:
+    """Where a guideline's stance comes from: the place (recommendation number or section,
+    or what was searched), whether that number was seen in the text read, how it was read
+    (``guideline`` or ``secondary``, then ``via`` names the summary), the strength the
+    guideline gives it, and the date the course checked it."""
+
+    place: str
+    place_seen: bool
+    read: str
+    checked: str
+    via: str | None = None
+    strength: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One guideline's stance on one treatment. A stance that takes a side says who it is
+    for (``population``), how good the evidence is and what it says (``note``)."""
+
+    stance: str
+    source: StanceSource
+    population: str | None = None
+    evidence: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherEvidence:
+    """Evidence beyond the guidelines: what was found, in whom, its quality, whether it is
+    a claim about an effect or background, and its source."""
+
+    finding: str
+    population: str
+    quality: str
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """One treatment row: its category, each guideline's stance (by guideline id), other
+    evidence and sources."""
+
+    id: str
+    name: str
+    short: str  # the short name the grid chart uses
+    category: str
+    medicine: bool
+    article_claim: bool  # the original article suggests it
+    guidelines: Mapping[str, Cell]
+    other_evidence: tuple[OtherEvidence, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Guideline:
+    """NICE NG59, ACP 2017 or WHO 2023: who wrote it, for whom, how it grades, and how the
+    course read it."""
+
+    id: str
+    name: str
+    publisher: str
+    year: str
+    scope: str
+    grading: str
+    how_read: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One word of the stance vocabulary, with its symbol and meaning."""
+
+    id: str
+    symbol: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentClaim:
+    """A claim of the original article about treatment, set against the evidence."""
+
+    id: str
+    claim: str
+    evidence: str
+    verdict: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentsData:
+    """``data/treatments.json``."""
+
+    note: str
+    guidelines: tuple[Guideline, ...]
+    stances: tuple[Stance, ...]
+    treatments: tuple[Treatment, ...]
+    claims: tuple[TreatmentClaim, ...]
+
+
 @lru_cache(maxsize=1)
-def treatments_data() -> dict:
+def treatments_data() -> TreatmentsData:
     """The validated contents of ``data/treatments.json``.
 
     Beyond the schema: ids are unique, every stance in the vocabulary has one legend entry,
@@ -91,7 +195,7 @@ def treatments_data() -> dict:
     for item, key in cited:
         if key not in known:
             raise CourseDataError(path, repr(item), f"cites unknown reference {key!r}")
-    return data
+    return build(TreatmentsData, data)
 
 
 def _check_cell(path, treatment_id: str, guideline: str, cell: dict) -> None:
@@ -115,37 +219,37 @@ def _check_cell(path, treatment_id: str, guideline: str, cell: dict) -> None:
             )
 
 
-def treatments(category: str | None = None) -> list[dict]:
+def treatments(category: str | None = None) -> list[Treatment]:
     """Treatment rows, optionally only one category (conventional, alternative, home)."""
     if category is not None and category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
-    rows = treatments_data()["treatments"]
-    return [t for t in rows if category is None or t["category"] == category]
+    rows = treatments_data().treatments
+    return [t for t in rows if category is None or t.category == category]
 
 
-def treatment(treatment_id: str) -> dict:
+def treatment(treatment_id: str) -> Treatment:
     return by_id(treatments(), treatment_id)
 
 
-def guideline_info() -> dict[str, dict]:
-    return {g["id"]: g for g in treatments_data()["guidelines"]}
+def guideline_info() -> Mapping[str, Guideline]:
+    return MappingProxyType({g.id: g for g in treatments_data().guidelines})
 
 
-def stance_info() -> dict[str, dict]:
-    return {s["id"]: s for s in treatments_data()["stances"]}
+def stance_info() -> Mapping[str, Stance]:
+    return MappingProxyType({s.id: s for s in treatments_data().stances})
 
 
-def directions(row: dict) -> dict[str, str]:
+def directions(row: Treatment) -> dict[str, str]:
     """{guideline: direction} for the guidelines that take a verified side on ``row``."""
     out = {}
     for g in GUIDELINES:
-        d = DIRECTION[row["guidelines"][g]["stance"]]
+        d = DIRECTION[row.guidelines[g].stance]
         if d is not None:
             out[g] = d
     return out
 
 
-def guidelines_disagree(row: dict) -> bool:
+def guidelines_disagree(row: Treatment) -> bool:
     return len(set(directions(row).values())) > 1
 
 
@@ -161,11 +265,9 @@ class Disagreement:
 
 @lru_cache(maxsize=1)
 def _disagreements() -> tuple[Disagreement, ...]:
-    names = {g: info["name"] for g, info in guideline_info().items()}
+    names = {g: info.name for g, info in guideline_info().items()}
     return tuple(
-        Disagreement(
-            row["id"], row["name"], row["category"], {names[g]: row["guidelines"][g]["stance"] for g in directions(row)}
-        )
+        Disagreement(row.id, row.name, row.category, {names[g]: row.guidelines[g].stance for g in directions(row)})
         for row in treatments()
         if guidelines_disagree(row)
     )
@@ -177,14 +279,14 @@ def disagreements() -> list[Disagreement]:
     return list(_disagreements())
 
 
-def source_text(cell: dict) -> str:
+def source_text(cell: Cell) -> str:
     """Where a stance comes from, in words: place (and whether its number was seen), how it
     was read, strength, and the date checked."""
-    src = cell["source"]
-    place = src["place"] + ("" if src["place_seen"] else " (number not seen in the text read)")
-    strength = f"; strength: {src['strength']}" if "strength" in src else ""
-    how = (READ_LABELS if DIRECTION[cell["stance"]] is not None else SEARCH_LABELS)[src["read"]]
-    return f"Source: {place}; {how}{strength}; checked {src['checked']}."
+    src = cell.source
+    place = src.place + ("" if src.place_seen else " (number not seen in the text read)")
+    strength = f"; strength: {src.strength}" if src.strength is not None else ""
+    how = (READ_LABELS if DIRECTION[cell.stance] is not None else SEARCH_LABELS)[src.read]
+    return f"Source: {place}; {how}{strength}; checked {src.checked}."
 
 
 VERDICT_SYMBOLS = {

@@ -13,7 +13,7 @@ subset that ``glutecourse.core.text`` allows).
 
 from __future__ import annotations
 
-from ..catalog.cases import cases
+from ..catalog.cases import Case, CaseEntry, cases
 from ..catalog.references import bibliography
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
@@ -49,59 +49,57 @@ def _path():
     return data_dir() / "cases.json"
 
 
-def people_in(notebook: str, *people: str) -> list[tuple[dict, dict]]:
+def people_in(notebook: str, *people: str) -> list[tuple[Case, CaseEntry]]:
     """(person, entry) for each person with an entry for ``notebook``, in data order;
     only ``people`` (ids) when given. Unknown notebooks and people raise CourseDataError."""
     everyone = cases()
-    known = {c["id"] for c in everyone}
+    known = {c.id for c in everyone}
     unknown = [p for p in people if p not in known]
     if unknown:
         raise CourseDataError(_path(), f"case {unknown[0]!r}", "no such person (ids: " + ", ".join(sorted(known)) + ")")
-    chosen = [c for c in everyone if not people or c["id"] in people]
-    if not any(notebook in c["notebooks"] for c in everyone):
+    chosen = [c for c in everyone if not people or c.id in people]
+    if not any(notebook in c.notebooks for c in everyone):
         raise CourseDataError(
             _path(), f"notebook {notebook!r}", "no person has an entry for this notebook (check its name)"
         )
-    missing = [c["id"] for c in chosen if notebook not in c["notebooks"]]
+    missing = [c.id for c in chosen if notebook not in c.notebooks]
     if people and missing:
         raise CourseDataError(_path(), f"case {missing[0]!r}", f"has no entry for notebook {notebook!r}")
-    return [(c, c["notebooks"][notebook]) for c in chosen if notebook in c["notebooks"]]
+    return [(c, c.notebooks[notebook]) for c in chosen if notebook in c.notebooks]
 
 
 def _citations(refs) -> str:
     bib = bibliography()
-    return "; ".join(safe_html(bib[r]["short"]) for r in refs)
+    return "; ".join(safe_html(bib[r].short) for r in refs)
 
 
-def _card(person: dict, entry: dict, colour: int) -> str:
-    name = f"{person['name']}, {person['age']}"
-    label = FOCUS_LABELS[entry["focus"]].format(name=person["name"])
-    parts = [f"<p><strong>{safe_html(name)}</strong>: {safe_html(person['summary'])}</p>"]
-    if entry["focus"] == "meet":
-        parts.append(f"<p>{safe_html(person['story'])}</p>")
-    cite = f" <em>({_citations(entry['refs'])})</em>" if entry["refs"] else ""
+def _card(person: Case, entry: CaseEntry, colour: int) -> str:
+    name = f"{person.name}, {person.age}"
+    label = FOCUS_LABELS[entry.focus].format(name=person.name)
+    parts = [f"<p><strong>{safe_html(name)}</strong>: {safe_html(person.summary)}</p>"]
+    if entry.focus == "meet":
+        parts.append(f"<p>{safe_html(person.story)}</p>")
+    cite = f" <em>({_citations(entry.refs)})</em>" if entry.refs else ""
     lead = f"<strong>{safe_html(label)}.</strong> " if label else ""
-    parts.append(f"<p>{lead}{safe_html(entry['text'])}{cite}</p>")
+    parts.append(f"<p>{lead}{safe_html(entry.text)}{cite}</p>")
     return callout("person", None, Markup("".join(parts)), cls=f"gc-case gc-person-{colour}", role="group", label=name)
 
 
 def case_notes_html(notebook: str, *people: str) -> str:
     found = people_in(notebook, *people)
-    order = [c["id"] for c in cases()]
-    cards = "".join(_card(p, e, order.index(p["id"]) % PERSON_COLOURS) for p, e in found)
+    order = [c.id for c in cases()]
+    cards = "".join(_card(p, e, order.index(p.id) % PERSON_COLOURS) for p, e in found)
     keys: list[str] = []
     for _, entry in found:
-        keys += [r for r in entry["refs"] if r not in keys]
+        keys += [r for r in entry.refs if r not in keys]
     sources = ""
     if keys:
         bib = bibliography()
-        items = "".join(
-            f"<li><strong>{safe_html(bib[k]['short'])}</strong>. {safe_html(bib[k]['full'])}</li>" for k in keys
-        )
+        items = "".join(f"<li><strong>{safe_html(bib[k].short)}</strong>. {safe_html(bib[k].full)}</li>" for k in keys)
         sources = f"<details><summary>Sources for these notes</summary><ol>{items}</ol></details>"
     title = (
         "Meet the people in this course"
-        if all(e["focus"] == "meet" for _, e in found)
+        if all(e.focus == "meet" for _, e in found)
         else "The course's people: what this means for them"
     )
     return (

@@ -17,32 +17,32 @@ def badge_html(level: str) -> str:
     info = level_info(level)
     return (
         f"<span class='gc-badge gc-level-{level}'>"
-        f"<span aria-hidden='true' class='gc-badge-symbol'>{info['symbol']}</span> {safe_html(info['label'])}</span>"
+        f"<span aria-hidden='true' class='gc-badge-symbol'>{info.symbol}</span> {safe_html(info.label)}</span>"
     )
 
 
 def cause_card_html(cause_id: str) -> str:
 
     c = cause(cause_id)
-    info = level_info(c["level"])
+    info = level_info(c.level)
     cites = short_citations()
-    sources = "; ".join(safe_html(cites[r]) for r in c["refs"])
+    sources = "; ".join(safe_html(cites[r]) for r in c.refs)
     body = Markup(
-        f"<h4>{safe_html(c['name'])}</h4>"
-        f"<p><strong>The claim:</strong> {safe_html(c['claim'])}</p>"
-        f"<p><strong>What the evidence shows:</strong></p>{items(c['evidence'])}"
-        f"<p><strong>Strength:</strong> {badge_html(c['level'])} "
-        f"({safe_html(c['level_note'])}). {safe_html(info['meaning'])}</p>"
-        f"<p><strong>What this means for you:</strong> {safe_html(c['takeaway'])}</p>"
+        f"<h4>{safe_html(c.name)}</h4>"
+        f"<p><strong>The claim:</strong> {safe_html(c.claim)}</p>"
+        f"<p><strong>What the evidence shows:</strong></p>{items(c.evidence)}"
+        f"<p><strong>Strength:</strong> {badge_html(c.level)} "
+        f"({safe_html(c.level_note)}). {safe_html(info.meaning)}</p>"
+        f"<p><strong>What this means for you:</strong> {safe_html(c.takeaway)}</p>"
         f"<p class='gc-source gc-small'>Sources: {sources}.</p>"
     )
     return callout(
         "evidence",
         None,
         body,
-        cls=f"gc-cause-card gc-level-{c['level']}",
+        cls=f"gc-cause-card gc-level-{c.level}",
         role="region",
-        label=f"Claim versus evidence: {c['name']}",
+        label=f"Claim versus evidence: {c.name}",
     )
 
 
@@ -54,7 +54,7 @@ def claim_vs_evidence(cause_id: str):
 def levels_key_html() -> str:
     """What each strength badge means."""
     entries = "".join(
-        f"<li>{badge_html(level)}: {safe_html(info['meaning'])}</li>" for level, info in causes_data()["levels"].items()
+        f"<li>{badge_html(level)}: {safe_html(info.meaning)}</li>" for level, info in causes_data().levels.items()
     )
     return f"<ul class='gc-levels'>{entries}</ul>"
 
@@ -71,8 +71,8 @@ class CauseCards(View):
 
         sh = shared_styles()
         self.picker = w.Dropdown(
-            options=[(c["name"], c["id"]) for c in causes()],
-            value=causes()[0]["id"],
+            options=[(c.name, c.id) for c in causes()],
+            value=causes()[0].id,
             description="Claimed cause:",
             tooltip="Choose one of the seven claimed causes to see the evidence",
             layout=sh["plain"],
@@ -115,11 +115,11 @@ def sitting_report_html(result: SittingResult) -> str:
     settings = sitting_settings()
     if not result.ok:
         return status_box("invalid", items(result.errors), label="Please check your entries.", cls="gc-feedback")
-    s = study(settings["evidence"])
+    s = study(settings.evidence)
     cites = short_citations()
-    cite = cites[s["ref"]]
+    cite = cites[s.ref]
     total, threshold = result.total, result.threshold
-    people = s["numbers"].get("people")
+    people = s.numbers.get("people")
     group = f"{format_number(people, thousands=',')} people" if people else "people"
     if result.above_threshold:
         compare = (
@@ -131,7 +131,7 @@ def sitting_report_html(result: SittingResult) -> str:
             f"That is <strong>not more than</strong> the {format_hours(threshold)} a day that {safe_html(cite)} "
             "found associated with back pain coming back"
         )
-    tip_refs = "; ".join(safe_html(cites[r]) for r in settings["suggestion_refs"])
+    tip_refs = "; ".join(safe_html(cites[r]) for r in settings.suggestion_refs)
     body = Markup(
         f"<p><strong>Your total: about {format_hours(total)} of sitting a day.</strong></p>"
         f"{_bar_html(total, threshold)}"
@@ -140,7 +140,7 @@ def sitting_report_html(result: SittingResult) -> str:
         "not proof that sitting causes back pain, and not a prediction of what will happen to you. "
         "No study the course found sets a safe number of hours.</p>"
         f"<p><strong>Modest, practical ideas</strong> (whatever your number):</p>"
-        f"{items(settings['suggestions'])}"
+        f"{items(settings.suggestions)}"
         f"<p class='gc-source gc-small'>Sources: {safe_html(cite)}; {tip_refs}.</p>"
     )
     return callout("info", None, body, cls="gc-sitting", role="status", live=True)
@@ -155,12 +155,12 @@ class SittingCalculator(View):
         sh = shared_styles()
         self.settings = sitting_settings()
         self.inputs = {}
-        for act in self.settings["activities"]:
-            self.inputs[act["id"]] = w.Text(
+        for act in self.settings.activities:
+            self.inputs[act.id] = w.Text(
                 value="",
-                placeholder=act["placeholder"],
-                description=f"{act['label']}:",
-                tooltip=f"Hours a day you usually sit for: {act['label'].lower()}",
+                placeholder=act.placeholder,
+                description=f"{act.label}:",
+                tooltip=f"Hours a day you usually sit for: {act.label.lower()}",
                 layout=sh["plain"],
                 style=sh["text_style"],
             )

@@ -13,12 +13,10 @@ def course_map():
     rows = []
     total = 0
     for nb in notebooks():
-        total += nb["minutes"]
-        who = " <em>(for teachers)</em>" if nb.get("audience") == "teachers" else ""
-        title = Markup(
-            f"<a href='{nb['file']}'>{safe_html(nb['title'])}</a>{who}<br><code>{safe_html(nb['file'])}</code>"
-        )
-        rows.append((title, f"{nb['minutes']} min", items(nb["objectives"])))
+        total += nb.minutes
+        who = " <em>(for teachers)</em>" if nb.audience == "teachers" else ""
+        title = Markup(f"<a href='{nb.file}'>{safe_html(nb.title)}</a>{who}<br><code>{safe_html(nb.file)}</code>")
+        rows.append((title, f"{nb.minutes} min", items(nb.objectives)))
     return html(
         table(
             ["Notebook", "Time", "After it you can"],
@@ -34,7 +32,7 @@ def objectives(stem: str):
     carries the course stylesheet: every notebook's first call."""
     nb = notebook_info(stem)
     return html(
-        f"<div class='gc-objectives'><strong>Time:</strong> about {nb['minutes']} minutes. "
-        f"<strong>After this notebook you can:</strong>{items(nb['objectives'])}</div>",
+        f"<div class='gc-objectives'><strong>Time:</strong> about {nb.minutes} minutes. "
+        f"<strong>After this notebook you can:</strong>{items(nb.objectives)}</div>",
         stylesheet=True,
     )

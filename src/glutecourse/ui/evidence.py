@@ -12,13 +12,13 @@ from .html import Markup, callout, items, safe_html, table
 def study_card_html(study_id: str) -> str:
 
     s = study(study_id)
-    cite = short_citations().get(s["ref"], s["ref"])
+    cite = short_citations().get(s.ref, s.ref)
     body = Markup(
-        f"<p><strong>{safe_html(cite)}</strong> · {safe_html(s['design'])} · {safe_html(s['size'])}</p>"
-        f"<p><strong>Question:</strong> {safe_html(s['question'])}</p>"
-        f"<p><strong>Found:</strong></p>{items(s['findings'])}"
-        f"<p><strong>What it cannot show:</strong> {safe_html(s['limits'])}</p>"
-        f"<p><strong>Strength of evidence:</strong> {safe_html(s['strength'])}</p>"
+        f"<p><strong>{safe_html(cite)}</strong> · {safe_html(s.design)} · {safe_html(s.size)}</p>"
+        f"<p><strong>Question:</strong> {safe_html(s.question)}</p>"
+        f"<p><strong>Found:</strong></p>{items(s.findings)}"
+        f"<p><strong>What it cannot show:</strong> {safe_html(s.limits)}</p>"
+        f"<p><strong>Strength of evidence:</strong> {safe_html(s.strength)}</p>"
     )
     return callout("evidence", None, body, cls="gc-study", label=f"Study: {cite}")
 
@@ -29,7 +29,7 @@ def study_card(*study_ids: str):
 
 
 def effects_table_html(study_id: str = "laird-2014") -> str:
-    rows = [(e["measure"], fmt_number(e["smd"]), ci_text(e["ci"]), e["reading"]) for e in effects(study_id)]
+    rows = [(e.measure, fmt_number(e.smd), ci_text(e.ci), e.reading) for e in effects(study_id)]
     return table(
         ["Measure", "SMD", "95% CI", "Reading"],
         rows,

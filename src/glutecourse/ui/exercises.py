@@ -63,7 +63,7 @@ def routine_html(routine: Routine) -> str:
     ph = phase(routine.phase_id)
     plan = phase_plan(routine.phase_id)
     head = (
-        f"<p><strong>{safe_html(ph['name'])}</strong>, up to {routine.minutes} minutes, "
+        f"<p><strong>{safe_html(ph.name)}</strong>, up to {routine.minutes} minutes, "
         f"level {routine.difficulty} ({LEVEL_LABELS[routine.difficulty].lower()} and easier). "
         f"{safe_html(plan['why'])}</p>"
     )
@@ -170,7 +170,7 @@ class RoutineBuilder(View):
 
         sh = shared_styles()
         self._layout = sh["auto"]
-        options = [(p["name"], p["id"]) for p in phases()]
+        options = [(p.name, p.id) for p in phases()]
         self.phase = w.Dropdown(
             options=options,
             value=phase_id or options[0][1],

@@ -29,7 +29,7 @@ class FinalQuiz(QuizWidget):
         for b in self._banks.values():
             for nb in {b.notebook, *(q.notebook for q in b.questions)}:
                 try:
-                    self._titles[nb] = notebook_info(nb)["title"]
+                    self._titles[nb] = notebook_info(nb).title
                 except KeyError:
                     self._titles[nb] = nb
         self.topics = html_widget()

@@ -15,9 +15,9 @@ def myths_table():
     cites = short_citations()
     rows = [
         (
-            m["claim"],
-            Markup(f"{safe_html(m['evidence'])} <em>({safe_html('; '.join(cites[r] for r in m['refs']))})</em>"),
-            Markup(f"<a href='{m['notebook']}.ipynb'>{safe_html(m['notebook'])}</a>"),
+            m.claim,
+            Markup(f"{safe_html(m.evidence)} <em>({safe_html('; '.join(cites[r] for r in m.refs))})</em>"),
+            Markup(f"<a href='{m.notebook}.ipynb'>{safe_html(m.notebook)}</a>"),
         )
         for m in myths()
     ]

@@ -12,13 +12,13 @@ def disclaimer_html() -> str:
     emergency message in data/course.json (see ``glutecourse.catalog.safety``)."""
 
     d = checked_disclaimer()
-    emergency, urgent = d["emergency"], d["urgent"]
+    emergency, urgent = d.emergency, d.urgent
     body = Markup(
-        f"<p><strong>⚠ Medical disclaimer.</strong> {safe_html(d['summary'])}</p>"
-        f"<p><strong>‼ {safe_html(emergency['lead'])}</strong></p>{items(s['text'] for s in emergency['signs'])}"
-        f"<p><strong>{safe_html(emergency['action'])}</strong></p>"
-        f"<p><strong>⚠ {safe_html(urgent['lead'])}</strong></p>{items(s['text'] for s in urgent['signs'])}"
-        f"<p>{safe_html(urgent['action'])}</p>"
+        f"<p><strong>⚠ Medical disclaimer.</strong> {safe_html(d.summary)}</p>"
+        f"<p><strong>‼ {safe_html(emergency.lead)}</strong></p>{items(s.text for s in emergency.signs)}"
+        f"<p><strong>{safe_html(emergency.action)}</strong></p>"
+        f"<p><strong>⚠ {safe_html(urgent.lead)}</strong></p>{items(s.text for s in urgent.signs)}"
+        f"<p>{safe_html(urgent.action)}</p>"
     )
     return callout("emergency", None, body, cls="gc-disclaimer")
 

@@ -32,13 +32,12 @@ def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
     }
     rows = []
     for group in groups:
-        found = [f for f in prognosis()["findings"] if f["group"] == group]
+        found = [f for f in prognosis().findings if f.group == group]
         if not found:
             continue
         rows.append([th(names[group], scope="rowgroup", colspan=3)])
         rows += [
-            (f["text"], td(Markup(f"<strong>{safe_html(_value(f))}</strong>"), cls="gc-num"), _short(f["ref"]))
-            for f in found
+            (f.text, td(Markup(f"<strong>{safe_html(_value(f))}</strong>"), cls="gc-num"), _short(f.ref)) for f in found
         ]
     return table(
         ["What was measured", "Figure", "Source"],
@@ -50,20 +49,20 @@ def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
 
 def curve_table_html() -> str:
     """The published mean pain (95% CI) at each week, for both kinds."""
-    curves = prognosis()["curves"]
-    weeks = [p["week"] for p in curves[0]["points"]]
+    curves = prognosis().curves
+    weeks = [p.week for p in curves[0].points]
     rows = []
     for week in weeks:
         cells = []
         for c in curves:
-            p = next((p for p in c["points"] if p["week"] == week), None)
-            cells.append(f"{_fmt(p['mean'])} ({_fmt(p['low'])} to {_fmt(p['high'])})" if p else "not reported")
+            p = next((p for p in c.points if p.week == week), None)
+            cells.append(f"{_fmt(p.mean)} ({_fmt(p.low)} to {_fmt(p.high)})" if p else "not reported")
         rows.append([th(f"week {_fmt(week)}"), *cells])
-    refs = sorted({_short(c["ref"]) for c in curves})
+    refs = sorted({_short(c.ref) for c in curves})
     return table(
-        ["Time", *(c["name"] for c in curves)],
+        ["Time", *(c.name for c in curves)],
         rows,
-        caption=f"Mean pain, 0-100 (95% confidence interval). Source: {', '.join(refs)}. {prognosis()['label']}.",
+        caption=f"Mean pain, 0-100 (95% confidence interval). Source: {', '.join(refs)}. {prognosis().label}.",
         cls="gc-curve-table",
     )
 
@@ -74,13 +73,13 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
     base = baseline(kind)
     if start_pain is None or check_start_pain(start_pain) == base:
         scaling = (
-            f"The chart shows the published average for <strong>{safe_html(c['name'].lower())}</strong>, "
+            f"The chart shows the published average for <strong>{safe_html(c.name.lower())}</strong>, "
             f"starting at {_fmt(base)} out of 100."
         )
     else:
         factor = scale_factor(kind, start_pain)
         scaling = (
-            f"The chart shows the published average for <strong>{safe_html(c['name'].lower())}</strong>, "
+            f"The chart shows the published average for <strong>{safe_html(c.name.lower())}</strong>, "
             f"multiplied by {start_pain}/{_fmt(base)} = {factor:.2f} so that it starts at your {start_pain} "
             "(and kept between 0 and 100). This is an <strong>illustration of the average shape, not a "
             "prediction for you</strong>."
@@ -90,16 +89,15 @@ def explorer_note_html(kind: str, start_pain=None) -> str:
             " The milestones on the acute chart come from studies of recent-onset pain, so they are not drawn here."
         )
     items = "".join(
-        f"<li><strong>{safe_html(_value(f))}</strong>: {safe_html(f['text'].lower())} "
-        f"({safe_html(_short(f['ref']))})</li>"
-        for f in prognosis()["findings"]
-        if f["group"] in ("one-year", "recurrence")
+        f"<li><strong>{safe_html(_value(f))}</strong>: {safe_html(f.text.lower())} ({safe_html(_short(f.ref))})</li>"
+        for f in prognosis().findings
+        if f.group in ("one-year", "recurrence")
     )
     return (
         f"<div role='status' aria-live='polite'><p>{scaling}</p>"
         f"<p><strong>A year on, and coming back.</strong> These figures come from different studies "
         f"of different people, so they do not add up to one story:</p><ul>{items}</ul>"
-        f"<p><em>{safe_html(prognosis()['label'])}.</em> Straight lines between the published weeks "
+        f"<p><em>{safe_html(prognosis().label)}.</em> Straight lines between the published weeks "
         "are the course's own drawing, not measurements.</p></div>"
     )
 
@@ -201,17 +199,17 @@ def phases_table_html() -> str:
     data = phases_data()
     rows = [
         (
-            th(f"{n}. {p['name']}"),
-            f"weeks {p['start_week']:g}-{p['end_week']:g}",
-            p["goal"],
-            _short(p["ref"]),
+            th(f"{n}. {p.name}"),
+            f"weeks {p.start_week:g}-{p.end_week:g}",
+            p.goal,
+            _short(p.ref),
         )
-        for n, p in enumerate(data["phases"], start=1)
+        for n, p in enumerate(data.phases, start=1)
     ]
     return table(
         ["Phase", "When (example)", "Aim", "Source"],
         rows,
-        caption=f"The example programme's phases. {data['note']}",
+        caption=f"The example programme's phases. {data.note}",
         cls="gc-phases",
     )
 

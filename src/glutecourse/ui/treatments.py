@@ -12,6 +12,8 @@ from ..topics.treatments import (
     GUIDELINES,
     POPULATION_LABELS,
     VERDICT_SYMBOLS,
+    Cell,
+    Treatment,
     disagreements,
     guideline_info,
     guidelines_disagree,
@@ -29,36 +31,36 @@ from .widgets import View, shared_styles
 
 def _stance_html(stance: str) -> str:
     s = stance_info()[stance]
-    return f"<span aria-hidden='true'>{safe_html(s['symbol'])}</span> <strong>{safe_html(s['label'])}</strong>"
+    return f"<span aria-hidden='true'>{safe_html(s.symbol)}</span> <strong>{safe_html(s.label)}</strong>"
 
 
-def _cell_html(cell: dict) -> str:
-    parts = [_stance_html(cell["stance"])]
-    if "population" in cell:
-        evidence = cell["evidence"]
+def _cell_html(cell: Cell) -> str:
+    parts = [_stance_html(cell.stance)]
+    if cell.population is not None:
+        evidence = cell.evidence
         grade = {"not stated": "evidence grade not stated", "unverified": "evidence grade unverified"}.get(
             evidence, f"evidence: {evidence}"
         )
-        parts.append(f"<br><small>{safe_html(POPULATION_LABELS[cell['population']])}; {safe_html(grade)}</small>")
-    if cell.get("note"):
-        parts.append(f"<br><small>{safe_html(cell['note'])}</small>")
-    src = cell["source"]
-    via = f" title='{safe_html(src['via'])}'" if "via" in src else ""
+        parts.append(f"<br><small>{safe_html(POPULATION_LABELS[cell.population])}; {safe_html(grade)}</small>")
+    if cell.note:
+        parts.append(f"<br><small>{safe_html(cell.note)}</small>")
+    src = cell.source
+    via = f" title='{safe_html(src.via)}'" if src.via is not None else ""
     parts.append(f"<br><small class='gc-source'{via}><em>{safe_html(source_text(cell))}</em></small>")
     return "".join(parts)
 
 
-def _other_html(row: dict) -> str:
+def _other_html(row: Treatment) -> str:
 
     cites = short_citations()
-    if not row["other_evidence"]:
+    if not row.other_evidence:
         return "<small>No other evidence in the course's sources.</small>"
     items = []
-    for ev in row["other_evidence"]:
-        quality = "" if ev["quality"] == "not stated" else f" <em>Evidence: {safe_html(ev['quality'])}.</em>"
+    for ev in row.other_evidence:
+        quality = "" if ev.quality == "not stated" else f" <em>Evidence: {safe_html(ev.quality)}.</em>"
         items.append(
-            f"<li><small>{safe_html(ev['finding'])} <em>Studied in: {safe_html(ev['population'])}.</em>"
-            f"{quality} ({safe_html(cites[ev['ref']])})</small></li>"
+            f"<li><small>{safe_html(ev.finding)} <em>Studied in: {safe_html(ev.population)}.</em>"
+            f"{quality} ({safe_html(cites[ev.ref])})</small></li>"
         )
     return f"<ul>{''.join(items)}</ul>"
 
@@ -88,16 +90,16 @@ def treatment_table_html(
             if guidelines_disagree(row)
             else ""
         )
-        cat = "" if category else f"<br><small>{safe_html(CATEGORY_LABELS[row['category']])}</small>"
+        cat = "" if category else f"<br><small>{safe_html(CATEGORY_LABELS[row.category])}</small>"
         body.append(
             [
-                th(Markup(f"{safe_html(row['name'])}{cat}{flag}")),
-                *(Markup(_cell_html(row["guidelines"][g])) for g in cols),
+                th(Markup(f"{safe_html(row.name)}{cat}{flag}")),
+                *(Markup(_cell_html(row.guidelines[g])) for g in cols),
                 Markup(_other_html(row)),
             ]
         )
     return table(
-        ["Treatment", *(info[g]["name"] for g in cols), "Other evidence"],
+        ["Treatment", *(info[g].name for g in cols), "Other evidence"],
         body,
         caption=Markup(f"<strong>{safe_html(caption)}</strong>"),
         cls="gc-treatments",
@@ -110,9 +112,7 @@ def treatment_table(category: str | None = None, guideline: str | None = None):
 
 
 def stance_legend_html() -> str:
-    items = "".join(
-        f"<li>{_stance_html(s['id'])}: {safe_html(s['meaning'])}</li>" for s in treatments_data()["stances"]
-    )
+    items = "".join(f"<li>{_stance_html(s.id)}: {safe_html(s.meaning)}</li>" for s in treatments_data().stances)
     return f"<div class='gc-legend'><strong>How to read the stances</strong><ul>{items}</ul></div>"
 
 
@@ -122,12 +122,12 @@ def guidelines_html() -> str:
     cites = short_citations()
     rows = [
         (
-            th(Markup(f"{safe_html(g['name'])}<br><small>{safe_html(g['publisher'])}, {safe_html(g['year'])}</small>")),
-            g["scope"],
-            g["grading"],
-            Markup(f"{safe_html(cites[g['ref']])}<br><small>{safe_html(g['how_read'])}</small>"),
+            th(Markup(f"{safe_html(g.name)}<br><small>{safe_html(g.publisher)}, {safe_html(g.year)}</small>")),
+            g.scope,
+            g.grading,
+            Markup(f"{safe_html(cites[g.ref])}<br><small>{safe_html(g.how_read)}</small>"),
         )
-        for g in treatments_data()["guidelines"]
+        for g in treatments_data().guidelines
     ]
     return table(
         ["Guideline", "Who it is for", "How strong", "Source, and how the course read it"], rows, cls="gc-guidelines"
@@ -159,15 +159,15 @@ def claims_html() -> str:
 
     cites = short_citations()
     rows = []
-    for c in treatments_data()["claims"]:
-        refs = "; ".join(safe_html(cites[k]) for k in c["refs"])
+    for c in treatments_data().claims:
+        refs = "; ".join(safe_html(cites[k]) for k in c.refs)
         rows.append(
             (
-                Markup(f"“{safe_html(c['claim'])}”"),
-                Markup(f"{safe_html(c['evidence'])} <small>({refs})</small>"),
+                Markup(f"“{safe_html(c.claim)}”"),
+                Markup(f"{safe_html(c.evidence)} <small>({refs})</small>"),
                 Markup(
-                    f"<span aria-hidden='true'>{VERDICT_SYMBOLS[c['verdict']]}</span> "
-                    f"<strong>{safe_html(c['verdict'])}</strong>"
+                    f"<span aria-hidden='true'>{VERDICT_SYMBOLS[c.verdict]}</span> "
+                    f"<strong>{safe_html(c.verdict)}</strong>"
                 ),
             )
         )
@@ -218,7 +218,7 @@ class TreatmentExplorer(View):
         )
         names = guideline_info()
         self.guideline = w.Dropdown(
-            options=[("All three guidelines", "all")] + [(names[g]["name"], g) for g in GUIDELINES],
+            options=[("All three guidelines", "all")] + [(names[g].name, g) for g in GUIDELINES],
             value="all",
             description="Guideline:",
             style=sh["desc_style"],

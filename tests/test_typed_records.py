@@ -1,0 +1,145 @@
+"""Domain objects are typed (issue 12): the catalogues and the smaller topics hand out frozen
+dataclasses built once at load time, not raw dicts.
+
+Two checks. The first reads the source: no function of these modules is annotated to return
+a ``dict`` (or a ``list[dict]``, a ``dict | None``, a mapping of plain dicts) unless it is on
+the short allow-list below, each entry with its reason. The second loads every catalogue and
+walks what it hands out: every record is a frozen dataclass and no JSON list or plain dict
+survives inside one (collections are tuples, keyed collections read-only or typed).
+"""
+
+import ast
+import dataclasses
+import re
+from collections.abc import Mapping
+
+import pytest
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "src" / "glutecourse"
+
+#: The modules whose records are typed (the catalogues, the smaller topics, and the core
+#: modules that hand out domain records).
+MODULES = [
+    "catalog/cases.py",
+    "catalog/claims.py",
+    "catalog/course.py",
+    "catalog/glossary.py",
+    "catalog/phases.py",
+    "catalog/references.py",
+    "catalog/safety.py",
+    "core/data.py",
+    "core/palette.py",
+    "topics/bank_health.py",
+    "topics/causes.py",
+    "topics/evidence.py",
+    "topics/final_quiz.py",
+    "topics/myths.py",
+    "topics/review.py",
+    "topics/timeline.py",
+    "topics/timing.py",
+    "topics/treatments.py",
+]
+
+#: Functions of MODULES that may return a dict, and why. Keep it short: a domain record is
+#: a dataclass.
+ALLOWED = {
+    "catalog/references.py:short_citations": "a lookup table of strings (key -> how it is cited), not a record",
+    "core/palette.py:css_variables": "CSS custom properties (name -> colour) written into the stylesheet",
+    "topics/bank_health.py:figures": "a JSON-shaped export: scripts/bank_health.py --json prints it as it is",
+    "topics/treatments.py:directions": "a computed lookup of strings (guideline id -> which way it points)",
+    "topics/review.py:schedule": "a typed index of records (question key -> review Entry)",
+}
+
+
+def _returns_dict(annotation: str) -> bool:
+    """``dict`` or ``dict[...]`` as the whole annotation or one side of a union, or a bare
+    ``dict`` anywhere inside it (``list[dict]``, ``Mapping[str, dict]``)."""
+    sides = [side.strip() for side in annotation.split("|")]
+    return any(side == "dict" or side.startswith("dict[") for side in sides) or bool(
+        re.search(r"\bdict\b(?!\[)", annotation)
+    )
+
+
+def dict_returning(module: str) -> list[str]:
+    tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
+    return [
+        f"{module}:{node.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.returns is not None
+        and _returns_dict(ast.unparse(node.returns))
+    ]
+
+
+def test_the_detector_sees_every_form_of_a_dict_return():
+    for annotation in ("dict", "dict[str, dict]", "list[dict]", "dict | None", "Mapping[str, dict]", "dict[str, str]"):
+        assert _returns_dict(annotation), annotation
+    for annotation in ("Mapping[str, Reference]", "tuple[Case, ...]", "list[Estimate]", "Disclaimer | None"):
+        assert not _returns_dict(annotation), annotation
+
+
+def test_no_module_function_returns_a_dict_unless_allowed():
+    found = [name for module in MODULES for name in dict_returning(module)]
+    unexpected = sorted(set(found) - set(ALLOWED))
+    assert not unexpected, f"return a typed record (a frozen dataclass), or add a reason to ALLOWED: {unexpected}"
+    stale = sorted(set(ALLOWED) - set(found))
+    assert not stale, f"allowed but no longer returning a dict (remove from ALLOWED): {stale}"
+    assert all(ALLOWED.values())
+
+
+def _loaders():
+    from glutecourse.catalog import cases, course, glossary, phases, references
+    from glutecourse.topics import causes, evidence, final_quiz, myths, timeline, treatments
+
+    return {
+        "references": references.bibliography,
+        "glossary": glossary.glossary,
+        "course": course.course,
+        "phases": phases.phases_data,
+        "cases": cases.cases_data,
+        "evidence": evidence.evidence_data,
+        "causes": causes.causes_data,
+        "myths": myths.myths,
+        "timeline": timeline.prognosis,
+        "treatments": treatments.treatments_data,
+        "final-quiz": final_quiz.blueprint,
+        "timeline-series": lambda: timeline.series("acute", 70),
+        "timeline-milestones": lambda: timeline.milestones("acute"),
+        "treatment-guidelines": treatments.guideline_info,
+    }
+
+
+def _walk(value, where, records):
+    """Every problem inside ``value``: a list, a plain dict of records, or a dataclass that
+    is not frozen."""
+    if dataclasses.is_dataclass(value):
+        if not type(value).__dataclass_params__.frozen:
+            yield f"{where}: {type(value).__name__} is not frozen"
+        records.append(value)
+        for f in dataclasses.fields(value):
+            yield from _walk(getattr(value, f.name), f"{where}.{f.name}", records)
+    elif isinstance(value, list):
+        yield f"{where}: a list (collections in records are tuples)"
+    elif isinstance(value, tuple):
+        for n, item in enumerate(value):
+            yield from _walk(item, f"{where}[{n}]", records)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(item, Mapping):
+                yield f"{where}[{key!r}]: a raw dict inside a record"
+            yield from _walk(item, f"{where}[{key!r}]", records)
+
+
+@pytest.mark.parametrize("name", list(_loaders()))
+def test_what_a_catalogue_hands_out_is_frozen_records_all_the_way_down(name):
+    value = _loaders()[name]()
+    if isinstance(value, list):  # a function's own result may be a list of records
+        value = tuple(value)
+    records: list = []
+    problems = list(_walk(value, name, records))
+    assert not problems, problems
+    assert records, f"{name} hands out no typed record at all"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(records[0], dataclasses.fields(records[0])[0].name, None)
