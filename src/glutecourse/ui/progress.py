@@ -19,16 +19,15 @@ def progress_summary(store: ProgressStore | None = None) -> list[NotebookProgres
     """One row per notebook (questions, answered, correct) for the reader's saved answers,
     in course order: :func:`glutecourse.topics.progress.summary` over every quiz bank."""
     store = store if store is not None else ProgressStore()
-    return summary(store.attempts, all_banks(), [nb["file"].removesuffix(".ipynb") for nb in notebooks()])
+    return summary(store.attempts, all_banks(), [nb.stem for nb in notebooks()])
 
 
 def _titles() -> dict[str, str]:
     """Each course notebook's title as the dashboard shows it ("01 · Glute anatomy: ...")."""
     out = {}
     for nb in notebooks():
-        stem = nb["file"].removesuffix(".ipynb")
-        number = stem.split("-", 1)[0]
-        out[stem] = f"{number} · {nb['title']}" if number.isdigit() else nb["title"]
+        number = nb.stem.split("-", 1)[0]
+        out[nb.stem] = f"{number} · {nb.title}" if number.isdigit() else nb.title
     return out
 
 
