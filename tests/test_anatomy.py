@@ -231,10 +231,6 @@ def test_module_import_is_cheap():
 
 # --- legible pictures (issue 13) ------------------------------------------------------
 
-#: JupyterLab 4 at 1280x800 with its file browser open: the widest a Markdown picture of
-#: notebook 01 is shown (its column; a narrower picture is shown at its own size). Measured
-#: in Chromium by e2e/test_anatomy_pictures.py, which fails if the column is ever narrower.
-JUPYTERLAB_COLUMN_PX = 821
 MIN_LABEL_PX = 12
 
 
@@ -251,7 +247,7 @@ def _explorer_px() -> float:
 
 
 def shown_width(name: str, fig) -> float:
-    from glutecourse.charts.anatomy import CSS_PX_PER_IN
+    from glutecourse.charts.anatomy import CSS_PX_PER_IN, JUPYTERLAB_COLUMN_PX
 
     if name in _notebook_pictures():  # an <img>: at most its natural size, at most the column
         return min(fig.get_figwidth() * CSS_PX_PER_IN, JUPYTERLAB_COLUMN_PX)

@@ -41,6 +41,10 @@ VIEW_WIDTH_IN = 7.5
 HIGHLIGHT_WIDTH_IN = 6.6
 
 
+#: The widest JupyterLab 4 shows a Markdown picture of notebook 01 at 1280x800 with the
+#: file browser open (its column), measured in Chromium by e2e/test_anatomy_pictures.py; a
+#: narrower picture is shown at its own size. The figures are sized for it.
+JUPYTERLAB_COLUMN_PX = 821
 #: CSS pixels per inch: an SVG's size is in points (72 to the inch), a browser shows 96 px
 #: to the inch at 100 % zoom.
 CSS_PX_PER_IN = 96
