@@ -120,7 +120,9 @@ def test_deck_loads_offline_fits_the_screen_and_shows_no_code(browser, decks, no
             if index == 0:
                 page.screenshot(path=str(ARTIFACTS / f"slides-{notebook.stem}-first.png"))
         assert not problems, "\n".join(problems)
-        page.evaluate("(i) => { const ix = Reveal.getIndices(Reveal.getSlides()[i]); Reveal.slide(ix.h, ix.v); }", tallest[0])
+        page.evaluate(
+            "(i) => { const ix = Reveal.getIndices(Reveal.getSlides()[i]); Reveal.slide(ix.h, ix.v); }", tallest[0]
+        )
         page.wait_for_function("(i) => Reveal.getCurrentSlide() === Reveal.getSlides()[i]", arg=tallest[0])
         page.screenshot(path=str(ARTIFACTS / f"slides-{notebook.stem}-tallest.png"))
         assert requested == [], f"{deck.name} asked the network for {requested}"

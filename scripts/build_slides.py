@@ -43,7 +43,6 @@ from coursebuild import (  # noqa: E402
 )
 from offline_check import Checker  # noqa: E402
 
-
 #: The slide size (reveal.js scales it to the window): a 1280x720 screen shows it at 1:1.
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 
