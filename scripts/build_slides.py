@@ -43,6 +43,9 @@ from coursebuild import (  # noqa: E402
 )
 from offline_check import Checker  # noqa: E402
 
+#: The slide size (reveal.js scales it to the window): a 1280x720 screen shows it at 1:1.
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+
 
 def deck_name(path: Path) -> str:
     return f"{path.stem}.slides.html"
@@ -56,7 +59,11 @@ def exporter():
     ex.exclude_output_prompt = True
     ex.reveal_url_prefix = REVEAL_FOLDER  # relative to the deck: the copy beside it
     ex.reveal_theme = REVEAL_THEME
-    ex.reveal_scroll = True  # long slides scroll rather than being cut off
+    # 16:9 slides; a slide too tall for the screen is split into sub-slides (or shrunk) by
+    # the deck itself (templates/course-slides), so nothing scrolls or is cut off.
+    ex.reveal_width, ex.reveal_height = str(SLIDE_WIDTH), str(SLIDE_HEIGHT)
+    ex.reveal_scroll = False
+    ex.exclude_input = True  # no code on the slides: the course's code is not for the reader
     return ex
 
 

@@ -29,7 +29,7 @@ DERIVED = {
         mean_at("persistent", 0) - mean_at("persistent", 52),
     ),
     ("09-pain-diary", "rescale"): lambda: ([mean_at("acute", 6)], mean_at("acute", 6) / 10),
-    ("00-warm-up", "glute-count"): lambda: ([], sum(m["name"].lower().startswith("gluteus") for m in muscles())),
+    ("00-warm-up", "glute-count"): lambda: ([], sum(m.name.lower().startswith("gluteus") for m in muscles())),
     ("07-recovery-timeline", "recurrence-kinds"): lambda: ([finding("dasilva-recurrence").value], None),
     ("07-recovery-timeline", "better-vs-recovered"): lambda: ([finding("henschke-pain-days").value], None),
 }

@@ -18,11 +18,52 @@ from . import FigureSpec
 
 BONE_FILL = "#F2EBDD"
 BONE_EDGE = "#7A6A55"
+BODY_FILL = "#E8ECF0"  # a light cool neutral, apart from the cream of the bones
+BODY_EDGE = "#9AA5B1"
 GREY_FILL = "#DDDDDD"
 GREY_EDGE = "#8C8C8C"
 NERVE_FILL = "#F0E442"  # Okabe-Ito yellow, with a black edge
 TEXT = "#222222"
 MUTED = "#555555"
+
+#: Type sizes (points). Every text is at least MIN_PT: at the size JupyterLab shows these
+#: pictures (tests/test_anatomy.py computes it from the figures) that is 12 px or more.
+LABEL_PT = 9.5
+TITLE_PT = 11
+SUPTITLE_PT = 12.5
+MIN_PT = 9
+#: Labels wrap at this many characters (the label columns beside the drawing are narrow).
+WRAP = 20
+#: Figure widths (inches). A view's panels are stacked, one above the other, so each panel
+#: is as wide as the figure: at 7.5 in (720 px) the picture is shown at its own size in
+#: JupyterLab's notebook column. The explorer's picture is 6.6 in wide, shown 640 px wide.
+VIEW_WIDTH_IN = 7.5
+HIGHLIGHT_WIDTH_IN = 6.6
+
+
+#: The widest JupyterLab 4 shows a Markdown picture of notebook 01 at 1280x800 with the
+#: file browser open (its column), measured in Chromium by e2e/test_anatomy_pictures.py; a
+#: narrower picture is shown at its own size. The figures are sized for it.
+JUPYTERLAB_COLUMN_PX = 821
+#: CSS pixels per inch: an SVG's size is in points (72 to the inch), a browser shows 96 px
+#: to the inch at 100 % zoom.
+CSS_PX_PER_IN = 96
+
+
+def shown_texts(fig) -> list:
+    """Every text a reader sees in ``fig`` (labels, titles, notes): not the tick labels
+    of the hidden axes."""
+    from matplotlib.text import Text
+
+    hidden = {id(t) for ax in fig.axes if not ax.axison for axis in (ax.xaxis, ax.yaxis) for t in axis.findobj(Text)}
+    return [t for t in fig.findobj(Text) if id(t) not in hidden and t.get_visible() and t.get_text().strip()]
+
+
+def text_sizes_px(fig, shown_px: float) -> list[tuple[str, float]]:
+    """Every text of ``fig`` with its type size in CSS px when the picture is shown
+    ``shown_px`` wide: size in pt x (shown px / figure width in inches) / 72."""
+    scale = shown_px / fig.get_figwidth() / 72
+    return [(t.get_text(), t.get_fontsize() * scale) for t in shown_texts(fig)]
 
 
 def _data():
@@ -35,11 +76,22 @@ def _names():
     from ..core.text import strip_tags
     from ..topics.anatomy import muscles
 
-    return {m["id"]: strip_tags(m["name"]) for m in muscles()}
+    return {m.id: strip_tags(m.name) for m in muscles()}
 
 
-def _view(view_id):
-    return next(v for v in _data()["views"] if v["id"] == view_id)
+def _panel_height(view, width_in):
+    """Height (inches) of one panel drawn ``width_in`` wide, at the view's aspect ratio."""
+    (x0, x1), (y0, y1) = view.xlim, view.ylim
+    return width_in * (y1 - y0) / (x1 - x0)
+
+
+def _draw_body(ax, body):
+    from matplotlib.patches import Polygon
+
+    ax.add_patch(Polygon(body.outline, closed=True, facecolor=BODY_FILL, edgecolor=BODY_EDGE, lw=1.2, zorder=0.5))
+    for line in body.lines:
+        xs, ys = zip(*line)
+        ax.plot(xs, ys, color=BODY_EDGE, lw=1.0, solid_capstyle="round", zorder=0.6)
 
 
 def _draw_panel(ax, view, panel, highlight=None, label_all=True):
@@ -54,30 +106,28 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
     from ..core.palette import OKABE_ITO
 
     names = _names()
-    ax.set_xlim(*view["xlim"])
-    ax.set_ylim(*view["ylim"])
+    ax.set_xlim(*view.xlim)
+    ax.set_ylim(*view.ylim)
     ax.set_aspect("equal")
     ax.set_axis_off()
 
+    _draw_body(ax, view.body)
+
     # Bones (holes cut out with a compound path).
-    for bone in view["bones"]:
-        if "circle" in bone:
-            c = bone["circle"]
-            ax.add_patch(Circle(c["centre"], c["r"], facecolor=BONE_FILL, edgecolor=BONE_EDGE, lw=1, zorder=1))
-        rings = [bone["points"], *bone.get("holes", [])]
+    for bone in view.bones:
+        if bone.circle is not None:
+            centre, r = bone.circle
+            ax.add_patch(Circle(centre, r, facecolor=BONE_FILL, edgecolor=BONE_EDGE, lw=1, zorder=1))
+        rings = [bone.points, *bone.holes]
         verts, codes = [], []
         for ring in rings:
-            verts += [tuple(p) for p in ring] + [tuple(ring[0])]
+            verts += [*ring, ring[0]]
             codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 1) + [MplPath.CLOSEPOLY]
         ax.add_patch(PathPatch(MplPath(verts, codes), facecolor=BONE_FILL, edgecolor=BONE_EDGE, lw=1, zorder=1.1))
 
-    hidden = set(panel["hide"])
-    layers = []  # (depth, kind, item)
-    for m in view["muscles"]:
-        if m["id"] not in hidden:
-            layers.append((m["depth"], "muscle", m))
-    for n in view["nerves"]:
-        layers.append((n["depth"], "nerve", n))
+    hidden = set(panel.hide)
+    layers = [(m.depth, "muscle", m) for m in view.muscles if m.id not in hidden]
+    layers += [(n.depth, "nerve", n) for n in view.nerves]
     # Deepest first; ties keep data order. The highlighted muscle goes on top of muscles.
     layers.sort(key=lambda t: -t[0])
     z = 2.0
@@ -85,75 +135,80 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
     for _depth, kind, item in layers:
         z += 0.01
         if kind == "muscle":
-            if highlight is not None and item["id"] == highlight:
+            if highlight is not None and item.id == highlight:
                 focus = item
                 continue
-            colour = GREY_FILL if highlight else OKABE_ITO[item["colour"]]
+            colour = GREY_FILL if highlight else OKABE_ITO[item.colour]
             ax.add_patch(
                 Polygon(
-                    item["points"],
+                    item.points,
                     closed=True,
                     facecolor=colour,
                     edgecolor="#333333" if not highlight else GREY_EDGE,
                     lw=0.8,
-                    hatch=None if highlight else item.get("hatch"),
+                    hatch=None if highlight else item.hatch,
                     zorder=z,
                 )
             )
         else:
-            xs, ys = zip(*item["points"])
-            width = item["width"]
-            ax.plot(xs, ys, color="black", lw=width + 1.6, solid_capstyle="round", solid_joinstyle="round", zorder=z)
+            xs, ys = zip(*item.points)
             ax.plot(
-                xs, ys, color=NERVE_FILL, lw=width, solid_capstyle="round", solid_joinstyle="round", zorder=z + 0.001
+                xs, ys, color="black", lw=item.width + 1.6, solid_capstyle="round", solid_joinstyle="round", zorder=z
+            )
+            ax.plot(
+                xs,
+                ys,
+                color=NERVE_FILL,
+                lw=item.width,
+                solid_capstyle="round",
+                solid_joinstyle="round",
+                zorder=z + 0.001,
             )
 
-    for ghost_id in panel["ghost"]:
-        m = next((m for m in view["muscles"] if m["id"] == ghost_id), None)
+    for ghost_id in panel.ghost:
+        m = view.shape(ghost_id)
         if m is not None:
             ax.add_patch(
-                Polygon(m["points"], closed=True, fill=False, edgecolor=MUTED, lw=0.9, ls=(0, (4, 3)), zorder=3.5)
+                Polygon(m.points, closed=True, fill=False, edgecolor=MUTED, lw=0.9, ls=(0, (4, 3)), zorder=3.5)
             )
 
     if focus is not None:
-        colour = OKABE_ITO[focus["colour"]]
-        for part in focus.get("hidden", []):
+        colour = OKABE_ITO[focus.colour]
+        for part in focus.hidden:
             ax.add_patch(
                 Polygon(
                     part, closed=True, facecolor=colour, alpha=0.35, edgecolor="black", lw=1, ls=(0, (3, 2)), zorder=3.6
                 )
             )
-        ax.add_patch(Polygon(focus["points"], closed=True, facecolor=colour, edgecolor="black", lw=1.6, zorder=3.7))
-        for x, y in focus["origin"]:
+        ax.add_patch(Polygon(focus.points, closed=True, facecolor=colour, edgecolor="black", lw=1.6, zorder=3.7))
+        for x, y in focus.origin:
             ax.plot([x], [y], marker="o", ms=7, mfc="black", mec="white", mew=1.2, ls="none", zorder=4)
-        for x, y in focus["insertion"]:
+        for x, y in focus.insertion:
             ax.plot([x], [y], marker="s", ms=7, mfc="white", mec="black", mew=1.5, ls="none", zorder=4)
 
     # Labels with leader lines.
-    anchors = {m["id"]: (m["anchor"], names.get(m["id"], m["id"])) for m in view["muscles"]}
-    anchors.update({n["id"]: (n["anchor"], n["label"]) for n in view["nerves"]})
-    anchors.update({lm["id"]: (lm["at"], lm["label"]) for lm in view.get("landmarks", [])})
-    for bone in view["bones"]:
-        pts = bone["points"]
-        cx = sum(p[0] for p in pts) / len(pts)
-        cy = sum(p[1] for p in pts) / len(pts)
-        anchors.setdefault(bone["id"], (bone.get("anchor", (cx, cy)), bone["label"]))
-    labels = panel["labels"] if label_all else []
+    anchors = {m.id: (m.anchor, names.get(m.id, m.id)) for m in view.muscles}
+    anchors.update({n.id: (n.anchor, n.label) for n in view.nerves})
+    anchors.update({lm.id: (lm.at, lm.label) for lm in view.landmarks})
+    anchors.update({b.id: (b.label_anchor, b.label) for b in view.bones})
+    labels = panel.labels if label_all else ()
     if highlight is not None:
-        labels = [lab for lab in labels if lab["target"] != highlight]
+        labels = [lab for lab in labels if lab.target != highlight]
+    bony = view.bony_targets
+    weak = highlight is not None
     for lab in labels:
-        (ax_, ay_), text = anchors[lab["target"]]
-        text = textwrap.fill(lab.get("text", text), 26)
-        tx, ty = lab["at"]
-        is_bone = lab["target"] in {b["id"] for b in view["bones"]} | {lm["id"] for lm in view.get("landmarks", [])}
-        weak = highlight is not None
+        (ax_, ay_), text = anchors[lab.target]
+        text = textwrap.fill(lab.text or text, WRAP)
+        tx, ty = lab.at
+        is_bone = lab.target in bony
         ax.annotate(
             text,
             xy=(ax_, ay_),
             xytext=(tx, ty),
             ha="left" if tx > ax_ else "right",
             va="center",
-            fontsize=8.5,
+            fontsize=LABEL_PT,
+            linespacing=1.15,
             color=MUTED if (is_bone or weak) else TEXT,
             style="italic" if is_bone else "normal",
             arrowprops=dict(arrowstyle="-", color=MUTED if weak else "#444444", lw=0.7, shrinkA=2, shrinkB=0),
@@ -161,23 +216,26 @@ def _draw_panel(ax, view, panel, highlight=None, label_all=True):
         )
         ax.plot([ax_], [ay_], marker="o", ms=2.5, color="#444444", zorder=6)
 
-    d = view["directions"]
-    y0 = view["ylim"][0] + 1
-    ax.text(view["xlim"][0] + 2, y0, d["left"], fontsize=8, color=MUTED, ha="left", va="bottom")
-    ax.text(view["xlim"][1] - 2, y0, d["right"], fontsize=8, color=MUTED, ha="right", va="bottom")
-    ax.set_title(panel["title"], fontsize=10, loc="left")
+    left, right = view.directions
+    y0 = view.ylim[0] + 1
+    ax.text(view.xlim[0] + 2, y0, left, fontsize=MIN_PT, color=MUTED, ha="left", va="bottom")
+    ax.text(view.xlim[1] - 2, y0, right, fontsize=MIN_PT, color=MUTED, ha="right", va="bottom")
+    ax.set_title(panel.title, fontsize=TITLE_PT, loc="left")
 
 
 def _footer(fig, extra=""):
-    fig.text(
-        0.01,
-        0.005,
-        "Schematic, not to scale: simplified shapes, true relative positions. " + extra,
-        fontsize=8,
+    """The grey note under the figure (supxlabel: constrained layout keeps room for it)."""
+    fig.supxlabel(
+        textwrap.fill("Schematic, not to scale: simplified shapes, true relative positions. " + extra, 90),
+        fontsize=MIN_PT,
         color=MUTED,
+        x=0.01,
         ha="left",
-        va="bottom",
+        linespacing=1.3,
     )
+
+
+BODY_NOTE = "Pale grey-blue = the outline of the body."
 
 
 def _draw_view(view_id):
@@ -185,14 +243,15 @@ def _draw_view(view_id):
 
     @styled
     def draw():
-        view = _view(view_id)
-        n = len(view["panels"])
-        fig = new_figure(figsize=(6.5 * n, 5.0))
-        axes = fig.subplots(1, n, squeeze=False)[0]
-        for ax, panel in zip(axes, view["panels"]):
+        view = _data().view(view_id)
+        n = len(view.panels)
+        # Panels one above the other; room for the title, panel titles and the footer.
+        fig = new_figure(figsize=(VIEW_WIDTH_IN, n * (_panel_height(view, VIEW_WIDTH_IN) + 0.35) + 0.9))
+        axes = fig.subplots(n, 1, squeeze=False)[:, 0]
+        for ax, panel in zip(axes, view.panels):
             _draw_panel(ax, view, panel)
-        fig.suptitle(view["title"], fontsize=12, x=0.01, ha="left")
-        _footer(fig, "Yellow with a black edge = nerve; dashed outline = muscle removed.")
+        fig.suptitle(view.title, fontsize=SUPTITLE_PT, x=0.01, ha="left")
+        _footer(fig, f"{BODY_NOTE} Yellow with a black edge = nerve; dashed outline = muscle removed.")
         return fig
 
     return draw
@@ -204,35 +263,34 @@ def _draw_highlight(muscle_id):
     @styled
     def draw():
         data = _data()
-        h = next(h for h in data["highlights"] if h["muscle"] == muscle_id)
-        view = _view(h["view"])
-        panel = view["panels"][h["panel"]]
-        fig = new_figure(figsize=(6.6, 5.8))
-        ax = fig.subplots()
+        h = data.highlight(muscle_id)
+        view = data.view(h.view)
+        panel = view.panels[h.panel]
+        panel_h = _panel_height(view, HIGHLIGHT_WIDTH_IN)
+        fig = new_figure(figsize=(HIGHLIGHT_WIDTH_IN, panel_h + 2.1))
+        ax, key = fig.subplots(2, 1, height_ratios=[panel_h, 0.75])
         _draw_panel(ax, view, panel, highlight=muscle_id)
-        panel_name = re.sub(r"^[A-Z]\.\s*", "", panel["title"])
+        panel_name = re.sub(r"^[A-Z]\.\s*", "", panel.title)
         ax.set_title(
-            f"{_names()[muscle_id]} (highlighted)\n{view['title']}: {panel_name[0].lower() + panel_name[1:]}",
-            fontsize=10,
+            f"{_names()[muscle_id]} (highlighted)\n{view.title}: {panel_name[0].lower() + panel_name[1:]}",
+            fontsize=TITLE_PT,
             loc="left",
         )
-        hidden_note = (
-            "\nDashed, see-through colour = part of the muscle hidden behind bone."
-            if any(m.get("hidden") for m in view["muscles"] if m["id"] == muscle_id)
-            else ""
-        )
-        fig.text(
-            0.01,
-            0.035,
-            "\u25cf dot = origin (usually the fixed end)    \u25a0 square = insertion (the end that moves)"
-            + hidden_note,
-            fontsize=8.5,
+        focus = view.shape(muscle_id)
+        hidden_note = "\nDashed, see-through colour = part of the muscle hidden behind bone." if focus.hidden else ""
+        key.set_axis_off()
+        key.text(
+            0,
+            1,
+            "\u25cf dot = origin (usually the fixed end)\n\u25a0 square = insertion (the end that moves)" + hidden_note,
+            transform=key.transAxes,
+            fontsize=LABEL_PT,
             color=TEXT,
             ha="left",
-            va="bottom",
+            va="top",
             linespacing=1.4,
         )
-        _footer(fig)
+        _footer(fig, BODY_NOTE)
         return fig
 
     return draw
@@ -242,10 +300,19 @@ def figures():
     from ..core.text import strip_tags
     from ..topics.anatomy import muscles
 
+    views = {v.id: v for v in _data().views}
+
+    def body(view_id):
+        """The sentence on the body outline, from the view's data."""
+        label = views[view_id].body.label
+        return f"A pale outline of the body is drawn around it ({label[0].lower() + label[1:]}). "
+
     yield FigureSpec(
         name="anatomy-posterior.svg",
         alt=(
-            "Schematic of the right hip seen from behind, in two panels. A, surface layer: gluteus maximus, "
+            "Schematic of the right hip seen from behind, in two panels, one above the other. "
+            + body("posterior")
+            + "A, surface layer: gluteus maximus, "
             "the large muscle running from the sacrum and back of the pelvis down and outwards to the outer thigh, "
             "with the upper part of gluteus medius showing above it. B, gluteus maximus removed: gluteus medius "
             "fans from the upper pelvis to the greater trochanter; below it, from top to bottom, piriformis "
@@ -259,7 +326,9 @@ def figures():
     yield FigureSpec(
         name="anatomy-lateral.svg",
         alt=(
-            "Schematic of the right hip seen from the side, in two panels. A, surface layer: gluteus medius "
+            "Schematic of the right hip seen from the side, in two panels, one above the other. "
+            + body("lateral")
+            + "A, surface layer: gluteus medius "
             "covers the upper outer pelvis and narrows to the greater trochanter; gluteus maximus covers the back "
             "of the hip and continues into the band down the outer thigh. B, gluteus maximus and medius removed: "
             "gluteus minimus, the deepest glute, fans from the lower outer pelvis to the front of the greater "
@@ -268,12 +337,13 @@ def figures():
         draw=_draw_view("lateral"),
     )
     for m in muscles():
-        name = strip_tags(m["name"])
+        name = strip_tags(m.name)
         yield FigureSpec(
-            name=f"anatomy-highlight-{m['id']}.svg",
+            name=m.image_name,
             alt=(
-                f"Schematic of the right hip with {name} highlighted in colour and the other muscles in grey. "
-                f"Dots mark its origin ({strip_tags(m['origin'])}); squares mark its insertion ({strip_tags(m['insertion'])})"
+                f"Schematic of the right hip with {name} highlighted in colour and the other muscles in grey, "
+                f"inside a pale outline of the body ({views[_data().highlight(m.id).view].title.lower()}). "
+                f"Dots mark its origin ({strip_tags(m.origin)}); squares mark its insertion ({strip_tags(m.insertion)})"
             ),
-            draw=_draw_highlight(m["id"]),
+            draw=_draw_highlight(m.id),
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..catalog.references import short_citations
 from ..core.paths import images_dir
-from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, highlight_image_name, muscle, muscles, roots_text
+from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, Muscle, muscle, muscles
 from .display import html
 from .html import Markup, safe_html, strip_tags, table, th
 from .widgets import View, shared_styles
@@ -14,21 +14,15 @@ from .widgets import View, shared_styles
 # --- HTML -----------------------------------------------------------------------------
 
 
-def _cell(m: dict, field: str) -> str:
-    if field == "roots":
-        return safe_html(roots_text(m))
-    return safe_html(m[field])
-
-
-def muscle_details_html(m: dict) -> str:
+def muscle_details_html(m: Muscle) -> str:
     """A two-column table of one muscle's facts, every value HTML-escaped."""
 
-    rows = [(th(head), Markup(_cell(m, field))) for field, head in DETAIL_ROWS if m.get(field)]
+    rows = [(th(head), Markup(safe_html(m.detail(field)))) for field, head in DETAIL_ROWS if m.detail(field)]
     cites = short_citations()
-    sources = "; ".join(safe_html(cites.get(k, k)) for k in m["refs"])
+    sources = "; ".join(safe_html(cites.get(k, k)) for k in m.refs)
     return (
-        f"<div class='gc-muscle' aria-live='polite'><h4>{safe_html(m['name'])}</h4>"
-        f"<p><em>{safe_html(GROUP_LABELS[m['group']])} · {safe_html(LAYER_LABELS[m['layer']])}</em></p>"
+        f"<div class='gc-muscle' aria-live='polite'><h4>{safe_html(m.name)}</h4>"
+        f"<p><em>{safe_html(GROUP_LABELS[m.group])} · {safe_html(LAYER_LABELS[m.layer])}</em></p>"
         f"{table([], rows, cls='gc-muscle-table')}"
         f"<p class='gc-small'>Sources: {sources}. Reference texts differ slightly in detail.</p></div>"
     )
@@ -38,11 +32,11 @@ def overview_html(group: str | None = None) -> str:
     """Every muscle in one table: group, layer, nerve and roots."""
     rows = [
         (
-            Markup(f"<strong>{safe_html(m['name'])}</strong>"),
-            GROUP_LABELS[m["group"]],
-            m["layer"],
-            m["nerve"],
-            roots_text(m),
+            Markup(f"<strong>{safe_html(m.name)}</strong>"),
+            GROUP_LABELS[m.group],
+            m.layer,
+            m.nerve,
+            m.roots_text,
         )
         for m in muscles(group)
     ]
@@ -65,9 +59,9 @@ class MuscleExplorer(View):
 
         sh = shared_styles()
         items = muscles()
-        ids = [m["id"] for m in items]
+        ids = [m.id for m in items]
         self.dropdown = w.Dropdown(
-            options=[(strip_tags(m["name"]), m["id"]) for m in items],
+            options=[(strip_tags(m.name), m.id) for m in items],
             value=start if start in ids else ids[0],
             description="Muscle",
             tooltip="Choose a muscle to see where it lies, what it does and which nerve supplies it",
@@ -98,7 +92,7 @@ class MuscleExplorer(View):
                 f"There is no muscle called “{safe_html(muscle_id)}” in the course data. Choose one from the list.</p>"
             )
             return False
-        path = images_dir() / highlight_image_name(m["id"])
+        path = images_dir() / m.image_name
         try:
             self.image.value = path.read_bytes()
             picture = ""
@@ -108,7 +102,10 @@ class MuscleExplorer(View):
                 "<p role='alert'><strong>Picture missing:</strong> "
                 f"{safe_html(path.name)} was not found. Run <code>make images</code> in the course folder.</p>"
             )
-        alt = f"Schematic of the right hip with {strip_tags(m['name'])} highlighted, its origin marked with dots and its insertion with squares."
+        alt = (
+            f"Schematic of the right hip with {strip_tags(m.name)} highlighted, inside a pale outline of the body; "
+            "its origin is marked with dots and its insertion with squares."
+        )
         self.alt_text = alt
         self.details.value = (
             picture + f"<p class='gc-sr-only gc-picture-alt'>Picture: {safe_html(alt)}</p>" + muscle_details_html(m)
