@@ -8,6 +8,7 @@ import json
 import pytest
 
 from glutecourse.core.errors import CourseWarning
+from glutecourse.topics import progress as progress_module
 from glutecourse.topics.progress import ProgressStore
 from glutecourse.topics.quizzes import all_banks
 from glutecourse.topics.review import INTERVALS, SESSION_CAP, review_session, schedule
@@ -218,8 +219,12 @@ def test_review_widget_asks_the_due_questions_and_records_answers(tmp_path):
     assert len(again.questions) == 2 and (q.bank_id, q.id) not in [(x.bank_id, x.id) for x in again.questions]
 
 
-def test_review_button_chooses_when_pressed(tmp_path):
-    clock = FakeClock(dt.datetime.now().astimezone())
+def test_review_button_chooses_when_pressed(tmp_path, monkeypatch):
+    # The store stamps each answer with the time it is saved: on the same fake clock, so an
+    # answer is never "from the future" when the real clock has moved on (a loaded run took
+    # over a second between the two and the answer was left out).
+    clock = FakeClock(START)
+    monkeypatch.setattr(progress_module, "_now", lambda: clock.now.isoformat(timespec="seconds"))
     store = ProgressStore(tmp_path / "progress.json")
     launcher = review(store=store, clock=clock)
     assert "Nothing to review yet" in launcher.start().summary.value
