@@ -394,7 +394,7 @@ def test_dashboard_without_answers_lists_every_notebook_and_starts_at_the_first(
     assert dash.bars_html.count("gc-progress-cue") == 1 and "gc-progress-cue" in _row_html(
         dash.bars_html, first.notebook
     )
-    title = notebook_info(first.notebook)["title"]
+    title = notebook_info(first.notebook).title
     assert title in _row_html(dash.bars_html, first.notebook)
     # The bars are an HTML output the front end renders (links open notebooks in JupyterLab).
     (output,) = dash.bars.outputs
