@@ -167,7 +167,9 @@ def full_page_screenshot(page, height: float, path):
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(reason=NOT_YET[p.stem], strict=False)) if p.stem in NOT_YET else p
+        pytest.param(p, marks=pytest.mark.xfail(reason=NOT_YET[p.stem], strict=True, raises=AssertionError))
+        if p.stem in NOT_YET
+        else p
         for p in NOTEBOOKS
     ],
     ids=lambda p: p.stem,
