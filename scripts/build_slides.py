@@ -23,6 +23,8 @@ instead (the "Render as slideshow" toolbar button).
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -45,6 +47,8 @@ from offline_check import Checker  # noqa: E402
 
 #: The slide size (reveal.js scales it to the window): a 1280x720 screen shows it at 1:1.
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+#: A cell whose output is a glossary box or the glossary table (ui/glossary.py's classes).
+GLOSSARY = re.compile(r"gc-glossary")
 
 
 def deck_name(path: Path) -> str:
@@ -84,6 +88,10 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         for cell in nb.cells:  # hidden setup cells stay hidden on slides too
             if "hide-input" in cell.metadata.get("tags", []):
                 cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"
+            elif GLOSSARY.search(json.dumps(cell.get("outputs", []))):
+                # Definitions ("Words used here", the full glossary) go to the speaker notes:
+                # on a slide they are a wall of small print the presenter says aloud anyway.
+                cell.metadata.setdefault("slideshow", {})["slide_type"] = "notes"
         body, _ = ex.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = decks[path.resolve()]
         target.write_text(body, encoding="utf-8")
