@@ -202,11 +202,19 @@ def test_red_flag_in_the_self_check_shows_the_emergency_message(lab_session):
     common = next(item for item in symptoms["items"] if item["group"] == "common")
     page = lab_session.fresh_run("notebooks/04-symptoms-and-self-check.ipynb")
     page.get_by_role("button", name="Start the self-check").click()
+    # Step 1 asks about the emergency signs first: tick one, answer "Yes".
     wait_text(page, red_flag["label"])
-    page.locator("label", has_text=common["label"]).first.click()
     page.locator("label", has_text=red_flag["label"]).first.click()
+    wait_widgets_synced(page, what="the ticked sign to reach the kernel")
+    page.get_by_role("button", name="Yes, I have one of these").click()
+    wait_text(page, emergency["title"])
+    # Going on to the other questions and adding a common symptom never lowers it.
+    page.get_by_role("button", name="Go on to the other questions").click()
+    wait_text(page, common["label"])
+    page.locator("label", has_text=common["label"]).first.click()
     wait_widgets_synced(page, what="the ticked boxes to reach the kernel")
     page.get_by_role("button", name="Check my symptoms").click()
+    wait_widgets_synced(page, what="the result of Check my symptoms")
     wait_text(page, emergency["title"])
     alert = page.locator("[role=alert]", has_text=emergency["title"]).first
     alert.scroll_into_view_if_needed()

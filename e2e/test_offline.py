@@ -131,3 +131,61 @@ def test_the_network_block_really_blocks(offline_page, tmp_path):
     ]
     assert len(trouble["failed"]) == 2
     assert page.evaluate("() => typeof window.Reveal") == "undefined"
+
+
+PHONE = {"width": 390, "height": 844}
+JS_PHONE = """() => {
+  const doc = document.scrollingElement;
+  const wide = Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.checkVisibility() && e.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(e => !e.closest('.gc-scroll, pre, table'))  // these scroll inside their own box
+    .map(e => e.tagName + '.' + e.className).slice(0, 3);
+  const nav = Array.from(document.querySelectorAll('nav.gc-nav a')).filter(a => a.checkVisibility())
+    .map(a => ({text: a.textContent.trim(), right: a.getBoundingClientRect().right}));
+  return {scroll: doc.scrollWidth - doc.clientWidth, wide, nav,
+          figures: Array.from(document.querySelectorAll('a.site-figure')).map(a => a.href)};
+}"""
+
+
+def test_site_on_a_phone_reads_navigates_and_opens_figures(built, offline_page):
+    """Issue 13 ("the static site ... on a 390 px screen"): from the home page, the "next"
+    link in each page's navigation walks through every course notebook in order (then the
+    apps and teacher pages); no page
+    scrolls sideways, the navigation fits the screen, and every figure links to a full-size
+    file that opens."""
+    page, trouble = offline_page
+    page.set_viewport_size(PHONE)
+    site = built / "site"
+    expected = [f"{p.stem}.html" for p in DECK_NOTEBOOKS]
+    page.goto((site / "index.html").as_uri())
+    info = page.evaluate(JS_PHONE)
+    assert info["scroll"] <= 1 and not info["wide"], f"the home page scrolls sideways on a phone: {info}"
+    page.screenshot(path=str(ARTIFACTS / "site-390-index.png"))
+    page.locator(f"a[href$='{expected[0]}']").first.click()
+    visited, figures = [], set()
+    while True:
+        name = page.url.rsplit("/", 1)[-1]
+        visited.append(name)
+        wait_js(page, JS_IMAGES_SETTLED, f"images of {name}", SHORT)
+        info = page.evaluate(JS_PHONE)
+        assert info["scroll"] <= 1, f"{name} scrolls sideways by {info['scroll']} px at 390 px"
+        assert not info["wide"], f"{name}: wider than a 390 px screen: {info['wide']}"
+        assert info["nav"] and all(a["right"] <= PHONE["width"] + 1 for a in info["nav"]), (
+            f"{name}: the navigation does not fit the screen: {info['nav']}"
+        )
+        figures.update(info["figures"])
+        page.screenshot(path=str(ARTIFACTS / f"site-390-{name.removesuffix('.html')}.png"))
+        nxt = page.locator("nav.gc-nav").first.locator("a", has_text="→")
+        if not nxt.count() or len(visited) > len(SITE_NOTEBOOKS):
+            break
+        nxt.first.click()
+        page.wait_for_url(lambda url, seen=name: not url.endswith("/" + seen))
+    # The course's notebooks in order, then the apps and teacher pages (each page once).
+    assert visited[: len(expected)] == expected, f"the 'next' links walk {visited}, not the course's {expected}"
+    assert len(set(visited)) == len(visited) <= len(SITE_NOTEBOOKS), f"the 'next' links loop: {visited}"
+    assert figures, "no figure links were found: the check above checked nothing"
+    for href in sorted(figures):
+        response = page.goto(href)
+        assert response is None or response.ok, f"full-size figure {href} did not open"
+        assert page.evaluate("() => document.documentElement.tagName.toLowerCase()") in ("svg", "html"), href
+    assert_clean(trouble, "the site on a phone")
