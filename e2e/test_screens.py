@@ -46,7 +46,6 @@ NOT_YET = {
     "05-when-to-see-a-doctor": "6.1 screens from the top to the first Think; 17.5 screens in all",
     "09-pain-diary": "4.0 screens from the top to the diary",
     "10-conclusion-and-final-quiz": "10.3 screens from the final quiz to the references (myths, summary)",
-    "class-results": "10.1 screens of tables and charts before the export button",
 }
 RESULTS = ARTIFACTS / "screens.json"
 PROMPT = r"^\s*(Think|Pause and predict|Try this)\b"
