@@ -118,8 +118,8 @@ def offline_builds(request, tmp_path_factory):
     builds.stop()
 
 
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def new_page(browser, viewport=None):
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     # A JupyterLab dialog in the way of a click ("Select Kernel", ...) is accepted.

@@ -9,7 +9,7 @@ import pytest
 from jlab import SHORT, open_and_run, wait_widgets_synced
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, new_page
 from conftest import note as _note
 
 NB = "notebooks/01-glute-anatomy.ipynb"
@@ -23,10 +23,7 @@ def note(line: str):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport=VIEWPORT)
-    pg = context.new_page()
-    pg.set_default_timeout(60_000)
-    pg.add_locator_handler(pg.locator(".jp-Dialog"), lambda dialog: dialog.locator(".jp-mod-accept").first.click())
+    context, pg = new_page(browser, VIEWPORT)
     yield pg
     context.close()
 

@@ -10,7 +10,7 @@ import pytest
 from jlab import open_and_run
 from labserver import ROOT
 
-from conftest import ARTIFACTS, rel
+from conftest import ARTIFACTS, new_page, rel
 from conftest import note as _note
 
 VIEWPORT = {"width": 1280, "height": 800}
@@ -23,10 +23,7 @@ def note(line: str):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport=VIEWPORT)
-    pg = context.new_page()
-    pg.set_default_timeout(60_000)
-    pg.add_locator_handler(pg.locator(".jp-Dialog"), lambda dialog: dialog.locator(".jp-mod-accept").first.click())
+    context, pg = new_page(browser, VIEWPORT)
     yield pg
     context.close()
 
