@@ -1,5 +1,7 @@
 """The quiz widget, driven headless: set values, click, read the feedback widgets."""
 
+import re
+
 import pytest
 
 from glutecourse.topics.progress import ProgressStore
@@ -15,6 +17,12 @@ def store(tmp_path):
 @pytest.fixture
 def quiz(bank_dict, store):
     return QuizWidget(parse_bank(bank_dict, "test-bank.json"), store=store)
+
+
+def shown_text(html: str) -> str:
+    """What a reader sees of an HTML fragment: its text without any tags (a symbol hidden
+    from screen readers is still shown)."""
+    return re.sub(r"<[^>]+>", "", html)
 
 
 def view(quiz, qid):
@@ -94,7 +102,7 @@ def test_numeric_bad_input_gets_a_message_not_a_traceback(quiz, store):
     assert store.attempts == []  # nothing recorded for unreadable input
     v.input.value = "6"
     v.check_button.click()
-    assert v.feedback.value.count("✓ Correct") == 1  # no list of answers: the feedback says it
+    assert shown_text(v.feedback.value).count("✓ Correct") == 1  # no list of answers: the feedback says it
 
 
 def test_nothing_chosen_gets_a_message(quiz):
@@ -300,8 +308,8 @@ def test_a_progress_file_from_before_answers_were_kept_says_right_or_wrong(home,
     assert "Score: 1 of 4 correct</strong> (2 answered)" in quiz.score.value
     v = view(quiz, "q-single")
     assert v.input.value is None and v.choices.marks == {}
-    assert "Answered before: ✓ Correct." in v.feedback.value and "Because B." in v.feedback.value
-    assert "Answered before: ✗ Not quite." in view(quiz, "q-tf").feedback.value
+    assert "Answered before: ✓ Correct." in shown_text(v.feedback.value) and "Because B." in v.feedback.value
+    assert "Answered before: ✗ Not quite." in shown_text(view(quiz, "q-tf").feedback.value)
 
 
 def test_a_saved_answer_that_no_longer_fits_the_bank_is_not_shown(home, bank_dict):
@@ -310,7 +318,7 @@ def test_a_saved_answer_that_no_longer_fits_the_bank_is_not_shown(home, bank_dic
         notebook="00-start-here", bank="test-bank", question="q-single", correct=False, answer="gone"
     )
     v = view(reopen(bank_dict), "q-single")
-    assert v.input.value is None and "Answered before: ✗ Not quite." in v.feedback.value
+    assert v.input.value is None and "Answered before: ✗ Not quite." in shown_text(v.feedback.value)
 
 
 def test_the_answer_is_saved_in_the_progress_file_and_valid_under_its_schema(home, bank_dict):

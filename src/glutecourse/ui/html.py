@@ -30,6 +30,8 @@ The stylesheet
 from __future__ import annotations
 
 import html as _html
+import itertools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -214,6 +216,26 @@ STATUSES = {
 }
 
 
+def is_symbol(char: str) -> bool:
+    """An icon glyph, not a letter a screen reader should read: a symbol (✔, ⚠, ●), a
+    private-use icon-font character, or a letter-like sign (ℹ, ⓘ)."""
+    category = unicodedata.category(char)
+    return category[0] == "S" or category == "Co" or (ord(char) >= 0x2100 and category[0] not in "PZ")
+
+
+def _symbol_hidden(label) -> str:
+    """A label's HTML with its symbols ("✔ Saved.", "Answered before: ✓ Correct.") hidden
+    from screen readers (``aria-hidden``): they are shown, but a screen reader reads only
+    the words, not "heavy check mark Saved". Markup is used as it is."""
+    if isinstance(label, Markup):
+        return str(label)
+    parts = itertools.groupby(str(label), key=is_symbol)
+    return "".join(
+        f"<span aria-hidden='true'>{_text(''.join(run))}</span>" if symbol else _text("".join(run))
+        for symbol, run in parts
+    )
+
+
 def status_box(status: str, body="", *, label=None, cls: str = "") -> Markup:
     """A message after an action, in one of :data:`STATUSES` (its label in bold, then the
     body). ``label=""`` leaves the label out; ``cls`` adds the view's own class."""
@@ -221,7 +243,7 @@ def status_box(status: str, body="", *, label=None, cls: str = "") -> Markup:
         raise ValueError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
     tone, default, role = STATUSES[status]
     label = default if label is None else label
-    lead = f"<strong>{_text(label)}</strong> " if label else ""
+    lead = f"<strong>{_symbol_hidden(label)}</strong> " if label else ""
     return Markup(
         f"<div class='{_classes(cls, 'gc-status', 'gc-' + status, 'gc-tone-' + tone)}' role='{role}' "
         f"aria-live='polite'>{lead}{_text(body)}</div>"

@@ -38,10 +38,11 @@ from .widgets import View, button, html_widget, shared_styles
 #: between cells. Lumino checks the attribute on the focused element itself (its shortcut
 #: selectors end in ``:focus``), so it is set on each answer, not on the group.
 #: After Check the answers are locked (still focusable, ``aria-disabled``), so focus can
-#: stay on the chosen answer, which then carries its mark ("✓ Correct" / "✗ Not quite").
+#: stay on the chosen answer, which then carries its mark ("✓ Correct" / "✗ Not quite":
+#: :data:`MARKS`). The mark is inside the answer's label, so it is part of the answer's
+#: accessible name: its symbol is ``aria-hidden`` (a screen reader would read "check mark
+#: Correct"), its words are read.
 _CHOICES_ESM = r"""
-const MARKS = {correct: "\u2713 Correct", incorrect: "\u2717 Not quite", right: "\u2713 right choice",
-               wrong: "\u2717 wrong choice"};
 function render({ model, el }) {
   const name = "gc-choice-" + Math.random().toString(36).slice(2);
   const group = document.createElement("div");
@@ -59,11 +60,15 @@ function render({ model, el }) {
       row.classList.remove("gc-choice-correct", "gc-choice-incorrect", "gc-choice-right", "gc-choice-wrong");
       const old = row.querySelector(".gc-choice-mark");
       if (old) old.remove();
-      if (mark && MARKS[mark]) {
+      const text = model.get("mark_text")[mark];
+      if (mark && text) {
         row.classList.add("gc-choice-" + mark);
         const span = document.createElement("strong");
         span.className = "gc-choice-mark";
-        span.textContent = MARKS[mark];
+        const symbol = document.createElement("span");
+        symbol.setAttribute("aria-hidden", "true");
+        symbol.textContent = text[0];
+        span.append(symbol, " " + text[1]);
         row.appendChild(span);
       }
     }
@@ -125,6 +130,16 @@ export default { render };
 """
 
 
+#: The mark beside a checked answer, by mark: its symbol (shown, hidden from screen
+#: readers) and its words (shown and read). A word and a symbol, never colour alone.
+MARKS = {
+    "correct": ("\u2713", "Correct"),
+    "incorrect": ("\u2717", "Not quite"),
+    "right": ("\u2713", "right choice"),
+    "wrong": ("\u2717", "wrong choice"),
+}
+
+
 @cache
 def _choices_class():
     """The answer-list widget class (anywidget is imported only when a quiz shows a
@@ -147,6 +162,7 @@ def _choices_class():
         labelledby = t.Unicode("").tag(sync=True)
         locked = t.Bool(False).tag(sync=True)
         marks = t.Dict().tag(sync=True)
+        mark_text = t.Dict({k: list(v) for k, v in MARKS.items()}).tag(sync=True)
 
         def __init__(self, choices, values=None, **kwargs):
             # choices: (label, key) pairs; values: key -> the response value (default: the key)
@@ -218,7 +234,7 @@ def _box(status: str, body: str, label=None) -> str:
 #: The verdict, said once per checked question: beside the chosen answer in a list of
 #: answers, else (a number typed) at the top of the feedback. A word and a symbol, never
 #: colour alone.
-VERDICT = {"correct": "\u2713 Correct", "incorrect": "\u2717 Not quite"}
+VERDICT = {status: f"{MARKS[status][0]} {MARKS[status][1]}" for status in ("correct", "incorrect")}
 
 
 class QuestionView:
