@@ -17,7 +17,7 @@ LEVELS = (1, 2, 3)
 
 
 def test_library_has_the_exercises_the_course_teaches():
-    ids = {e["id"] for e in exm.exercises()}
+    ids = {e.id for e in exm.exercises()}
     for required in (
         "pigeon-pose",
         "figure-four",
@@ -31,36 +31,36 @@ def test_library_has_the_exercises_the_course_teaches():
         "foam-rolling",
     ):
         assert required in ids
-    types = {e["type"] for e in exm.exercises()}
+    types = {e.type for e in exm.exercises()}
     assert types == {"stretch", "strength", "mobility", "recovery"}
 
 
 def test_settling_allows_gentle_strengthening_only():
     # Issue 9: "no strengthening yet" was wrong; gentle strengthening as tolerated is fine early on.
-    assert "strength" in exm.phase_plan("settle")["types"]
-    settle_strength = [e for e in exm.exercises() if e["type"] == "strength" and "settle" in e["phases"]]
+    assert "strength" in exm.phase_plan("settle").types
+    settle_strength = [e for e in exm.exercises() if e.type == "strength" and "settle" in e.phases]
     assert settle_strength, "at least one gentle strengthening exercise is offered while settling"
-    assert all(e["difficulty"] == 1 for e in settle_strength)
-    assert "no strengthening" not in exm.phase_plan("settle")["why"].lower()
+    assert all(e.difficulty == 1 for e in settle_strength)
+    assert "no strengthening" not in exm.phase_plan("settle").why.lower()
 
 
 def test_acceptable_discomfort_is_stated_where_the_reader_exercises():
     # Mild discomfort that settles within a day is acceptable; pain still worse the next day is a stop rule.
-    assert "settles within a day" in exm.phase_plan("settle")["why"]
-    assert any("next day" in rule for rule in exm.rules()["stop_rules"])
+    assert "settles within a day" in exm.phase_plan("settle").why
+    assert any("next day" in rule for rule in exm.rules().stop_rules)
 
 
 def test_every_exercise_tells_the_reader_when_to_stop_and_cites_evidence():
     for e in exm.exercises():
-        assert any("leg" in c or "numb" in c.lower() or "tingling" in c for c in e["cautions"]), e["id"]
-        assert e["evidence"]["refs"], e["id"]
+        assert any("leg" in c or "numb" in c.lower() or "tingling" in c for c in e.cautions), e.id
+        assert e.evidence.refs, e.id
 
 
 def test_stretch_holds_follow_the_evidence_used_in_the_course():
     for e in exm.exercises():
-        if e["type"] == "stretch":
-            assert e["dose"] == {"kind": "hold", "seconds": 30}, e["id"]  # 30 s beat 15 s (Bandy 1994)
-            assert 2 <= e["min_sets"] <= e["sets"] <= 4  # 2-4 repetitions (ACSM)
+        if e.type == "stretch":
+            assert e.dose == exm.Dose(kind="hold", seconds=30), e.id  # 30 s beat 15 s (Bandy 1994)
+            assert 2 <= e.min_sets <= e.sets <= 4  # 2-4 repetitions (ACSM)
 
 
 def test_exercise_time_adds_position_sets_sides_and_rests():
@@ -89,18 +89,18 @@ def check_rules(r):
     assert len(ids) == len(set(ids)), "no exercise twice"
     for item in r.items:
         ex = item.exercise
-        assert r.phase_id in ex["phases"], f"{ex['id']} is not suited to {r.phase_id}"
-        assert ex["type"] in plan["types"]
-        assert ex["difficulty"] <= r.difficulty, f"{ex['id']} is harder than level {r.difficulty}"
-        assert ex["min_sets"] <= item.sets <= ex["sets"]
-        assert exm.exercise(ex["id"]) is ex  # holds and reps straight from the library, never shortened
+        assert r.phase_id in ex.phases, f"{ex.id} is not suited to {r.phase_id}"
+        assert ex.type in plan.types
+        assert ex.difficulty <= r.difficulty, f"{ex.id} is harder than level {r.difficulty}"
+        assert ex.min_sets <= item.sets <= ex.sets
+        assert exm.exercise(ex.id) is ex  # holds and reps straight from the library, never shortened
     assert r.items[0].type == "mobility", "the routine starts with a mobility warm-up"
-    assert sum(i.type == "mobility" for i in r.items) >= exm.rules()["min_mobility"]
-    assert any(i.type == plan["main"] for i in r.items), "at least one exercise of the phase's main type"
-    ranks = [plan["types"].index(i.type) for i in r.items]
+    assert sum(i.type == "mobility" for i in r.items) >= exm.rules().min_mobility
+    assert any(i.type == plan.main for i in r.items), "at least one exercise of the phase's main type"
+    ranks = [plan.types.index(i.type) for i in r.items]
     assert ranks == sorted(ranks), "order follows the phase plan (warm-up first)"
     if r.phase_id == "settle":
-        assert all(exm.exercise(i.id)["difficulty"] == 1 for i in r.items if i.type == "strength")
+        assert all(exm.exercise(i.id).difficulty == 1 for i in r.items if i.type == "strength")
 
 
 @pytest.mark.parametrize("phase_id", PHASES)
@@ -166,7 +166,7 @@ def _data():
 def test_library_check_rejects_a_type_the_phase_plan_does_not_allow():
     data = _data()
     rolling = next(e for e in data["exercises"] if e["id"] == "foam-rolling")
-    assert "recovery" not in exm.phase_plan("settle")["types"]
+    assert "recovery" not in exm.phase_plan("settle").types
     rolling["phases"].append("settle")
     with pytest.raises(CourseDataError, match="foam-rolling.*not allowed in phase 'settle'"):
         exm.check_library(data)
@@ -202,44 +202,44 @@ def test_schema_rejects_an_unknown_exercise_type():
 
 def _panel_poses():
     """Every drawn position: (pose, panel label, which, joints) for end and start positions."""
-    for pose in exm.poses()["poses"]:
-        for panel in pose["panels"]:
+    for pose in exm.poses().poses:
+        for panel in pose.panels:
             for which in ("joints", "start"):
-                if which in panel:
-                    yield pose, panel["label"], which, panel[which]
+                if getattr(panel, which) is not None:
+                    yield pose, panel.label, which, getattr(panel, which)
 
 
 def test_every_exercise_has_an_image_labelling_its_highlighted_muscle():
     from glutecourse.charts.exercises import MUSCLE_WORDS, slug
 
     manifest = json.loads((ROOT / "images" / "manifest.json").read_text())
-    for pose in exm.poses()["poses"]:
-        e = exm.exercise(pose["id"])
-        name = exm.image_name(e["id"])
-        assert manifest[name]["alt"] == pose["alt"] and len(pose["alt"]) >= 60
+    for pose in exm.poses().poses:
+        e = exm.exercise(pose.id)
+        name = exm.image_name(e.id)
+        assert manifest[name]["alt"] == pose.alt and len(pose.alt) >= 60
         svg = (ROOT / "images" / name).read_text()
-        assert e["name"] in svg, "the exercise name is written on the image"
-        muscles = [m for panel in pose["panels"] for m in panel.get("muscles", [])]
+        assert e.name in svg, "the exercise name is written on the image"
+        muscles = [m for panel in pose.panels for m in panel.muscles]
         assert muscles, f"{name}: no muscle highlighted"
-        word = MUSCLE_WORDS[e["type"]][0]
+        word = MUSCLE_WORDS[e.type][0]
         for m in muscles:
-            assert m["target"] in e["targets"], f"{name}: {m['target']!r} is not a target in data/exercises.json"
+            assert m.target in e.targets, f"{name}: {m.target!r} is not a target in data/exercises.json"
             # the coloured region and its words: not colour alone
-            assert f'id="muscle-{slug(m["target"])}"' in svg, name
-            assert f"{word}: {m['target']}" in svg, name
-        assert MUSCLE_WORDS[e["type"]][1] in svg, f"{name}: the legend names the highlight"
+            assert f'id="muscle-{slug(m.target)}"' in svg, name
+            assert f"{word}: {m.target}" in svg, name
+        assert MUSCLE_WORDS[e.type][1] in svg, f"{name}: the legend names the highlight"
 
 
 def test_every_body_segment_has_its_nominal_length():
     """Lengths in 3D match the body's (same person, same scale everywhere); seen through the
     camera no segment collapses to a dot."""
-    nominal = exm.poses()["lengths"]
+    nominal = exm.poses().lengths
     for pose, label, which, joints in _panel_poses():
         full = exm.full_joints(joints)
-        flat = exm.projected(joints, pose.get("elevation", 0))
+        flat = exm.projected(joints, pose.elevation)
         for _chain, a, b, seg in exm.segments(joints):
             d = math.dist(full[a], full[b])
-            where = (pose["id"], label, which, a, b)
+            where = (pose.id, label, which, a, b)
             assert 0.9 * nominal[seg] <= d <= 1.1 * nominal[seg], (*where, round(d, 3))
             if seg != "foot":  # a foot pointing at the viewer is short, as it should be
                 assert math.dist(flat[a], flat[b]) >= 0.3 * nominal[seg], where
@@ -250,7 +250,7 @@ def test_body_chains_are_connected_to_the_torso():
     head's distance is a segment length, checked above); every joint in the data is drawn."""
     for pose, label, which, joints in _panel_poses():
         full = exm.full_joints(joints)
-        where = (pose["id"], label, which)
+        where = (pose.id, label, which)
         for hip in ("hip", "hip_f"):
             assert math.dist(full[hip], full["pelvis"]) <= 0.12, where
         for shoulder in ("shoulder", "shoulder_f"):
@@ -271,21 +271,21 @@ def test_the_floor_is_below_the_whole_body():
 
     for pose, label, which, joints in _panel_poses():
         full = exm.full_joints(joints)
-        assert full["head"][1] - HEAD_R >= -0.01, (pose["id"], label, which, "head")
+        assert full["head"][1] - HEAD_R >= -0.01, (pose.id, label, which, "head")
         for chain, a, b, seg in exm.segments(joints):
             if chain == "torso":
                 continue
             ra, rb = HALF_WIDTHS[seg]
-            assert full[a][1] - ra >= -0.02 and full[b][1] - rb >= -0.02, (pose["id"], label, which, a, b)
+            assert full[a][1] - ra >= -0.02 and full[b][1] - rb >= -0.02, (pose.id, label, which, a, b)
 
 
-@pytest.mark.parametrize("exercise_id", [p["id"] for p in exm.poses()["poses"]])
+@pytest.mark.parametrize("exercise_id", [p.id for p in exm.poses().poses])
 def test_every_illustration_is_drawn_at_the_same_scale(exercise_id):
     from glutecourse.charts.exercises import SCALE, draw_exercise
 
     fig = draw_exercise(exercise_id)
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
-    assert len(panels) == len(next(p for p in exm.poses()["poses"] if p["id"] == exercise_id)["panels"])
+    assert len(panels) == len(exm.pose(exercise_id).panels)
     w, h = fig.get_size_inches()
     for ax in panels:
         box = ax.get_position()
@@ -314,8 +314,7 @@ def assert_shows_picture(value: str, exercise_id: str):
     src = re.search(r"<img src='data:image/svg\+xml;base64,([^']+)' alt='([^']*)'>", value)
     assert src, "no picture in the card"
     assert base64.b64decode(src.group(1)) == (ROOT / "images" / exm.image_name(exercise_id)).read_bytes()
-    pose = next(p for p in exm.poses()["poses"] if p["id"] == exercise_id)
-    assert src.group(2) == plain(pose["alt"])
+    assert src.group(2) == plain(exm.pose(exercise_id).alt)
 
 
 def test_no_image_widget_carries_a_tooltip(home):
@@ -347,7 +346,7 @@ def test_routine_builder_widget_updates_the_table_and_shows_cards(home):
     first = shown.items[0].id
     assert b.card is None, "the card is built only when a reader asks for one"
     b.card_choice.value = first
-    assert exm.exercise(first)["steps"][0][:20] in b.card.value.replace("&#x27;", "'")
+    assert exm.exercise(first).steps[0][:20] in b.card.value.replace("&#x27;", "'")
     assert_shows_picture(b.card.value, first)
     assert b.card.value.index("<img") < b.card.value.index("How to do it"), "picture first, steps beside it"
     b.card_choice.value = None

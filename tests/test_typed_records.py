@@ -34,6 +34,7 @@ MODULES = [
     "topics/bank_health.py",
     "topics/causes.py",
     "topics/evidence.py",
+    "topics/exercises.py",
     "topics/final_quiz.py",
     "topics/myths.py",
     "topics/review.py",
@@ -91,7 +92,7 @@ def test_no_module_function_returns_a_dict_unless_allowed():
 
 def _loaders():
     from glutecourse.catalog import cases, course, glossary, phases, references
-    from glutecourse.topics import causes, evidence, final_quiz, myths, timeline, treatments
+    from glutecourse.topics import causes, evidence, exercises, final_quiz, myths, timeline, treatments
 
     return {
         "references": references.bibliography,
@@ -108,6 +109,10 @@ def _loaders():
         "timeline-series": lambda: timeline.series("acute", 70),
         "timeline-milestones": lambda: timeline.milestones("acute"),
         "treatment-guidelines": treatments.guideline_info,
+        "exercises": exercises.library,
+        "exercise-poses": exercises.poses,
+        "routine": lambda: exercises.build_routine("strength", 30, 3),
+        "routine-candidates": lambda: exercises.candidates("return", 3),
     }
 
 

@@ -17,6 +17,7 @@ from functools import partial
 
 from ..core.palette import OKABE_ITO
 from ..topics.exercises import TYPE_LABELS, exercise, image_name, poses, projected, segments
+from ..topics.exercises import pose as pose_of
 from . import FigureSpec
 from .plotting import INK, styled
 
@@ -195,8 +196,8 @@ def _draw_body(ax, j, view, curve, face, ghost=False):
 
 def _muscle_shape(m, j, view, curve):
     """(polygon, anchor) of the highlighted region on the projected body ``j``."""
-    s = "" if m["side"] == "near" else "_f"
-    region = m["region"]
+    s = "" if m.side == "near" else "_f"
+    region = m.region
     if region in ("low-back", "back"):
         line, back = _torso_line(j["pelvis"], j["neck"], curve, steps=24)
         t0, t1 = (0.1, 0.45) if region == "low-back" else (0.12, 0.88)
@@ -237,14 +238,14 @@ def _ellipse(c, a, b, angle, n=18):
 
 
 def _prop_polys(prop):
-    if prop["kind"] == "roller":
-        return [_circle(prop["center"], prop["radius"], 20)]
-    x0, x1 = prop["seat"]
-    y = prop["seat_y"]
+    if prop.kind == "roller":
+        return [_circle(prop.center, prop.radius, 20)]
+    x0, x1 = prop.seat
+    y = prop.seat_y
     t = 0.035
     return [
         [(x0 - t, y - t), (x1, y - t), (x1, y), (x0 - t, y)],  # seat
-        [(x0 - t, 0), (x0, 0), (x0, prop["back_top"]), (x0 - t, prop["back_top"])],  # back and back leg
+        [(x0 - t, 0), (x0, 0), (x0, prop.back_top), (x0 - t, prop.back_top)],  # back and back leg
         [(x1 - t, 0), (x1, 0), (x1, y - t), (x1 - t, y - t)],  # front leg
     ]
 
@@ -253,10 +254,10 @@ def _draw_props(ax, props):
     from matplotlib.patches import PathPatch
 
     for prop in props:
-        colour = ROLLER if prop["kind"] == "roller" else PROP
+        colour = ROLLER if prop.kind == "roller" else PROP
         ax.add_patch(PathPatch(_compound(_prop_polys(prop)), facecolor=colour, edgecolor=PROP_EDGE, lw=1, zorder=1))
-        if prop["kind"] == "roller":
-            (cx, cy), r = prop["center"], prop["radius"]
+        if prop.kind == "roller":
+            (cx, cy), r = prop.center, prop.radius
             ax.annotate(
                 "foam roller",
                 (cx + r * 0.8, cy - r * 0.4),
@@ -268,16 +269,16 @@ def _draw_props(ax, props):
                 zorder=6,
             )
         else:
-            ax.text(prop["seat"][0] - 0.05, prop["back_top"], "chair", ha="right", va="top", fontsize=9, color=INK)
+            ax.text(prop.seat[0] - 0.05, prop.back_top, "chair", ha="right", va="top", fontsize=9, color=INK)
 
 
 def _floor(pose, panels):
     """The floor's drawn band (y0, y1): a line for level views; for a camera looking down,
     the floor area between the nearest and farthest body points, with a margin."""
-    e = pose.get("elevation", 0)
+    e = pose.elevation
     if not e:
         return (-0.045, 0.0)
-    zs = [p[2] for panel in panels for key in ("joints", "start") for p in panel.get(key, {}).values() if len(p) > 2]
+    zs = [p[2] for panel in panels for joints in _positions(panel) for p in joints.values() if len(p) > 2]
     s = math.sin(math.radians(e))
     return (-(max(zs) + 0.2) * s, -(min(zs) - 0.2) * s)
 
@@ -285,35 +286,39 @@ def _floor(pose, panels):
 # ---------------------------------------------------------------------------- layout
 
 
+def _positions(panel):
+    """A panel's drawn positions: the end position, and the start position when it has one."""
+    return (panel.joints,) if panel.start is None else (panel.joints, panel.start)
+
+
 def _panel_box(pose, panel, floor, words):
-    e = pose.get("elevation", 0)
+    e = pose.elevation
     xs, ys = [], [floor[0]]
-    for key in ("joints", "start"):
-        if key in panel:
-            for x, y in projected(panel[key], e).values():
-                xs += [x - 0.16, x + 0.16]
-                ys += [y - 0.16, y + 0.16]
-    for arrow in panel.get("arrows", []):
-        for key in ("from", "to"):
-            x, y = _proj(arrow[key], e)
+    for joints in _positions(panel):
+        for x, y in projected(joints, e).values():
+            xs += [x - 0.16, x + 0.16]
+            ys += [y - 0.16, y + 0.16]
+    for arrow in panel.arrows:
+        for point in (arrow.from_, arrow.to):
+            x, y = _proj(point, e)
             xs.append(x)
             ys.append(y - 0.05)
-    for loop in panel.get("loops", []):
-        (cx, cy), (w, h) = loop["center"], loop["size"]
+    for loop in panel.loops:
+        (cx, cy), (w, h) = loop.center, loop.size
         xs += [cx - w / 2, cx + w / 2]
         ys += [cy - h / 2, cy + h / 2]
-    for m in panel.get("muscles", []):
-        lx, ly = m["label_at"]
-        xs += [lx, lx + CHAR_W * len(f"{words[0]}: {m['target']}")]
+    for m in panel.muscles:
+        lx, ly = m.label_at
+        xs += [lx, lx + CHAR_W * len(f"{words[0]}: {m.target}")]
         ys += [ly - 0.05, ly + 0.05]
-    for prop in pose.get("props", []) + panel.get("props", []):
+    for prop in pose.props + panel.props:
         for poly in _prop_polys(prop):
             xs += [p[0] for p in poly]
             ys += [p[1] for p in poly]
-        if prop["kind"] == "chair":
-            xs.append(prop["seat"][0] - 0.05 - 5 * CHAR_W)
+        if prop.kind == "chair":
+            xs.append(prop.seat[0] - 0.05 - 5 * CHAR_W)
         else:
-            xs.append(prop["center"][0] + 0.3 + 11 * CHAR_W)
+            xs.append(prop.center[0] + 0.3 + 11 * CHAR_W)
     pad = 0.05
     return min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
 
@@ -327,8 +332,8 @@ def _proj(p, e):
 def _draw_panel(ax, pose, panel, box, floor, words):
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch, Rectangle
 
-    e = pose.get("elevation", 0)
-    view = pose["view"]
+    e = pose.elevation
+    view = pose.view
     face = view == "side"
     x0, x1, y0, y1 = box
     ax.set_xlim(x0, x1)
@@ -337,21 +342,21 @@ def _draw_panel(ax, pose, panel, box, floor, words):
     ax.axis("off")
     ax.add_patch(Rectangle((x0, floor[0]), x1 - x0, floor[1] - floor[0], facecolor=FLOOR_FILL, lw=0, zorder=0))
     ax.plot([x0, x1], [floor[0], floor[0]] if e else [0, 0], color=FLOOR, lw=1.5, zorder=0.5)
-    _draw_props(ax, pose.get("props", []) + panel.get("props", []))
-    if "start" in panel:
-        _draw_body(ax, projected(panel["start"], e), view, 0.0, face, ghost=True)
-    j = projected(panel["joints"], e)
-    curve = panel.get("spine_curve", 0.0)
+    _draw_props(ax, pose.props + panel.props)
+    if panel.start is not None:
+        _draw_body(ax, projected(panel.start, e), view, 0.0, face, ghost=True)
+    j = projected(panel.joints, e)
+    curve = panel.spine_curve
     _draw_body(ax, j, view, curve, face)
-    for m in panel.get("muscles", []):
+    for m in panel.muscles:
         poly, anchor = _muscle_shape(m, j, view, curve)
         patch = PathPatch(_compound([poly]), facecolor=MUSCLE, edgecolor="white", lw=0.8, alpha=0.95, zorder=7)
-        patch.set_gid(f"muscle-{slug(m['target'])}")
+        patch.set_gid(f"muscle-{slug(m.target)}")
         ax.add_patch(patch)
         label = ax.annotate(
-            f"{words[0]}: {m['target']}",
+            f"{words[0]}: {m.target}",
             anchor,
-            tuple(m["label_at"]),
+            tuple(m.label_at),
             fontsize=9,
             color=INK,
             ha="left",
@@ -360,22 +365,22 @@ def _draw_panel(ax, pose, panel, box, floor, words):
             bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": MUSCLE, "lw": 1.2},
             arrowprops={"arrowstyle": "-", "color": MUSCLE, "lw": 1.2, "shrinkB": 1},
         )
-        label.set_gid(f"muscle-label-{slug(m['target'])}")
-    for arrow in panel.get("arrows", []):
+        label.set_gid(f"muscle-label-{slug(m.target)}")
+    for arrow in panel.arrows:
         ax.add_patch(
             FancyArrowPatch(
-                _proj(arrow["from"], e),
-                _proj(arrow["to"], e),
-                connectionstyle=f"arc3,rad={arrow['curve']}",
-                arrowstyle="<|-|>" if arrow.get("both") else "-|>",
+                _proj(arrow.from_, e),
+                _proj(arrow.to, e),
+                connectionstyle=f"arc3,rad={arrow.curve}",
+                arrowstyle="<|-|>" if arrow.both else "-|>",
                 mutation_scale=14,
                 color=ARROW,
                 lw=2,
                 zorder=8,
             )
         )
-    for loop in panel.get("loops", []):
-        (cx, cy), (w, h) = loop["center"], loop["size"]
+    for loop in panel.loops:
+        (cx, cy), (w, h) = loop.center, loop.size
         ax.add_patch(Arc((cx, cy), w, h, theta1=200, theta2=520, color=ARROW, lw=2, zorder=3))
         t = math.radians(160)
         tip = (cx + w / 2 * math.cos(t), cy + h / 2 * math.sin(t))
@@ -390,12 +395,12 @@ def _draw_panel(ax, pose, panel, box, floor, words):
                 zorder=8,
             )
         )
-    ax.set_title(panel["label"], loc="left", fontsize=9.5, fontweight="bold", pad=3)
+    ax.set_title(panel.label, loc="left", fontsize=9.5, fontweight="bold", pad=3)
 
 
 def _view_words(pose):
-    e = pose.get("elevation", 0)
-    if pose["view"] == "side-lying":
+    e = pose.elevation
+    if pose.view == "side-lying":
         return "Lying on the side, seen from the front" + (" and above" if e >= 20 else "")
     return "Seen from the side" + (" and a little above" if e else "")
 
@@ -407,11 +412,11 @@ def draw_exercise(exercise_id: str):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    pose = next(p for p in poses()["poses"] if p["id"] == exercise_id)
+    pose = pose_of(exercise_id)
     ex = exercise(exercise_id)
-    words = MUSCLE_WORDS[ex["type"]]
-    floor = _floor(pose, pose["panels"])
-    boxes = [_panel_box(pose, panel, floor, words) for panel in pose["panels"]]
+    words = MUSCLE_WORDS[ex.type]
+    floor = _floor(pose, pose.panels)
+    boxes = [_panel_box(pose, panel, floor, words) for panel in pose.panels]
     top, bottom, margin, gap = 0.78, 0.42, 0.12, 0.3  # inches
     widths = [(b[1] - b[0]) * SCALE for b in boxes]
     height = max(b[3] - b[2] for b in boxes) * SCALE
@@ -420,7 +425,7 @@ def draw_exercise(exercise_id: str):
     fig_h = round(height + top + bottom, 2)
     fig = Figure(figsize=(fig_w, fig_h))
     x = (fig_w - need) / 2 + margin
-    for panel, box, w in zip(pose["panels"], boxes, widths):
+    for panel, box, w in zip(pose.panels, boxes, widths):
         h = (box[3] - box[2]) * SCALE
         ax = fig.add_axes((x / fig_w, (bottom + (height - h)) / fig_h, w / fig_w, h / fig_h))
         _draw_panel(ax, pose, panel, box, floor, words)
@@ -428,7 +433,7 @@ def draw_exercise(exercise_id: str):
     fig.text(
         0.12 / fig_w,
         1 - 0.08 / fig_h,
-        f"{ex['name']}  ·  {TYPE_LABELS[ex['type']].lower()}",
+        f"{ex.name}  ·  {TYPE_LABELS[ex.type].lower()}",
         fontsize=11.5,
         fontweight="bold",
         va="top",
@@ -439,10 +444,10 @@ def draw_exercise(exercise_id: str):
         Patch(facecolor=NEAR, edgecolor=OUTLINE, label="near side"),
         Patch(facecolor=FAR, edgecolor=OUTLINE, label="far side"),
     ]
-    if any("start" in p for p in pose["panels"]):
+    if any(p.start is not None for p in pose.panels):
         handles.append(Patch(facecolor=GHOST, edgecolor=GHOST_EDGE, label="start position"))
     handles.append(Patch(facecolor=MUSCLE, edgecolor="white", label=words[1]))
-    if any(p.get("arrows") or p.get("loops") for p in pose["panels"]):
+    if any(p.arrows or p.loops for p in pose.panels):
         handles.append(Line2D([], [], color=ARROW, lw=2, marker=">", markersize=6, label="movement"))
     fig.legend(
         handles=handles,
@@ -458,8 +463,8 @@ def draw_exercise(exercise_id: str):
 
 
 def figures():
-    for pose in poses()["poses"]:
-        yield FigureSpec(name=image_name(pose["id"]), alt=pose["alt"], draw=_drawer(pose["id"]))
+    for pose in poses().poses:
+        yield FigureSpec(name=image_name(pose.id), alt=pose.alt, draw=_drawer(pose.id))
 
 
 def _drawer(exercise_id):

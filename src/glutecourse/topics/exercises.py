@@ -16,12 +16,13 @@ the stick-figure illustrations are drawn by ``glutecourse.charts.exercises``.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.phases import phases
 from ..catalog.references import reference_keys
-from ..core.data import by_id, check_ids_and_refs, load
+from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import NumberError, format_duration, parse_number
 from ..core.paths import data_dir
@@ -30,19 +31,179 @@ TYPE_LABELS = {"mobility": "Mobility", "stretch": "Stretch", "strength": "Streng
 
 LEVEL_LABELS = {1: "Gentle", 2: "Moderate", 3: "Harder"}
 
+# ---------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """One set on one side: a hold of ``seconds``, or ``reps`` at ``seconds_per_rep``."""
+
+    kind: str  # "hold" or "reps"
+    seconds: int = 0
+    reps: int = 0
+    seconds_per_rep: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DaysPerWeek:
+    min: int
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseEvidence:
+    """What the evidence says about an exercise, and its sources (reference keys)."""
+
+    note: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise of the library: its steps, dose (``sides`` 2: each side in turn;
+    ``min_sets``: the fewest sets the builder may use), how often, level, the phases it
+    suits, cautions and evidence."""
+
+    id: str
+    name: str
+    type: str
+    targets: tuple[str, ...]
+    steps: tuple[str, ...]
+    dose: Dose
+    sides: int
+    sets: int
+    min_sets: int
+    rest_seconds: int
+    days_per_week: DaysPerWeek
+    difficulty: int
+    phases: tuple[str, ...]
+    cautions: tuple[str, ...]
+    evidence: ExerciseEvidence
+
+
+@dataclass(frozen=True, slots=True)
+class PhasePlan:
+    """The exercise types a phase allows, in routine order, its main type and why."""
+
+    phase: str
+    main: str
+    types: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The routine builder's rules and the stop rules every routine shows."""
+
+    transition_seconds: int
+    min_mobility: int
+    phase_plans: tuple[PhasePlan, ...]
+    stop_rules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """``data/exercises.json``."""
+
+    note: str
+    rules: Rules
+    exercises: tuple[Exercise, ...]
+
+
+#: A point of a pose in metres: (x, y) or (x, y, z).
+Point = tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Arrow:
+    """A movement arrow from ``from_`` to ``to`` (``from`` in the file), bent by ``curve``,
+    with a head at both ends when ``both``."""
+
+    from_: Point
+    to: Point
+    curve: float
+    both: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Loop:
+    center: Point
+    size: Point
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """A chair (``seat`` x range, ``seat_y``, ``back_top``) or a foam roller (``center``,
+    ``radius``)."""
+
+    kind: str
+    center: Point | None = None
+    radius: float | None = None
+    seat: Point | None = None
+    seat_y: float | None = None
+    back_top: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Muscle:
+    """The highlighted muscle: one of the exercise's targets, where it sits on the body,
+    on which side, and where its label goes."""
+
+    target: str
+    region: str
+    side: str
+    label_at: Point
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """One drawn position: its title, the joints (by name), an optional start position drawn
+    faded, and what is drawn on it."""
+
+    label: str
+    joints: Mapping[str, Point]
+    spine_curve: float = 0.0
+    arrows: tuple[Arrow, ...] = ()
+    loops: tuple[Loop, ...] = ()
+    props: tuple[Prop, ...] = ()
+    start: Mapping[str, Point] | None = None
+    muscles: tuple[Muscle, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pose:
+    """An exercise's illustration: the view, its alt text, one or two panels, props shown in
+    every panel and how many degrees the camera looks down."""
+
+    id: str
+    view: str
+    alt: str
+    panels: tuple[Panel, ...]
+    props: tuple[Prop, ...] = ()
+    elevation: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Poses:
+    """``data/exercises-poses.json``: the body's nominal segment lengths and every pose."""
+
+    note: str
+    lengths: Mapping[str, float]
+    poses: tuple[Pose, ...]
+
+
 # ---------------------------------------------------------------------------- data
 
 
 @lru_cache(maxsize=1)
-def library() -> dict:
-    """The exercise library, validated (schema plus cross-file rules)."""
-    data = load("exercises.json", schema="exercises")
-    check_library(data)
-    return data
+def library() -> Library:
+    """The exercise library, validated (schema plus cross-file rules), as records."""
+    return check_library(load("exercises.json", schema="exercises"))
 
 
-def check_library(data: dict, path=None) -> dict:
-    """Rules a schema cannot express; raise CourseDataError naming the exercise."""
+def check_library(data: dict, path=None) -> Library:
+    """Rules a schema cannot express, on the schema-checked file; raise CourseDataError
+    naming the exercise. Then the file built into a ``Library`` record."""
     path = path or data_dir() / "exercises.json"
     phase_ids = [p.id for p in phases()]
     refs = reference_keys()
@@ -89,15 +250,26 @@ def check_library(data: dict, path=None) -> dict:
         ]
         if not main:
             raise CourseDataError(path, f"phase {ph!r}", f"needs a difficulty-1 {plans[ph]['main']} exercise")
-    return data
+    return build(Library, data)
+
+
+def _pose(data: dict) -> Pose:
+    """A schema-checked pose as its record: an arrow's ``from`` (a Python keyword) is ``from_``."""
+    panels = [
+        {**panel, "arrows": [{**{k: v for k, v in a.items() if k != "from"}, "from_": a["from"]} for a in arrows]}
+        if (arrows := panel.get("arrows"))
+        else panel
+        for panel in data["panels"]
+    ]
+    return build(Pose, {**data, "panels": panels})
 
 
 @lru_cache(maxsize=1)
-def poses() -> dict:
-    """Stick-figure poses (``data/exercises-poses.json``), one per exercise."""
+def poses() -> Poses:
+    """Stick-figure poses (``data/exercises-poses.json``), one per exercise, as records."""
     data = load("exercises-poses.json", schema="exercises-poses")
     path = data_dir() / "exercises-poses.json"
-    ids = [e["id"] for e in exercises()]
+    ids = [e.id for e in exercises()]
     seen = set()
     for pose in data["poses"]:
         if pose["id"] not in ids:
@@ -108,23 +280,28 @@ def poses() -> dict:
     missing = [i for i in ids if i not in seen]
     if missing:
         raise CourseDataError(path, None, f"no pose for exercise(s) {', '.join(missing)}")
-    return data
+    lengths = build(dict[str, float], data["lengths"])
+    return Poses(note=data["note"], lengths=lengths, poses=tuple(_pose(p) for p in data["poses"]))
 
 
-def exercises() -> list[dict]:
-    return library()["exercises"]
+def pose(exercise_id: str) -> Pose:
+    return by_id(poses().poses, exercise_id)
 
 
-def exercise(exercise_id: str) -> dict:
+def exercises() -> tuple[Exercise, ...]:
+    return library().exercises
+
+
+def exercise(exercise_id: str) -> Exercise:
     return by_id(exercises(), exercise_id)
 
 
-def rules() -> dict:
-    return library()["rules"]
+def rules() -> Rules:
+    return library().rules
 
 
-def phase_plan(phase_id: str) -> dict:
-    return by_id(rules()["phase_plans"], phase_id, key="phase")
+def phase_plan(phase_id: str) -> PhasePlan:
+    return by_id(rules().phase_plans, phase_id, key="phase")
 
 
 def image_name(exercise_id: str) -> str:
@@ -134,17 +311,17 @@ def image_name(exercise_id: str) -> str:
 # ---------------------------------------------------------------------------- doses and time
 
 
-def work_seconds(ex: dict) -> int:
+def work_seconds(ex: Exercise) -> int:
     """Seconds of work in one set on one side: the hold, or reps x seconds per rep."""
-    dose = ex["dose"]
-    return dose["seconds"] if dose["kind"] == "hold" else dose["reps"] * dose["seconds_per_rep"]
+    dose = ex.dose
+    return dose.seconds if dose.kind == "hold" else dose.reps * dose.seconds_per_rep
 
 
-def exercise_seconds(ex: dict, sets: int | None = None, transition: int | None = None) -> int:
+def exercise_seconds(ex: Exercise, sets: int | None = None, transition: int | None = None) -> int:
     """Time for one exercise: getting into position, every set on every side, rests between sets."""
-    sets = ex["sets"] if sets is None else sets
-    transition = rules()["transition_seconds"] if transition is None else transition
-    return transition + sets * ex["sides"] * work_seconds(ex) + (sets - 1) * ex["rest_seconds"]
+    sets = ex.sets if sets is None else sets
+    transition = rules().transition_seconds if transition is None else transition
+    return transition + sets * ex.sides * work_seconds(ex) + (sets - 1) * ex.rest_seconds
 
 
 def fmt_duration(seconds: int) -> str:
@@ -152,30 +329,28 @@ def fmt_duration(seconds: int) -> str:
     return format_duration(seconds)
 
 
-def dose_text(ex: dict, sets: int | None = None) -> str:
-    sets = ex["sets"] if sets is None else sets
-    dose = ex["dose"]
-    if dose["kind"] == "hold":
+def dose_text(ex: Exercise, sets: int | None = None) -> str:
+    sets = ex.sets if sets is None else sets
+    dose = ex.dose
+    if dose.kind == "hold":
         work = (
-            f"hold {fmt_duration(dose['seconds'])}"
-            if ex["type"] != "mobility" and ex["type"] != "recovery"
-            else fmt_duration(dose["seconds"])
+            f"hold {fmt_duration(dose.seconds)}"
+            if ex.type != "mobility" and ex.type != "recovery"
+            else fmt_duration(dose.seconds)
         )
     else:
-        work = f"{dose['reps']} reps"
-    side = " each side" if ex["sides"] == 2 else ""
+        work = f"{dose.reps} reps"
+    side = " each side" if ex.sides == 2 else ""
     sets_text = f"{sets} × {work}" if sets > 1 else work
-    rest = f", rest {fmt_duration(ex['rest_seconds'])} between sets" if sets > 1 and ex["rest_seconds"] else ""
+    rest = f", rest {fmt_duration(ex.rest_seconds)} between sets" if sets > 1 and ex.rest_seconds else ""
     return f"{sets_text}{side}{rest}"
 
 
-def frequency_text(ex: dict) -> str:
-    d = ex["days_per_week"]
-    if d["min"] == d["max"]:
-        return "every day" if d["min"] == 7 else f"{d['min']} days a week"
-    return (
-        f"{d['min']}-{d['max']} days a week" if d["max"] < 7 else f"at least {d['min']} days a week, daily if you like"
-    )
+def frequency_text(ex: Exercise) -> str:
+    d = ex.days_per_week
+    if d.min == d.max:
+        return "every day" if d.min == 7 else f"{d.min} days a week"
+    return f"{d.min}-{d.max} days a week" if d.max < 7 else f"at least {d.min} days a week, daily if you like"
 
 
 # ---------------------------------------------------------------------------- the routine
@@ -183,20 +358,20 @@ def frequency_text(ex: dict) -> str:
 
 @dataclass(frozen=True)
 class RoutineItem:
-    exercise: dict
+    exercise: Exercise
     sets: int
 
     @property
     def id(self) -> str:
-        return self.exercise["id"]
+        return self.exercise.id
 
     @property
     def name(self) -> str:
-        return self.exercise["name"]
+        return self.exercise.name
 
     @property
     def type(self) -> str:
-        return self.exercise["type"]
+        return self.exercise.type
 
     @property
     def seconds(self) -> int:
@@ -237,28 +412,26 @@ def _check_choices(phase_id, minutes, difficulty):
     return int(minutes) if minutes.is_integer() else minutes
 
 
-def candidates(phase_id: str, difficulty: int) -> list[dict]:
+def candidates(phase_id: str, difficulty: int) -> tuple[Exercise, ...]:
     """Exercises suitable for the phase (listed for it and allowed by its plan) at or below
     the difficulty, in library order."""
-    allowed = phase_plan(phase_id)["types"]
-    return [
-        e for e in exercises() if phase_id in e["phases"] and e["type"] in allowed and e["difficulty"] <= difficulty
-    ]
+    allowed = phase_plan(phase_id).types
+    return tuple(e for e in exercises() if phase_id in e.phases and e.type in allowed and e.difficulty <= difficulty)
 
 
 def smallest_routine(phase_id: str, difficulty: int = 1) -> tuple[RoutineItem, ...]:
     """The shortest routine that keeps the rules: the quickest warm-up item(s) and the
     quickest exercise of the phase's main type, each with its fewest sets."""
-    n = rules()["min_mobility"]
+    n = rules().min_mobility
     pool = candidates(phase_id, difficulty)
-    main_type = phase_plan(phase_id)["main"]
+    main_type = phase_plan(phase_id).main
 
     def quickest(items):
-        return sorted(items, key=lambda e: exercise_seconds(e, e["min_sets"]))
+        return sorted(items, key=lambda e: exercise_seconds(e, e.min_sets))
 
-    mobility = quickest([e for e in pool if e["type"] == "mobility"])[:n]
-    main = quickest([e for e in pool if e["type"] == main_type and e not in mobility])[:1]
-    return tuple(RoutineItem(e, e["min_sets"]) for e in mobility + main)
+    mobility = quickest([e for e in pool if e.type == "mobility"])[:n]
+    main = quickest([e for e in pool if e.type == main_type and e not in mobility])[:1]
+    return tuple(RoutineItem(e, e.min_sets) for e in mobility + main)
 
 
 def _too_short(phase_id, minutes, difficulty, budget) -> Routine:
@@ -292,14 +465,14 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
     budget = int(minutes * 60)
     plan = phase_plan(phase_id)
     pool = candidates(phase_id, difficulty)
-    n_mob = rules()["min_mobility"]
+    n_mob = rules().min_mobility
 
     chosen: list[RoutineItem] = []
     used = 0
 
     def try_add(ex, full=True) -> bool:
         nonlocal used
-        for sets in (ex["sets"], ex["min_sets"]) if full else (ex["min_sets"],):
+        for sets in (ex.sets, ex.min_sets) if full else (ex.min_sets,):
             t = exercise_seconds(ex, sets)
             if used + t <= budget:
                 chosen.append(RoutineItem(ex, sets))
@@ -307,8 +480,8 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
                 return True
         return False
 
-    warmups = [e for e in pool if e["type"] == "mobility"][:n_mob]
-    mains = [e for e in pool if e["type"] == plan["main"] and e not in warmups]
+    warmups = [e for e in pool if e.type == "mobility"][:n_mob]
+    mains = [e for e in pool if e.type == plan.main and e not in warmups]
     first_main = None
     # 1-2. The warm-up (the first mobility items in library order, gentlest first), then at
     # least one exercise of the phase's main type. If the main exercise does not fit after a
@@ -325,8 +498,8 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
 
     # 3. The rest, round-robin over the plan's types so a short routine still mixes them.
     rest = [e for e in pool if e not in warmups and e is not first_main]
-    order = [t for t in plan["types"] if t != "mobility"] + ["mobility"]
-    queues = {t: [e for e in rest if e["type"] == t] for t in order}
+    order = [t for t in plan.types if t != "mobility"] + ["mobility"]
+    queues = {t: [e for e in rest if e.type == t] for t in order}
     while any(queues.values()):
         for t in order:
             while queues[t]:
@@ -334,7 +507,7 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
                     break
 
     # 4. Final order: by the plan's type order (mobility first), then by choice order.
-    rank = {t: i for i, t in enumerate(plan["types"])}
+    rank = {t: i for i, t in enumerate(plan.types)}
     indexed = sorted(enumerate(chosen), key=lambda pair: (rank[pair[1].type], pair[0]))
     items = tuple(item for _, item in indexed)
     left = budget - used
@@ -360,31 +533,31 @@ class Step:
 
 def routine_steps(routine) -> list[Step]:
     """Every timed step of ``routine`` in order (pure; no widgets, no clock)."""
-    transition = rules()["transition_seconds"]
+    transition = rules().transition_seconds
     steps: list[Step] = []
     for item in routine.items:
         ex = item.exercise
-        name = ex["name"]
+        name = ex.name
         if transition:
-            steps.append(Step("position", f"Get ready: {name}", transition, ex["id"]))
+            steps.append(Step("position", f"Get ready: {name}", transition, ex.id))
         work = work_seconds(ex)
-        sides = ("left side", "right side") if ex["sides"] == 2 else ("",)
+        sides = ("left side", "right side") if ex.sides == 2 else ("",)
         for set_no in range(1, item.sets + 1):
             of = f" (set {set_no} of {item.sets})" if item.sets > 1 else ""
             for side in sides:
                 where = f", {side}" if side else ""
-                if ex["dose"]["kind"] == "hold":
-                    what = f"hold {fmt_duration(work)}" if ex["type"] in ("stretch", "strength") else fmt_duration(work)
+                if ex.dose.kind == "hold":
+                    what = f"hold {fmt_duration(work)}" if ex.type in ("stretch", "strength") else fmt_duration(work)
                 else:
-                    what = f"{ex['dose']['reps']} reps, about {fmt_duration(work)}"
-                steps.append(Step("work", f"{name}{where} — {what}{of}", work, ex["id"], set_no, item.sets, side))
-            if set_no < item.sets and ex["rest_seconds"]:
+                    what = f"{ex.dose.reps} reps, about {fmt_duration(work)}"
+                steps.append(Step("work", f"{name}{where} — {what}{of}", work, ex.id, set_no, item.sets, side))
+            if set_no < item.sets and ex.rest_seconds:
                 steps.append(
                     Step(
                         "rest",
-                        f"Rest {fmt_duration(ex['rest_seconds'])} — next: {name}, set {set_no + 1} of {item.sets}",
-                        ex["rest_seconds"],
-                        ex["id"],
+                        f"Rest {fmt_duration(ex.rest_seconds)} — next: {name}, set {set_no + 1} of {item.sets}",
+                        ex.rest_seconds,
+                        ex.id,
                         set_no,
                         item.sets,
                     )
@@ -424,7 +597,7 @@ def point3(p) -> tuple[float, float, float]:
     return (float(p[0]), float(p[1]), float(p[2]) if len(p) > 2 else 0.0)
 
 
-def full_joints(joints: dict) -> dict:
+def full_joints(joints: Mapping[str, Point]) -> Mapping[str, tuple[float, float, float]]:
     """Every joint in 3D, with the torso's own points filled in: ``pelvis`` (between the
     hips), ``hip_f`` and ``shoulder``/``shoulder_f`` (at the hip and the neck when a pose
     does not place them)."""
@@ -436,7 +609,7 @@ def full_joints(joints: dict) -> dict:
     return j
 
 
-def segments(joints: dict):
+def segments(joints: Mapping[str, Point]):
     """The drawn segments as ``(chain, a, b, nominal)``: consecutive joints of each chain
     present in ``joints`` (a chain stops at its first missing joint)."""
     j = full_joints(joints)
@@ -457,7 +630,7 @@ def project(p, elevation: float = 0.0) -> tuple[float, float]:
     return (x, y * math.cos(e) - z * math.sin(e))
 
 
-def projected(joints: dict, elevation: float = 0.0) -> dict:
+def projected(joints: Mapping[str, Point], elevation: float = 0.0) -> Mapping[str, tuple[float, float]]:
     """Every joint (``full_joints``) projected to the drawing plane."""
     return {k: project(v, elevation) for k, v in full_joints(joints).items()}
 

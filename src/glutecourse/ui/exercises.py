@@ -65,7 +65,7 @@ def routine_html(routine: Routine) -> str:
     head = (
         f"<p><strong>{safe_html(ph.name)}</strong>, up to {routine.minutes} minutes, "
         f"level {routine.difficulty} ({LEVEL_LABELS[routine.difficulty].lower()} and easier). "
-        f"{safe_html(plan['why'])}</p>"
+        f"{safe_html(plan.why)}</p>"
     )
     if not routine.ok:
         head += status_box("warning", routine.message, label="Not enough time.", cls="gc-routine-short")
@@ -79,7 +79,7 @@ def routine_html(routine: Routine) -> str:
     rows.append(
         (
             th(
-                f"Total (including {rules()['transition_seconds']} s to get into position for each exercise)",
+                f"Total (including {rules().transition_seconds} s to get into position for each exercise)",
                 cls="gc-num",
                 colspan=4,
             ),
@@ -93,30 +93,30 @@ def routine_html(routine: Routine) -> str:
 def card_html(exercise_id: str, open_: bool = True) -> str:
     """One exercise as an HTML card: dose, steps, cautions, evidence (no image)."""
     ex = exercise(exercise_id)
-    targets = ", ".join(safe_html(t) for t in ex["targets"])
+    targets = ", ".join(safe_html(t) for t in ex.targets)
     return (
         f"<details class='gc-exercise-card' {'open' if open_ else ''}>"
-        f"<summary><strong>{safe_html(ex['name'])}</strong> · {TYPE_LABELS[ex['type']]} · "
-        f"level {ex['difficulty']} ({LEVEL_LABELS[ex['difficulty']].lower()})</summary>"
+        f"<summary><strong>{safe_html(ex.name)}</strong> · {TYPE_LABELS[ex.type]} · "
+        f"level {ex.difficulty} ({LEVEL_LABELS[ex.difficulty].lower()})</summary>"
         f"<p><strong>Works on:</strong> {targets}<br><strong>Dose:</strong> {safe_html(dose_text(ex))} "
         f"(about {fmt_duration(exercise_seconds(ex))}), {frequency_text(ex)}.</p>"
-        f"<p><strong>How to do it</strong></p>{items(ex['steps'], ordered=True)}"
-        f"<p><strong>Take care</strong></p>{items(ex['cautions'])}"
-        f"<p><strong>What the evidence says:</strong> {safe_html(ex['evidence']['note'])} "
-        f"<span class='gc-source'>Sources: {_cite(ex['evidence']['refs'])}.</span></p></details>"
+        f"<p><strong>How to do it</strong></p>{items(ex.steps, ordered=True)}"
+        f"<p><strong>Take care</strong></p>{items(ex.cautions)}"
+        f"<p><strong>What the evidence says:</strong> {safe_html(ex.evidence.note)} "
+        f"<span class='gc-source'>Sources: {_cite(ex.evidence.refs)}.</span></p></details>"
     )
 
 
 def exercise_cards(kind: str | None = None, open_: bool = False, terms: tuple | list = ()):
     """Cards for every exercise of one type (or all), from the library; ``terms`` first shows
     the glossary definitions the cards rely on (as ``define`` does)."""
-    chosen = [e for e in exercises() if kind is None or e["type"] == kind]
+    chosen = [e for e in exercises() if kind is None or e.type == kind]
     if not chosen:
         raise ValueError(f"No exercises of type {kind!r}: choose one of {', '.join(TYPE_LABELS)}.")
     words = ""
     if terms:
         words = define_html(*terms)
-    return html(words + "".join(card_html(e["id"], open_) for e in chosen))
+    return html(words + "".join(card_html(e.id, open_) for e in chosen))
 
 
 def stop_rules():
@@ -125,7 +125,7 @@ def stop_rules():
         callout(
             "emergency",
             "Stop the exercise, and get advice, if you notice:",
-            items(rules()["stop_rules"]),
+            items(rules().stop_rules),
             cls="gc-stop-rules",
         )
     )
@@ -137,7 +137,7 @@ def svg_bytes(exercise_id: str) -> bytes:
 
 def picture_alt(exercise_id: str) -> str:
     """The picture's description (from the pose data), else the exercise's name."""
-    return next((p["alt"] for p in poses()["poses"] if p["id"] == exercise_id), exercise(exercise_id)["name"])
+    return next((p.alt for p in poses().poses if p.id == exercise_id), exercise(exercise_id).name)
 
 
 def figure_html(exercise_id: str) -> str:

@@ -27,9 +27,14 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..core.data import build as build_record
 from ..core.data import validate
 from ..core.palette import OKABE_ITO
+
+if TYPE_CHECKING:
+    from ..topics.exercises import Library
 
 #: The handouts, in order: file name -> builder name.
 HANDOUTS = {
@@ -83,7 +88,7 @@ class Sources:
     """Everything the handouts show, read from one data folder and one images folder."""
 
     course: dict
-    exercises: dict
+    exercises: Library  # the exercise library's records (topics.exercises)
     selfcheck: dict
     handouts: dict
     references: dict
@@ -92,7 +97,9 @@ class Sources:
     @classmethod
     def read(cls, data: Path, images: Path) -> Sources:
         """The data files, each checked against its schema (CourseDataError names the
-        file and item on a problem)."""
+        file and item on a problem); the exercise library is built into its records."""
+        from ..topics.exercises import Library
+
         loaded = {}
         for name, schema in (
             ("course", "course"),
@@ -103,6 +110,7 @@ class Sources:
         ):
             path = Path(data) / f"{name}.json"
             loaded[name] = validate(json.loads(path.read_text(encoding="utf-8")), schema, path)
+        loaded["exercises"] = build_record(Library, loaded["exercises"])
         return cls(images=Path(images), **loaded)
 
     def image(self, name: str) -> tuple[str, str]:
@@ -161,17 +169,17 @@ def exercise_sheet(src: Sources) -> str:
 
     h = src.handouts["exercises"]
     cards = []
-    for ex in src.exercises["exercises"]:
-        address, alt = src.image(image_name(ex["id"]))
+    for ex in src.exercises.exercises:
+        address, alt = src.image(image_name(ex.id))
         cards.append(
             f"<div class='ex'><img src='{address}' alt='{escape(alt, quote=True)}'>"
-            f"<h3>{escape(ex['name'])}</h3><p>{escape(dose_text(ex))}</p><p>{escape(frequency_text(ex))}</p></div>"
+            f"<h3>{escape(ex.name)}</h3><p>{escape(dose_text(ex))}</p><p>{escape(frequency_text(ex))}</p></div>"
         )
     body = (
-        f"<p>{escape(h['intro'])} {escape(src.exercises['note'])}</p>"
+        f"<p>{escape(h['intro'])} {escape(src.exercises.note)}</p>"
         f"<div class='grid'>{''.join(cards)}</div>"
         f"<section class='box urgent'><h2>{escape(h['stop_heading'])}</h2>"
-        f"{_items(src.exercises['rules']['stop_rules'])}</section>"
+        f"{_items(src.exercises.rules.stop_rules)}</section>"
     )
     return page(src, h["title"], body)
 
@@ -179,8 +187,8 @@ def exercise_sheet(src: Sources) -> str:
 def flare_plan(src: Sources) -> str:
     h = src.handouts["flare_plan"]
     d = src.course["disclaimer"]
-    rules = src.exercises["rules"]
-    first_phase = rules["phase_plans"][0]
+    rules = src.exercises.rules
+    first_phase = rules.phase_plans[0]
     fields = "".join(
         f"<div class='field'><div class='label'>{escape(f['label'])}</div>{_lines(f['size'])}</div>"
         for f in h["fields"]
@@ -191,9 +199,9 @@ def flare_plan(src: Sources) -> str:
         f"<p class='action'>{escape(d['emergency']['action'])}</p>"
         f"<p><span class='tag'>Same day</span>{escape(d['urgent']['summary'])}. {escape(d['urgent']['action'])} "
         f"{escape(h['help_note'])}</p></section>"
-        f"<section class='box plain'><h2>{escape(h['todo_heading'])}</h2><p>{escape(first_phase['why'])}</p>"
+        f"<section class='box plain'><h2>{escape(h['todo_heading'])}</h2><p>{escape(first_phase.why)}</p>"
         f"<p><strong>{escape(src.handouts['exercises']['stop_heading'])}</strong></p>"
-        f"<div class='cols'>{_items(rules['stop_rules'])}</div></section>"
+        f"<div class='cols'>{_items(rules.stop_rules)}</div></section>"
         f"<p>{escape(h['intro'])}</p><div class='fields'>{fields}</div>"
     )
     return page(src, h["title"], body, d["refs"])
