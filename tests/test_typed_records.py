@@ -38,6 +38,7 @@ MODULES = [
     "topics/final_quiz.py",
     "topics/myths.py",
     "topics/review.py",
+    "topics/selfcheck.py",
     "topics/timeline.py",
     "topics/timing.py",
     "topics/treatments.py",
@@ -51,6 +52,19 @@ ALLOWED = {
     "topics/bank_health.py:figures": "a JSON-shaped export: scripts/bank_health.py --json prints it as it is",
     "topics/treatments.py:directions": "a computed lookup of strings (guideline id -> which way it points)",
     "topics/review.py:schedule": "a typed index of records (question key -> review Entry)",
+    "topics/selfcheck.py:items": "a typed index of records (item id -> Item), in the data's order",
+    "topics/selfcheck.py:level_names": "a lookup of strings (level id -> the name the course uses for it)",
+    "topics/selfcheck.py:_placeholders": "a lookup of strings (placeholder -> its text) for filling in the data",
+    # The self-check's three files: each is schema-checked, its cross-file rules checked (the
+    # check_* validators return the file they checked, the items' texts filled in), and read
+    # only inside topics/selfcheck.py to build the records the rest of the code passes around
+    # (Item, Level, Group, Prevalence, Rule, AssumedFact, WorkedCase).
+    "topics/selfcheck.py:check_symptom_data": "validator: the checked file, texts filled in, from which records are built",
+    "topics/selfcheck.py:symptom_data": "the checked file, read only here to build Item, Level, Group, Prevalence",
+    "topics/selfcheck.py:check_rules": "validator: returns the file it checked, from which Rule records are built",
+    "topics/selfcheck.py:rules_data": "the checked file, read only here to build Rule and AssumedFact records",
+    "topics/selfcheck.py:check_worked_cases": "validator: returns the file it checked, from which WorkedCase is built",
+    "topics/selfcheck.py:worked_cases_data": "the checked file, read only here to build WorkedCase records",
 }
 
 
@@ -92,7 +106,7 @@ def test_no_module_function_returns_a_dict_unless_allowed():
 
 def _loaders():
     from glutecourse.catalog import cases, course, glossary, phases, references
-    from glutecourse.topics import causes, evidence, exercises, final_quiz, myths, timeline, treatments
+    from glutecourse.topics import causes, evidence, exercises, final_quiz, myths, selfcheck, timeline, treatments
 
     return {
         "references": references.bibliography,
@@ -113,6 +127,13 @@ def _loaders():
         "exercise-poses": exercises.poses,
         "routine": lambda: exercises.build_routine("strength", 30, 3),
         "routine-candidates": lambda: exercises.candidates("return", 3),
+        "selfcheck-levels": selfcheck.levels,
+        "selfcheck-groups": selfcheck.groups,
+        "selfcheck-items": lambda: tuple(selfcheck.items().values()),
+        "selfcheck-prevalence": selfcheck.prevalence,
+        "selfcheck-rules": selfcheck.rules,
+        "selfcheck-cases": selfcheck.worked_cases,
+        "selfcheck-result": lambda: selfcheck.triage([next(iter(selfcheck.items()))]),
     }
 
 
