@@ -191,7 +191,7 @@ def test_final_quiz_widget_records_pool_answers_under_notebook_10(tmp_path):
 
     store = ProgressStore(tmp_path / "progress.json")
     quiz = FinalQuiz(store=store)
-    assert store.attempts == []
+    assert store.attempts == ()
     i, q = next((i, q) for i, q in enumerate(quiz.questions) if q.bank_id in {b.id for b in BANKS if b.pool == "final"})
     v = quiz.view(i)
     if q.type == "multiple":
@@ -200,7 +200,7 @@ def test_final_quiz_widget_records_pool_answers_under_notebook_10(tmp_path):
     else:
         v.input.value = q.answer if q.type != "numeric" else str(q.answer)
     v.check_button.click()
-    assert store.attempts[-1]["notebook"] == "10-conclusion-and-final-quiz"
-    assert store.attempts[-1]["correct"] is True
+    assert store.attempts[-1].notebook == "10-conclusion-and-final-quiz"
+    assert store.attempts[-1].correct is True
     row = next(r for r in progress_summary(store) if r.notebook == "10-conclusion-and-final-quiz")
     assert row.answered == 1 and row.answered <= row.questions

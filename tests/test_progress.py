@@ -35,7 +35,7 @@ def test_record_then_reload(tmp_path):
     store = ProgressStore(tmp_path / "p.json")
     first = record(store)
     again = ProgressStore(tmp_path / "p.json")
-    assert again.attempts[0]["question"] == "glute-count" and again.attempts[0]["id"] == first["id"]
+    assert again.attempts[0].question == "glute-count" and again.attempts[0].id == first.id
     assert again.reader == store.reader
 
 
@@ -45,7 +45,7 @@ def test_two_open_notebooks_do_not_overwrite_each_other(tmp_path):
     record(a, "q1")
     record(b, "q2")
     record(a, "q3")
-    assert [x["question"] for x in ProgressStore(tmp_path / "p.json").attempts] == ["q1", "q2", "q3"]
+    assert [x.question for x in ProgressStore(tmp_path / "p.json").attempts] == ["q1", "q2", "q3"]
     assert a.reader == b.reader  # the second window adopts the reader id already on disk
 
 
@@ -90,8 +90,8 @@ def test_four_processes_recording_200_answers_each_keep_all_800(fast_dir, repeti
     folder = fast_dir / f"rep{repetition}"
     folder.mkdir()
     attempts = four_writers(folder)
-    assert len({a["question"] for a in attempts}) == 800  # every answer kept ...
-    assert len(attempts) == 800 and len({a.get("id") for a in attempts}) == 800  # ... once
+    assert len({a.question for a in attempts}) == 800  # every answer kept ...
+    assert len(attempts) == 800 and len({a.id for a in attempts}) == 800  # ... once
 
 
 # ------------------------------------------------------------ crashes and leftovers
@@ -111,10 +111,10 @@ def test_crash_mid_write_keeps_the_old_file_and_the_answer(tmp_path, monkeypatch
     monkeypatch.undo()
     assert path.read_text() == before
     assert store.problem and not storage.temp_files(path)  # no temporary file left behind
-    assert [a["question"] for a in store.attempts] == ["q1", "q2"]  # kept in memory
+    assert [a.question for a in store.attempts] == ["q1", "q2"]  # kept in memory
     record(store, "q3")  # the next save succeeds and brings the unsaved answer along, once
-    assert [a["id"] for a in ProgressStore(path).attempts][1] == lost["id"]
-    assert [a["question"] for a in ProgressStore(path).attempts] == ["q1", "q2", "q3"] and not store.problem
+    assert [a.id for a in ProgressStore(path).attempts][1] == lost.id
+    assert [a.question for a in ProgressStore(path).attempts] == ["q1", "q2", "q3"] and not store.problem
 
 
 def test_crash_while_writing_bytes_keeps_the_old_file(tmp_path, monkeypatch):
@@ -190,7 +190,7 @@ def test_damaged_or_hostile_file_is_moved_aside_with_a_warning(tmp_path, name):
     path.write_bytes(content)
     with pytest.warns(CourseWarning, match="moved to progress.json.corrupt-"):
         store = ProgressStore(path)
-    assert store.attempts == [] and "moved to" in store.notice and not store.problem
+    assert store.attempts == () and "moved to" in store.notice and not store.problem
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("progress.json.corrupt-")]
     assert len(aside) == 1 and aside[0].read_bytes() == content  # nothing lost
     record(store, "q")
@@ -232,7 +232,7 @@ def test_attempts_with_wrong_types_are_set_aside_not_counted(tmp_path, name):
     )
     with pytest.warns(CourseWarning, match="set aside"):
         store = ProgressStore(path)
-    assert [a["question"] for a in store.attempts] == ["emergency-sign"]
+    assert [a.question for a in store.attempts] == ["emergency-sign"]
     row = next(r for r in progress_summary(store) if r.notebook == "00-start-here")
     assert row.answered == 1 and row.correct == 0  # "no" (or 1) was never counted as correct
     assert "number 2" in store.notice
@@ -257,8 +257,8 @@ def test_an_older_file_without_ids_gets_them_and_keeps_every_answer(tmp_path):
     store = ProgressStore(path)
     record(store, "specific-cause")
     saved = ProgressStore(path).attempts
-    assert [a["question"] for a in saved] == ["glute-count", "emergency-sign", "specific-cause"]
-    assert all(a.get("id") for a in saved) and store.reader == "abcdef123456"
+    assert [a.question for a in saved] == ["glute-count", "emergency-sign", "specific-cause"]
+    assert all(a.id for a in saved) and store.reader == "abcdef123456"
 
 
 # ------------------------------------------------------------ places that cannot be written
@@ -579,3 +579,27 @@ def test_the_final_quiz_keeps_working_when_answers_cannot_be_saved(tmp_path, mon
     view.check_button.click()  # must not raise
     assert "(1 answered)" in quiz.score.value
     assert "Your answers cannot be saved:" in quiz.score.value and "is a folder" in quiz.score.value
+
+
+def test_attempts_are_records_built_from_the_file_and_written_back_as_it_held_them(tmp_path):
+    """The store hands out frozen records; the one converter gives back exactly the JSON the
+    file held, for a new attempt and for one from an older file (no id, topic, time or answer)."""
+    import dataclasses
+
+    from glutecourse.topics.progress import Attempt, attempt_json, to_attempt
+
+    old = {"notebook": "00-start-here", "bank": "00-warm-up", "question": "q-old", "correct": False}
+    path = tmp_path / "progress.json"
+    path.write_text(
+        json.dumps({"format": "glutecourse-progress", "version": 1, "reader": "abcdef123456", "attempts": [old]})
+    )
+    store = ProgressStore(path)
+    new = store.record(notebook="01-glute-anatomy", bank="01-glute-anatomy", question="q", correct=True, answer="b")
+    assert isinstance(new, Attempt) and store.attempts[-1] == new and new.key == ("01-glute-anatomy", "q")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.correct = False
+    on_disk = json.loads(path.read_text())["attempts"]
+    assert [attempt_json(a) for a in ProgressStore(path).attempts] == on_disk
+    assert list(on_disk[1]) == ["id", "notebook", "bank", "question", "topic", "correct", "at", "answer"]
+    assert {k: v for k, v in on_disk[0].items() if k != "id"} == old  # the older attempt only gained its id
+    assert attempt_json(to_attempt(old)) == old

@@ -174,13 +174,14 @@ def test_a_saved_answer_that_no_longer_fits_decodes_to_none(bank, qid, text):
 
 
 def test_saved_answers_keep_the_latest_attempt_of_each_question_of_the_bank(bank):
+    from glutecourse.topics.progress import Attempt
     from glutecourse.topics.quizzes import SavedAnswer, saved_answers
 
     attempts = [
-        {"bank": bank.id, "question": "q-single", "correct": False, "answer": "a", "at": "t1"},
-        {"bank": "other-bank", "question": "q-tf", "correct": True, "answer": "true"},
-        {"bank": bank.id, "question": "q-single", "correct": True, "answer": "b", "at": "t2"},
-        {"bank": bank.id, "question": "q-tf", "correct": False},  # an old attempt: no answer kept
+        Attempt("nb", bank.id, "q-single", False, answer="a", at="t1"),
+        Attempt("nb", "other-bank", "q-tf", True, answer="true"),
+        Attempt("nb", bank.id, "q-single", True, answer="b", at="t2"),
+        Attempt("nb", bank.id, "q-tf", False),  # an old attempt: no answer kept
     ]
     saved = saved_answers(attempts, bank.questions)
     assert saved == {

@@ -41,9 +41,9 @@ def test_right_answer_shows_feedback_explanation_source_and_scores(quiz, store):
     assert "Because B." in v.feedback.value
     assert "NICE NG59" in v.feedback.value  # the source is named
     assert "Score: 1 of 4 correct" in quiz.score.value and "(1 answered)" in quiz.score.value
-    assert store.attempts[-1]["question"] == "q-single" and store.attempts[-1]["correct"] is True
+    assert store.attempts[-1].question == "q-single" and store.attempts[-1].correct is True
     # Saved at once: a new store reading the same file sees it.
-    assert ProgressStore(store.path).attempts[-1]["question"] == "q-single"
+    assert ProgressStore(store.path).attempts[-1].question == "q-single"
 
 
 def test_wrong_answer_then_try_again_then_right(quiz, store):
@@ -61,7 +61,7 @@ def test_wrong_answer_then_try_again_then_right(quiz, store):
     v.input.value = "b"
     v.check_button.click()
     assert "Score: 1 of 4 correct" in quiz.score.value
-    assert [a["correct"] for a in store.attempts] == [False, True]
+    assert [a.correct for a in store.attempts] == [False, True]
 
 
 def test_show_answer_reveals_and_does_not_score(quiz):
@@ -99,7 +99,7 @@ def test_numeric_bad_input_gets_a_message_not_a_traceback(quiz, store):
     v.check_button.click()
     assert "is not a number" in v.feedback.value
     assert not v.check_button.disabled  # the reader can simply correct it
-    assert store.attempts == []  # nothing recorded for unreadable input
+    assert store.attempts == ()  # nothing recorded for unreadable input
     v.input.value = "6"
     v.check_button.click()
     assert shown_text(v.feedback.value).count("✓ Correct") == 1  # no list of answers: the feedback says it
@@ -214,8 +214,8 @@ def test_final_quiz_follows_the_blueprint_and_scores_per_topic(store):
     v.check_button.click()
     assert "revisit" in quiz.topics.value
     assert f"{q.notebook}.ipynb" in quiz.topics.value  # points to the notebook that teaches it
-    assert store.attempts[-1]["bank"] == q.bank_id
-    assert store.attempts[-1]["notebook"] == quiz._banks[q.bank_id].notebook  # counted where the bank belongs
+    assert store.attempts[-1].bank == q.bank_id
+    assert store.attempts[-1].notebook == quiz._banks[q.bank_id].notebook  # counted where the bank belongs
 
 
 # ------------------------------------------------------------ keyboard focus
@@ -303,7 +303,7 @@ def test_a_progress_file_from_before_answers_were_kept_says_right_or_wrong(home,
     store = ProgressStore()
     store.record(notebook="00-start-here", bank="test-bank", question="q-single", correct=True)
     store.record(notebook="00-start-here", bank="test-bank", question="q-tf", correct=False)
-    assert "answer" not in store.attempts[0]
+    assert store.attempts[0].answer is None
     quiz = reopen(bank_dict)
     assert "Score: 1 of 4 correct</strong> (2 answered)" in quiz.score.value
     v = view(quiz, "q-single")
@@ -325,9 +325,9 @@ def test_the_answer_is_saved_in_the_progress_file_and_valid_under_its_schema(hom
     from glutecourse.topics.progress import check_attempt, export_data
 
     answer_all(reopen(bank_dict))
-    saved = {a["question"]: a["answer"] for a in ProgressStore().attempts}
+    saved = {a.question: a.answer for a in ProgressStore().attempts}
     assert saved == {"q-single": "b", "q-multi": "b", "q-tf": "true", "q-num": "9"}
-    assert all(check_attempt(a) is None for a in ProgressStore().attempts)
+    assert all(check_attempt(a) is None for a in ProgressStore().data["attempts"])  # the file as saved
     # exports for a teacher keep their own schema (no answer texts)
     assert all("answer" not in a for a in export_data(ProgressStore())["attempts"])
 

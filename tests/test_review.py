@@ -9,7 +9,7 @@ import pytest
 
 from glutecourse.core.errors import CourseWarning
 from glutecourse.topics import progress as progress_module
-from glutecourse.topics.progress import ProgressStore
+from glutecourse.topics.progress import ProgressStore, to_attempt
 from glutecourse.topics.quizzes import all_banks
 from glutecourse.topics.review import INTERVALS, SESSION_CAP, review_session, schedule
 from glutecourse.ui.review import ReviewQuiz, review
@@ -31,7 +31,13 @@ class FakeClock:
 
 
 def attempt(question, correct, when, bank="b"):
+    """An attempt as progress.json holds it (JSON)."""
     return {"notebook": "nb", "bank": bank, "question": question, "correct": correct, "at": when.isoformat()}
+
+
+def record(question, correct, when, bank="b"):
+    """The same attempt as the store hands it out (a record)."""
+    return to_attempt(attempt(question, correct, when, bank))
 
 
 def due_keys(attempts, now):
@@ -39,7 +45,7 @@ def due_keys(attempts, now):
 
 
 def test_a_missed_item_is_due_tomorrow_not_today():
-    log = [attempt("q", False, START)]
+    log = [record("q", False, START)]
     assert due_keys(log, START + dt.timedelta(hours=6)) == []
     tomorrow_morning = dt.datetime(2024, 3, 5, 7, 0, tzinfo=TZ)
     assert due_keys(log, tomorrow_morning) == [("b", "q")]
@@ -49,53 +55,53 @@ def test_a_missed_item_is_due_tomorrow_not_today():
 def test_days_are_the_readers_calendar_days():
     # 23:30 on the 4th for the reader is 21:30 UTC: the item is due on the 5th, local time.
     late = dt.datetime(2024, 3, 4, 23, 30, tzinfo=TZ)
-    log = [attempt("q", False, late.astimezone(dt.timezone.utc))]
+    log = [record("q", False, late.astimezone(dt.timezone.utc))]
     assert due_keys(log, dt.datetime(2024, 3, 5, 0, 30, tzinfo=TZ)) == [("b", "q")]
 
 
 def test_a_right_answer_moves_it_up_a_box_and_further_out():
     clock = FakeClock()
-    log = [attempt("q", True, clock())]
+    log = [record("q", True, clock())]
     entry = schedule(log, clock())[("b", "q")]
     assert entry.box == 2 and entry.due == START.date() + dt.timedelta(days=INTERVALS[1])
     for box in range(3, len(INTERVALS) + 1):
         clock.now = dt.datetime.combine(entry.due, dt.time(9), TZ)
         assert due_keys(log, clock()) == [("b", "q")]
-        log.append(attempt("q", True, clock()))
+        log.append(record("q", True, clock()))
         entry = schedule(log, clock())[("b", "q")]
         assert entry.box == box
         assert entry.due == clock().date() + dt.timedelta(days=INTERVALS[box - 1])
     # The top box stays the top box.
     clock.now = dt.datetime.combine(entry.due, dt.time(9), TZ)
-    log.append(attempt("q", True, clock()))
+    log.append(record("q", True, clock()))
     assert schedule(log, clock())[("b", "q")].box == len(INTERVALS)
 
 
 def test_a_miss_returns_the_item_to_box_one():
     clock = FakeClock()
-    log = [attempt("q", True, clock())]
+    log = [record("q", True, clock())]
     clock.advance(days=INTERVALS[1])
-    log.append(attempt("q", True, clock()))
+    log.append(record("q", True, clock()))
     assert schedule(log, clock())[("b", "q")].box == 3
     clock.advance(days=1)
-    log.append(attempt("q", False, clock()))
+    log.append(record("q", False, clock()))
     entry = schedule(log, clock())[("b", "q")]
     assert entry.box == 1 and entry.due == clock().date() + dt.timedelta(days=1)
 
 
 def test_right_answers_before_the_due_day_do_not_climb_boxes():
     clock = FakeClock()
-    log = [attempt("q", False, clock())]
+    log = [record("q", False, clock())]
     for _ in range(5):  # "Try again" after the miss, the same quiz re-run
         clock.advance(minutes=1)
-        log.append(attempt("q", True, clock()))
+        log.append(record("q", True, clock()))
     entry = schedule(log, clock())[("b", "q")]
     assert entry.box == 1 and entry.due == START.date() + dt.timedelta(days=1)
 
 
 def test_items_not_seen_for_a_while_come_back():
     clock = FakeClock()
-    log = [attempt(f"q{box}", True, clock()) for box in range(3)]
+    log = [record(f"q{box}", True, clock()) for box in range(3)]
     assert due_keys(log, clock()) == []
     clock.advance(days=INTERVALS[1] - 1)
     assert due_keys(log, clock()) == []
@@ -105,19 +111,19 @@ def test_items_not_seen_for_a_while_come_back():
 
 def test_nothing_is_due_right_after_answering():
     clock = FakeClock()
-    log = [attempt(f"q{i}", i % 3 == 0, clock() - dt.timedelta(days=40)) for i in range(12)]
+    log = [record(f"q{i}", i % 3 == 0, clock() - dt.timedelta(days=40)) for i in range(12)]
     due = review_session(log, clock(), cap=len(log)).keys
     assert len(due) == len(log), "answers 40 days old are all due"
     for key in due:
-        log.append(attempt(key[1], key[1] != "q1", clock(), bank=key[0]))
+        log.append(record(key[1], key[1] != "q1", clock(), bank=key[0]))
     assert due_keys(log, clock() + dt.timedelta(minutes=5)) == []
 
 
 def test_a_session_is_capped_and_puts_misses_first():
     clock = FakeClock()
     old = clock() - dt.timedelta(days=60)
-    log = [attempt(f"right{i:02d}", True, old + dt.timedelta(minutes=i)) for i in range(10)]
-    log += [attempt(f"miss{i}", False, clock() - dt.timedelta(days=2)) for i in range(3)]
+    log = [record(f"right{i:02d}", True, old + dt.timedelta(minutes=i)) for i in range(10)]
+    log += [record(f"miss{i}", False, clock() - dt.timedelta(days=2)) for i in range(3)]
     session = review_session(log, clock())
     assert session.due == 13 and len(session.entries) == SESSION_CAP
     assert [k for _, k in session.keys[:3]] == ["miss0", "miss1", "miss2"]
@@ -126,13 +132,16 @@ def test_a_session_is_capped_and_puts_misses_first():
 
 
 def test_questions_no_longer_in_the_course_are_not_asked():
-    log = [attempt("gone", False, START), attempt("kept", False, START)]
+    log = [record("gone", False, START), record("kept", False, START)]
     later = START + dt.timedelta(days=2)
     assert review_session(log, later, known={("b", "kept")}).keys == [("b", "kept")]
 
 
 def test_attempts_from_the_future_or_without_a_time_do_not_count():
-    log = [attempt("future", False, START + dt.timedelta(days=3)), {"bank": "b", "question": "x", "correct": False}]
+    log = [
+        record("future", False, START + dt.timedelta(days=3)),
+        to_attempt({"notebook": "nb", "bank": "b", "question": "x", "correct": False}),
+    ]
     assert schedule(log, START + dt.timedelta(days=1)) == {}
 
 
@@ -212,8 +221,8 @@ def test_review_widget_asks_the_due_questions_and_records_answers(tmp_path):
     view.input.value = q.answer
     view.check()
     attempts = ProgressStore(tmp_path / "progress.json").attempts
-    assert len(attempts) == 4 and attempts[-1]["question"] == q.id and attempts[-1]["correct"] is True
-    assert attempts[-1]["notebook"] == q.bank_notebook  # counted for its notebook on the dashboard
+    assert len(attempts) == 4 and attempts[-1].question == q.id and attempts[-1].correct is True
+    assert attempts[-1].notebook == q.bank_notebook  # counted for its notebook on the dashboard
     clock.advance(minutes=1)  # past the recorded answer's time (whole seconds)
     again = ReviewQuiz(store=store, clock=clock)
     assert len(again.questions) == 2 and (q.bank_id, q.id) not in [(x.bank_id, x.id) for x in again.questions]

@@ -37,6 +37,7 @@ MODULES = [
     "topics/exercises.py",
     "topics/final_quiz.py",
     "topics/myths.py",
+    "topics/progress.py",
     "topics/review.py",
     "topics/selfcheck.py",
     "topics/timeline.py",
@@ -51,6 +52,14 @@ ALLOWED = {
     "core/palette.py:css_variables": "CSS custom properties (name -> colour) written into the stylesheet",
     "topics/bank_health.py:figures": "a JSON-shaped export: scripts/bank_health.py --json prints it as it is",
     "topics/treatments.py:directions": "a computed lookup of strings (guideline id -> which way it points)",
+    "topics/progress.py:export_data": "a JSON export written to a file as it is (progress-export schema)",
+    # The reader's progress.json as its JSON document: merged by attempt id under the lock
+    # and written back as it was read; callers get Attempt records (ProgressStore.attempts),
+    # and attempt_json is the one way back to JSON.
+    "topics/progress.py:_fresh": "the JSON document of a new reader file, written as it is",
+    "topics/progress.py:_load": "the reader file's JSON document as read and checked, merged and written back",
+    "topics/progress.py:_grown": "the reader file's JSON document with another window's new attempts",
+    "topics/progress.py:attempt_json": "the one converter from an Attempt record back to the file's JSON",
     "topics/review.py:schedule": "a typed index of records (question key -> review Entry)",
     "topics/selfcheck.py:items": "a typed index of records (item id -> Item), in the data's order",
     "topics/selfcheck.py:level_names": "a lookup of strings (level id -> the name the course uses for it)",

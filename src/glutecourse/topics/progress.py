@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import storage
-from ..core.data import validator
+from ..core.data import build, validator
 from ..core.errors import CourseWarning
 from ..core.paths import user_dir
 
@@ -47,6 +47,57 @@ ATTEMPT_FIELDS = ("id", "notebook", "bank", "question", "topic", "correct", "at"
 
 def new_id() -> str:
     return uuid.uuid4().hex[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One checked answer, as the reader's ``progress.json`` holds it (built from the file
+    after its schema check). Fields that older files lack (``id``, ``topic``, ``at``,
+    ``answer``) are None, so :func:`attempt_json` gives back exactly what the file held."""
+
+    notebook: str
+    bank: str
+    question: str
+    correct: bool
+    id: str | None = None
+    topic: str | None = None
+    at: str | None = None
+    answer: str | None = None  # the answer checked (topics.quizzes.encode_response)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The question it answers: ``(bank, question)``."""
+        return (self.bank, self.question)
+
+
+#: An attempt's fields in the order a reader file writes them.
+JSON_FIELDS = ("id", "notebook", "bank", "question", "topic", "correct", "at", "answer")
+
+
+def attempt_json(attempt: Attempt, fields=JSON_FIELDS) -> dict:
+    """The one converter from a record back to JSON: the attempt as the reader's file (or,
+    with ``fields=ATTEMPT_FIELDS``, an export) writes it, in the file's field order, with
+    the fields it does not have left out. ``attempt_json(to_attempt(d)) == d`` for every
+    attempt ``d`` the schema accepts."""
+    return {f: value for f in fields if (value := getattr(attempt, f)) is not None}
+
+
+# Records already built, by content (see _key): re-reading a file after another window's
+# write builds only its new attempts.
+_RECORDS: dict[tuple, Attempt] = {}
+
+
+def to_attempt(data: dict) -> Attempt:
+    """The record of one schema-checked attempt (built once per distinct attempt)."""
+    key = _key(data)
+    record = _RECORDS.get(key) if key is not None else None
+    if record is None:
+        record = build(Attempt, data)
+        if key is not None:
+            if len(_RECORDS) > 200_000:
+                _RECORDS.clear()
+            _RECORDS[key] = record
+    return record
 
 
 # Attempts already checked, and their JSON lines once written, by content (with types, so
@@ -272,21 +323,23 @@ class ProgressStore:
 
     # -- the answers
     @property
-    def attempts(self) -> list[dict]:
-        """Saved attempts, then any not saved yet (see ``problem``). Each is a JSON record
-        of the reader's ``progress.json`` as the file holds it (checked against the
-        schema when read), written back unchanged: dicts on purpose."""
+    def attempts(self) -> tuple[Attempt, ...]:
+        """Saved attempts, then any not saved yet (see ``problem``), as records. The store
+        keeps the file's JSON (``data``), checked against the schema when read and written
+        back as it was; each attempt is built into its record once."""
         saved = {a["id"] for a in self.data["attempts"]}
-        return self.data["attempts"] + [a for a in self._pending if a["id"] not in saved]
+        return tuple(
+            to_attempt(a) for a in (*self.data["attempts"], *(a for a in self._pending if a["id"] not in saved))
+        )
 
     @property
     def reader(self) -> str:
         return self.data["reader"]
 
     @property
-    def pending(self) -> list[dict]:
+    def pending(self) -> tuple[Attempt, ...]:
         """Attempts recorded but not saved yet (see ``problem``)."""
-        return list(self._pending)
+        return tuple(to_attempt(a) for a in self._pending)
 
     def save(self) -> bool:
         """Merge unsaved attempts into the file (locked, re-read, atomic replace).
@@ -314,34 +367,26 @@ class ProgressStore:
 
     def record(
         self, *, notebook: str, bank: str, question: str, correct: bool, topic: str = "", answer: str | None = None
-    ) -> dict:
+    ) -> Attempt:
         """Record one checked answer and save it at once (see :meth:`save`). ``answer`` is
         the answer as text (``glutecourse.topics.quizzes.encode_response``), kept so a
         reopened quiz can show it; exports leave it out (:data:`ATTEMPT_FIELDS`).
 
         Never raises because the file cannot be written: the attempt is kept in memory and
         ``problem`` says why it is not saved yet."""
-        attempt = {
-            "id": new_id(),
-            "notebook": str(notebook),
-            "bank": str(bank),
-            "question": str(question),
-            "topic": str(topic),
-            "correct": correct is True,
-            "at": _now(),
-        }
-        if answer is not None:
-            attempt["answer"] = str(answer)[:200]
-        self._pending.append(attempt)
+        attempt = Attempt(
+            id=new_id(),
+            notebook=str(notebook),
+            bank=str(bank),
+            question=str(question),
+            topic=str(topic),
+            correct=correct is True,
+            at=_now(),
+            answer=None if answer is None else str(answer)[:200],
+        )
+        self._pending.append(attempt_json(attempt))
         self.save()
         return attempt
-
-    def latest(self) -> dict[tuple[str, str], dict]:
-        """The most recent attempt per (bank, question)."""
-        out = {}
-        for a in self.attempts:
-            out[(a["bank"], a["question"])] = a
-        return out
 
 
 @dataclass(frozen=True)
@@ -374,15 +419,13 @@ def summary(attempts, banks, order=()) -> list[NotebookProgress]:
     totals: dict[str, int] = {}
     for bank in banks:
         totals[bank.notebook] = totals.get(bank.notebook, 0) + len(bank.questions)
-    latest = {}
-    for a in attempts:
-        latest[(a["bank"], a["question"])] = a
+    latest = {a.key: a for a in attempts}
     answered: dict[str, int] = {}
     correct: dict[str, int] = {}
     for a in latest.values():
-        nb = a["notebook"]
+        nb = a.notebook
         answered[nb] = answered.get(nb, 0) + 1
-        correct[nb] = correct.get(nb, 0) + (a["correct"] is True)
+        correct[nb] = correct.get(nb, 0) + (a.correct is True)
     rows = [s for s in order if s in totals or s in answered]
     rows += sorted((set(totals) | set(answered)) - set(rows))
     return [NotebookProgress(nb, totals.get(nb, 0), answered.get(nb, 0), correct.get(nb, 0)) for nb in rows]
@@ -406,7 +449,7 @@ def export_data(store: ProgressStore, name: str = "") -> dict:
         "reader": store.reader,
         "name": " ".join(str(name).split())[:60],
         "exported_at": _now(),
-        "attempts": [{k: a[k] for k in ATTEMPT_FIELDS if k in a} for a in store.attempts],
+        "attempts": [attempt_json(a, ATTEMPT_FIELDS) for a in store.attempts],
     }
     return data
 

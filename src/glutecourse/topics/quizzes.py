@@ -302,7 +302,7 @@ def topic_banks() -> list[Bank]:
 def answered(store) -> set[tuple[str, str]]:
     """The reader's history: every ``(bank, question)`` they have checked an answer to.
     Reads the store; never writes to it."""
-    return {(a["bank"], a["question"]) for a in store.attempts}
+    return {(a.bank, a.question) for a in store.attempts}
 
 
 # ---------------------------------------------------------------------------- saved answers
@@ -357,12 +357,13 @@ def decode_response(question: Question, text):
 def saved_answers(attempts, questions) -> dict[str, SavedAnswer]:
     """Each question's latest saved answer, by question id (questions never answered are
     left out). ``attempts`` are a reader's attempts, oldest first (a progress store's
-    ``attempts``); an attempt counts for a question of the same bank and id. Pure: reads
+    ``attempts``: records with ``bank``, ``question``, ``correct``, ``answer`` and ``at``;
+    this module does not import the store); an attempt counts for a question of the same bank and id. Pure: reads
     nothing else."""
     wanted = {(q.bank_id, q.id): q for q in questions}
-    latest: dict[tuple[str, str], dict] = {}
+    latest = {}
     for a in attempts:
-        key = (a.get("bank"), a.get("question"))
+        key = (a.bank, a.question)
         if key in wanted:
             latest[key] = a
     out = {}
@@ -370,8 +371,8 @@ def saved_answers(attempts, questions) -> dict[str, SavedAnswer]:
         q = wanted[key]
         out[q.id] = SavedAnswer(
             question=q.id,
-            correct=a.get("correct") is True,
-            response=decode_response(q, a.get("answer")),
-            at=str(a.get("at", "")),
+            correct=a.correct is True,
+            response=decode_response(q, a.answer),
+            at=a.at or "",
         )
     return out

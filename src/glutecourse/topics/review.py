@@ -32,6 +32,8 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .progress import Attempt
+
 #: Days until a question in box 1, 2, 3, 4, 5 is due again.
 INTERVALS = (1, 3, 7, 14, 30)
 #: The most questions in one review session.
@@ -87,7 +89,7 @@ def advance(entry: Entry | None, bank: str, question: str, correct: bool, day: _
     return Entry(bank, question, box, day + _dt.timedelta(days=INTERVALS[box - 1]), day, bool(correct))
 
 
-def schedule(attempts: Iterable[dict], now: _dt.datetime) -> dict[tuple[str, str], Entry]:
+def schedule(attempts: Iterable[Attempt], now: _dt.datetime) -> dict[tuple[str, str], Entry]:
     """Every answered question's entry, from the attempts (any order; sorted by time here).
 
     ``now`` gives the reader's time zone (calendar days are counted in it). Attempts
@@ -96,15 +98,15 @@ def schedule(attempts: Iterable[dict], now: _dt.datetime) -> dict[tuple[str, str
     tz = now.tzinfo
     timed = []
     for i, a in enumerate(attempts):
-        when = _parse_at(a.get("at")) if isinstance(a, dict) else None
-        if when is None or when > now or not isinstance(a.get("correct"), bool):
+        when = _parse_at(a.at)
+        if when is None or when > now:
             continue
         timed.append((when, i, a))
     timed.sort(key=lambda t: (t[0], t[1]))
     entries: dict[tuple[str, str], Entry] = {}
     for when, _, a in timed:
-        key = (a["bank"], a["question"])
-        entries[key] = advance(entries.get(key), key[0], key[1], a["correct"], when.astimezone(tz).date())
+        key = a.key
+        entries[key] = advance(entries.get(key), key[0], key[1], a.correct, when.astimezone(tz).date())
     return entries
 
 
@@ -130,7 +132,7 @@ class Session:
 
 
 def review_session(
-    attempts: Iterable[dict], now: _dt.datetime, known: set[tuple[str, str]] | None = None, cap: int = SESSION_CAP
+    attempts: Iterable[Attempt], now: _dt.datetime, known: set[tuple[str, str]] | None = None, cap: int = SESSION_CAP
 ) -> Session:
     """The questions to review now (pure). ``known`` limits them to questions that still
     exist in the banks (a question removed from the course is never asked)."""

@@ -14,7 +14,7 @@ from functools import cache
 
 from ..catalog.course import notebook_stems
 from ..catalog.references import short_citations
-from ..topics.progress import ProgressStore
+from ..topics.progress import Attempt, ProgressStore
 from ..topics.quizzes import (
     Bank,
     Grade,
@@ -463,7 +463,7 @@ class ProgressRecorder:
         self.store.record(notebook=notebook, bank=bank, question=question, correct=correct, topic=topic, answer=answer)
         return self.store.problem
 
-    def attempts(self) -> list[dict]:
+    def attempts(self) -> tuple[Attempt, ...]:
         """The reader's saved attempts, oldest first (opens the store if none was given)."""
         if self.store is None:
             self.store = ProgressStore()
