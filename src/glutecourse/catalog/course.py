@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..core.data import build, load
+from ..core.data import build, check_unique, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir, notebooks_dir
 from .references import reference_keys
@@ -79,14 +79,16 @@ def check_course(data: dict, path, folder: Path | None, known_refs: set[str]) ->
     """Raise CourseDataError if a notebook is listed twice or is missing from ``folder``
     (not checked when ``folder`` is None: no notebooks beside the data), or if the
     disclaimer cites a key that is not in the bibliography."""
-    seen: set[str] = set()
+    check_unique(
+        path,
+        data["notebooks"],
+        "notebook",
+        key="file",
+        problem="listed twice (each notebook appears once in the course map)",
+    )
     for nb in data["notebooks"]:
-        where = f"notebook {nb['file']!r}"
-        if nb["file"] in seen:
-            raise CourseDataError(path, where, "listed twice (each notebook appears once in the course map)")
-        seen.add(nb["file"])
         if folder is not None and not (folder / nb["file"]).is_file():
-            raise CourseDataError(path, where, f"no such notebook in {folder}")
+            raise CourseDataError(path, f"notebook {nb['file']!r}", f"no such notebook in {folder}")
     for key in data["disclaimer"]["refs"]:
         if key not in known_refs:
             raise CourseDataError(path, "disclaimer", f"reference key {key!r} is not in data/references.json")

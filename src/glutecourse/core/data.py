@@ -184,19 +184,31 @@ def field_of(item, key: str, default=None):
     return item.get(key, default) if isinstance(item, Mapping) else getattr(item, key, default)
 
 
+def check_unique(path, items, kind: str, key: str = "id", problem: str | None = None) -> None:
+    """Each item's ``key`` (an id, a notebook's file) is used once; otherwise
+    CourseDataError naming the second item that uses it (``problem`` says what is wrong).
+    ``items`` are typed records or raw dicts."""
+    seen: set[str] = set()
+    for item in items:
+        value = field_of(item, key)
+        if value in seen:
+            raise CourseDataError(
+                path, f"{kind} {value!r}", problem or f"duplicate {key} (used twice): another {kind} uses it"
+            )
+        seen.add(value)
+
+
 def check_ids_and_refs(
     path, items, kind: str, known_refs: set[str], refs_of=lambda item: field_of(item, "refs", ()) or ()
 ):
     """The two rules every data file shares and a schema cannot express: item ids are
     unique, and every cited reference key is in data/references.json. ``items`` are typed
     records or raw dicts."""
-    seen: set[str] = set()
+    items = list(items)
+    check_unique(path, items, kind)
     for item in items:
-        ident = field_of(item, "id")
-        where = f"{kind} {ident!r}"
-        if ident in seen:
-            raise CourseDataError(path, where, f"duplicate id (used twice): another {kind} uses it")
-        seen.add(ident)
         for ref in refs_of(item):
             if ref not in known_refs:
-                raise CourseDataError(path, where, f"reference key {ref!r} is not in data/references.json")
+                raise CourseDataError(
+                    path, f"{kind} {field_of(item, 'id')!r}", f"reference key {ref!r} is not in data/references.json"
+                )

@@ -36,7 +36,7 @@ from ..catalog import cases as _cases
 from ..catalog.course import Disclaimer, course
 from ..catalog.references import reference_keys
 from ..catalog.safety import disclaimer_data
-from ..core.data import check_ids_and_refs, load, validate
+from ..core.data import check_ids_and_refs, check_unique, load, validate
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
 
@@ -431,12 +431,9 @@ def check_rules(
     assumed = {a["id"] for a in data["assumed"]}
     for fact in assumed & set(known_items):
         raise CourseDataError(path, f"assumed {fact!r}", "is also an item id in data/selfcheck.json")
-    seen: set[str] = set()
+    check_unique(path, data["rules"], "rule", problem="id is used twice")
     for rule in data["rules"]:
         where = f"rule {rule['id']!r}"
-        if rule["id"] in seen:
-            raise CourseDataError(path, where, "id is used twice")
-        seen.add(rule["id"])
         if rule["level"] not in LEVELS:
             raise CourseDataError(path, where, f"unknown level {rule['level']!r} (levels: {', '.join(LEVELS)})")
         for group in rule["when"]:
