@@ -51,6 +51,27 @@ class RefusedTarget(PermissionError):
     """An export would land in the course's data or on the reader's own saved files."""
 
 
+class AskTwice:
+    """An existing file is replaced only when the reader asks twice in a row for the same
+    target: the first press finds the file (``found``), the next press for that target may
+    replace it (``replace``). Any other press, or another target, asks again."""
+
+    def __init__(self):
+        self.target = None
+
+    def replace(self, target) -> bool:
+        """Whether this press may replace ``target`` (the last press found it); forgets it."""
+        again, self.target = self.target == target, None
+        return again
+
+    def found(self, target) -> None:
+        """A file is already at ``target``: the next press for it may replace it."""
+        self.target = target
+
+    def forget(self) -> None:
+        self.target = None
+
+
 # ------------------------------------------------------------------ errors in words
 
 

@@ -655,7 +655,7 @@ class ClassResults:
 
     def __init__(self, folder: Path | str | None = None):
         self.data: ClassData | None = None
-        self._pending_overwrite: Path | None = None
+        self._replace = storage.AskTwice()
         self.last = self.load_folder(str(sample_class_folder() if folder is None else folder))
 
     def load_folder(self, text: str) -> Outcome:
@@ -695,7 +695,7 @@ class ClassResults:
         return self._loaded(cls, cls.folder)
 
     def _loaded(self, cls: ClassData, where: str) -> Outcome:
-        self._pending_overwrite = None
+        self._replace.forget()
         if not cls.readers:
             total = len(cls.skipped)
             if not total:
@@ -720,12 +720,10 @@ class ClassResults:
         if not typed:
             return Outcome("error", "Type where to save the summary first.")
         wanted = Path(typed).expanduser()
-        overwrite = self._pending_overwrite == wanted
-        self._pending_overwrite = None
         try:
-            path = export_summary(self.data, wanted, overwrite=overwrite)
+            path = export_summary(self.data, wanted, overwrite=self._replace.replace(wanted))
         except FileExistsError as exc:
-            self._pending_overwrite = wanted
+            self._replace.found(wanted)
             return Outcome("info", f"{exc.strerror}. Press {SAVE_LABEL} again to replace it, or type another name.")
         except storage.RefusedTarget as exc:
             return Outcome("error", f"Not saved: {exc.strerror}.")

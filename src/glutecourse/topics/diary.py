@@ -877,7 +877,7 @@ class Editor:
         self.editing: _dt.date | None = None
         self.editing_entry: Entry | None = None
         self._pending_delete: _dt.date | None = None
-        self._pending_overwrite: str | None = None
+        self._replace = storage.AskTwice()
 
     def opening(self) -> Outcome | None:
         """A problem or warning found when the diary was opened, or None."""
@@ -1043,12 +1043,10 @@ class Editor:
         text = target.strip()
         if not text:
             return Outcome("error", "Type where to save the file first.")
-        overwrite = self._pending_overwrite == text
-        self._pending_overwrite = None
         try:
-            path = self.diary.export_csv(text, overwrite=overwrite)
+            path = self.diary.export_csv(text, overwrite=self._replace.replace(text))
         except FileExistsError as exc:
-            self._pending_overwrite = text
+            self._replace.found(text)
             return Outcome("info", f"{exc.strerror}. Press Export CSV again to replace it, or type another name.")
         except storage.RefusedTarget as exc:
             return Outcome("error", f"Not exported: {exc.strerror}.")

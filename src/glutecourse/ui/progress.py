@@ -118,7 +118,7 @@ class ProgressDashboard(View):
         )
         self.export_button.on_click(lambda _: self.export())
         self.export_message = w.HTML()
-        self._pending_overwrite: Path | None = None
+        self._replace = storage.AskTwice()
         # The spaced review's button: the questions due again, chosen when pressed.
         from .review import ReviewLauncher
 
@@ -184,12 +184,10 @@ class ProgressDashboard(View):
             self.export_message.value = "<p>Nothing to export yet: answer some quiz questions first.</p>"
             return None
         target = export_path(store, self.name.value)
-        overwrite = self._pending_overwrite == target
-        self._pending_overwrite = None
         try:
-            path = export_progress(store, self.name.value, overwrite=overwrite)
+            path = export_progress(store, self.name.value, overwrite=self._replace.replace(target))
         except FileExistsError:
-            self._pending_overwrite = target
+            self._replace.found(target)
             self.export_message.value = (
                 f"<p>An export already exists at <code>{html.escape(str(target))}</code>. Press "
                 "<em>Export for my teacher</em> again to replace it with your answers as they are now, or type "
