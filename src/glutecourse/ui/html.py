@@ -218,7 +218,7 @@ STATUSES = {
 
 def is_symbol(char: str) -> bool:
     """An icon glyph, not a letter a screen reader should read: a symbol (✔, ⚠, ●), a
-    private-use icon-font character, or a letter-like sign (ℹ, ⓘ)."""
+    private-use icon-font character, or a letter-like sign such as ℹ."""
     category = unicodedata.category(char)
     return category[0] == "S" or category == "Co" or (ord(char) >= 0x2100 and category[0] not in "PZ")
 
