@@ -1,3 +1,4 @@
+import hashlib
 import json
 import os
 import shutil
@@ -18,17 +19,45 @@ def course_notebooks():
 DECKS = [NOTEBOOKS / "00-start-here.ipynb", NOTEBOOKS / "01-glute-anatomy.ipynb"]
 
 
-def shared_build(name, make):
-    """Build ``name`` once per test session, whichever xdist worker asks first; the others
-    wait for it and read the same folder. ``make(out)`` builds into ``out``."""
+# What a build the tests make reads besides the notebooks' runs (whose key covers the
+# package, data/ and images/): the build scripts and their templates, the Binder link in
+# the README, the locked reveal.js, and the handouts the pages link to and the site copies.
+BUILD_INPUTS = (ROOT / "scripts", ROOT / "README.md", ROOT / "package-lock.json", ROOT / "handouts")
+
+
+def files_hash(paths) -> str:
+    """Hash of the files at ``paths`` (folders: every file inside, bytecode left out)."""
+    h = hashlib.sha256()
+    for base in map(Path, paths):
+        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        for p in files:
+            if "__pycache__" not in p.parts and p.suffix != ".pyc":
+                h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def shared_build(name, make, notebooks):
+    """Build ``name`` from ``notebooks``: whichever xdist worker asks first builds it, the
+    others wait for it and read the same folder. ``make(out)`` builds into ``out``.
+
+    The folder is kept in the test cache (``GLUTECOURSE_BUILD_CACHE``) under a key made of
+    the notebooks' runs' key (tests/executed.py: the package, data, images, Python and the
+    installed versions, the date, how the run is made), the notebooks and BUILD_INPUTS: a
+    later session with none of them changed reads it; any change builds it again. Tests
+    only read the folder."""
+    from executed import fingerprint, runner
     from filelock import FileLock
 
-    root = Path(os.environ["GLUTECOURSE_TEST_HOME"]) / "shared-builds"
+    root = Path(os.environ["GLUTECOURSE_BUILD_CACHE"]) / "builds"
     root.mkdir(parents=True, exist_ok=True)
-    out, done = root / name, root / f"{name}.done"
+    key = hashlib.sha256(
+        f"{fingerprint()}\0{runner()}\0{files_hash([*BUILD_INPUTS, *notebooks])}".encode()
+    ).hexdigest()[:24]
+    out, done = root / f"{name}--{key}", root / f"{name}--{key}.done"
     with FileLock(str(root / f"{name}.lock")):
         if not done.exists():
-            shutil.rmtree(out, ignore_errors=True)
+            for old in root.glob(f"{name}--*"):  # an older build of the same name, or a broken one
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
             make(out)
             done.touch()
     return out
@@ -42,7 +71,7 @@ def _build_script(name):
 @pytest.fixture(scope="session")
 def built_site():
     """The whole static site (``scripts/build_site.py``, every notebook), from the session's
-    one run of each notebook (tests/executed.py)."""
+    one run of each notebook (tests/executed.py); kept between sessions (``shared_build``)."""
 
     def make(out):
         from executed import ensure_all
@@ -50,7 +79,7 @@ def built_site():
         ensure_all(course_notebooks())
         assert _build_script("build_site").main(["--out", str(out)]) == 0, "build_site.py failed (see stderr)"
 
-    return shared_build("site", make)
+    return shared_build("site", make, course_notebooks())
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +92,7 @@ def built_decks():
         ensure_all(DECKS)
         assert _build_script("build_slides").main(["--out", str(out), *map(str, DECKS)]) == 0, "build_slides.py failed"
 
-    return shared_build("slides", make)
+    return shared_build("slides", make, DECKS)
 
 
 # ----------------------------------------------------------------------------- scheduling
