@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 import os
@@ -61,6 +62,62 @@ def shared_build(name, make, notebooks):
             make(out)
             done.touch()
     return out
+
+
+def repository_hash(root: Path = ROOT) -> str | None:
+    """Hash of every file git would commit from the working tree at ``root`` (tracked, or new
+    and not ignored), with their contents; None outside a git checkout."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    h = hashlib.sha256()
+    for rel in sorted(filter(None, listed.split(b"\0"))):
+        path = root / rel.decode()
+        if path.is_file():  # a deleted file git still tracks is left out
+            h.update(rel + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+# once per process: the tests never change the repository's files
+_repository_hash_now = functools.cache(repository_hash)
+
+
+class ContentCheck:
+    """A slow check whose result depends only on the repository's files and the installed
+    versions (a generator's --check mode). It is kept as passed for exactly that content:
+    the key is every file of the working tree (``repository_hash``), the Python version and
+    every installed distribution's version and today's date (``executed.fingerprint``).
+    A later session with nothing changed skips it; any change to any file runs it again;
+    GLUTECOURSE_FRESH_RUN=1 empties the cache, so every check runs."""
+
+    def __init__(self, name: str):
+        from executed import fingerprint
+
+        repo = _repository_hash_now()
+        root = Path(os.environ["GLUTECOURSE_BUILD_CACHE"]) / "checks"
+        key = None if repo is None else hashlib.sha256(f"{name}\0{repo}\0{fingerprint()}".encode()).hexdigest()[:24]
+        self.name, self.root = name, root
+        self.marker = None if key is None else root / f"{name}--{key}.passed"
+
+    def passed_before(self) -> bool:
+        return self.marker is not None and self.marker.is_file()
+
+    def passed(self):
+        """Record a pass (call it only after every assertion held)."""
+        if self.marker is None:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for old in self.root.glob(f"{self.name}--*"):
+            old.unlink(missing_ok=True)
+        self.marker.touch()
 
 
 def _build_script(name):

@@ -54,3 +54,25 @@ def test_a_changed_notebook_or_run_changes_its_entry(tmp_path):
     copy = tmp_path / nb.name
     copy.write_bytes(nb.read_bytes() + b" ")
     assert coursebuild.cache_entry(copy, "key").name.split("--")[1] != entry.name.split("--")[1]
+
+
+def test_any_changed_or_new_file_of_the_repository_changes_a_checks_key(tmp_path):
+    """ContentCheck's key (the generators' checks): every file git would commit, by content."""
+    import subprocess
+
+    from conftest import repository_hash
+
+    assert repository_hash(tmp_path) is None  # not a git checkout: no key, the check always runs
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("build/\n")
+    (tmp_path / "a.txt").write_text("one")
+    first = repository_hash(tmp_path)
+    assert first and repository_hash(tmp_path) == first
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "ignored.txt").write_text("x")
+    assert repository_hash(tmp_path) == first  # ignored files (the cache itself) do not count
+    (tmp_path / "a.txt").write_text("two")
+    changed = repository_hash(tmp_path)
+    assert changed != first
+    (tmp_path / "b.txt").write_text("new")
+    assert repository_hash(tmp_path) not in (first, changed)
