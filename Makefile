@@ -34,8 +34,13 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
 	  || { rm -rf $(VENV); echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	@echo "Installing the course's packages into $(VENV) (first time: about a minute)..."
-	@$(BIN)/python -m pip install -e ".[course,test,site]" > $(VENV)/pip.log 2>&1 \
-	  || { grep -v "is ignored" $(VENV)/pip.log | tail -30; echo "pip install failed: see $(VENV)/pip.log"; exit 1; }
+	@# uv (from PyPI, into the venv) installs the same packages as pip, in parallel and
+	@# byte-compiled as pip leaves them; pip does it alone where uv cannot be installed.
+	@if $(BIN)/python -m pip install -q "uv>=0.5" > $(VENV)/pip.log 2>&1; then \
+	  $(BIN)/uv pip install --python $(BIN)/python --compile-bytecode -e ".[course,test,site]" >> $(VENV)/pip.log 2>&1; \
+	else \
+	  $(BIN)/python -m pip install -e ".[course,test,site]" >> $(VENV)/pip.log 2>&1; \
+	fi || { grep -v "is ignored" $(VENV)/pip.log | tail -30; echo "install failed: see $(VENV)/pip.log"; exit 1; }
 	@touch $@
 
 setup: $(STAMP)

@@ -4,6 +4,7 @@ nbval starts kernels from this process, so they inherit GLUTECOURSE_HOME too.
 """
 
 import os
+import shutil
 import sys
 import tempfile
 
@@ -30,8 +31,16 @@ def pytest_configure(config):
         home = tempfile.mkdtemp(prefix="glutecourse-test-")
         os.environ["GLUTECOURSE_TEST_HOME"] = home
     os.environ["GLUTECOURSE_HOME"] = os.environ["GLUTECOURSE_TEST_HOME"]
-    # The slide and site builders cache executed notebooks: in tests, one cache per run,
-    # shared by the tests (and workers) of that run, never the repository's build/.
-    os.environ.setdefault("GLUTECOURSE_BUILD_CACHE", os.path.join(os.environ["GLUTECOURSE_TEST_HOME"], "build-cache"))
+    # The strict run of each notebook (tests/executed.py), and the site and slide builds the
+    # tests make from it, are cached by content in build/test-cache/ (not the builders' own
+    # build/executed/): a warm run with no input changed reads them, any change runs them
+    # again. GLUTECOURSE_FRESH_RUN=1 empties the cache first, so every notebook runs and
+    # every build is made again (`.ci/run`); the session fills it for the next.
+    cache = os.environ.setdefault(
+        "GLUTECOURSE_BUILD_CACHE", os.path.join(os.path.dirname(os.path.abspath(__file__)), "build", "test-cache")
+    )
+    fresh = os.environ.get("GLUTECOURSE_FRESH_RUN", "") not in ("", "0")
+    if fresh and "PYTEST_XDIST_WORKER" not in os.environ:  # the controller, before any worker starts
+        shutil.rmtree(cache, ignore_errors=True)
     # Never open a window, whatever the machine's matplotlib settings.
     os.environ["MPLBACKEND"] = "Agg"

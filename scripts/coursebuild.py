@@ -51,6 +51,16 @@ def cache_dir() -> Path:
     return Path(os.environ.get("GLUTECOURSE_BUILD_CACHE") or ROOT / "build" / "executed")
 
 
+def environment() -> str:
+    """The Python version and every installed distribution with its version: a kernel's
+    outputs depend on them too (a new ipywidgets or matplotlib can change what a cell
+    shows), so a cached run made with other versions is stale."""
+    from importlib import metadata
+
+    dists = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
+    return "\n".join([sys.version, sys.executable, *dists])
+
+
 def inputs_fingerprint() -> str:
     """Hash of what executed outputs depend on besides the notebook itself."""
     h = hashlib.sha256()
@@ -58,6 +68,7 @@ def inputs_fingerprint() -> str:
         for p in sorted((ROOT / base).rglob("*")):
             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
                 h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    h.update(environment().encode() + b"\0")
     # Some outputs show today's date: a cached run from another day is stale.
     h.update(datetime.date.today().isoformat().encode())
     return h.hexdigest()

@@ -1,3 +1,5 @@
+import functools
+import hashlib
 import json
 import os
 import shutil
@@ -18,20 +20,104 @@ def course_notebooks():
 DECKS = [NOTEBOOKS / "00-start-here.ipynb", NOTEBOOKS / "01-glute-anatomy.ipynb"]
 
 
-def shared_build(name, make):
-    """Build ``name`` once per test session, whichever xdist worker asks first; the others
-    wait for it and read the same folder. ``make(out)`` builds into ``out``."""
+# What a build the tests make reads besides the notebooks' runs (whose key covers the
+# package, data/ and images/): the build scripts and their templates, the Binder link in
+# the README, the locked reveal.js, and the handouts the pages link to and the site copies.
+BUILD_INPUTS = (ROOT / "scripts", ROOT / "README.md", ROOT / "package-lock.json", ROOT / "handouts")
+
+
+def files_hash(paths) -> str:
+    """Hash of the files at ``paths`` (folders: every file inside, bytecode left out)."""
+    h = hashlib.sha256()
+    for base in map(Path, paths):
+        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        for p in files:
+            if "__pycache__" not in p.parts and p.suffix != ".pyc":
+                h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def shared_build(name, make, notebooks):
+    """Build ``name`` from ``notebooks``: whichever xdist worker asks first builds it, the
+    others wait for it and read the same folder. ``make(out)`` builds into ``out``.
+
+    The folder is kept in the test cache (``GLUTECOURSE_BUILD_CACHE``) under a key made of
+    the notebooks' runs' key (tests/executed.py: the package, data, images, Python and the
+    installed versions, the date, how the run is made), the notebooks and BUILD_INPUTS: a
+    later session with none of them changed reads it; any change builds it again. Tests
+    only read the folder."""
+    from executed import fingerprint, runner
     from filelock import FileLock
 
-    root = Path(os.environ["GLUTECOURSE_TEST_HOME"]) / "shared-builds"
+    root = Path(os.environ["GLUTECOURSE_BUILD_CACHE"]) / "builds"
     root.mkdir(parents=True, exist_ok=True)
-    out, done = root / name, root / f"{name}.done"
+    key = hashlib.sha256(
+        f"{fingerprint()}\0{runner()}\0{files_hash([*BUILD_INPUTS, *notebooks])}".encode()
+    ).hexdigest()[:24]
+    out, done = root / f"{name}--{key}", root / f"{name}--{key}.done"
     with FileLock(str(root / f"{name}.lock")):
         if not done.exists():
-            shutil.rmtree(out, ignore_errors=True)
+            for old in root.glob(f"{name}--*"):  # an older build of the same name, or a broken one
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
             make(out)
             done.touch()
     return out
+
+
+def repository_hash(root: Path = ROOT) -> str | None:
+    """Hash of every file git would commit from the working tree at ``root`` (tracked, or new
+    and not ignored), with their contents; None outside a git checkout."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    h = hashlib.sha256()
+    for rel in sorted(filter(None, listed.split(b"\0"))):
+        path = root / rel.decode()
+        if path.is_file():  # a deleted file git still tracks is left out
+            h.update(rel + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+# once per process: the tests never change the repository's files
+_repository_hash_now = functools.cache(repository_hash)
+
+
+class ContentCheck:
+    """A slow check whose result depends only on the repository's files and the installed
+    versions (a generator's --check mode). It is kept as passed for exactly that content:
+    the key is every file of the working tree (``repository_hash``), the Python version and
+    every installed distribution's version and today's date (``executed.fingerprint``).
+    A later session with nothing changed skips it; any change to any file runs it again;
+    GLUTECOURSE_FRESH_RUN=1 empties the cache, so every check runs."""
+
+    def __init__(self, name: str):
+        from executed import fingerprint
+
+        repo = _repository_hash_now()
+        root = Path(os.environ["GLUTECOURSE_BUILD_CACHE"]) / "checks"
+        key = None if repo is None else hashlib.sha256(f"{name}\0{repo}\0{fingerprint()}".encode()).hexdigest()[:24]
+        self.name, self.root = name, root
+        self.marker = None if key is None else root / f"{name}--{key}.passed"
+
+    def passed_before(self) -> bool:
+        return self.marker is not None and self.marker.is_file()
+
+    def passed(self):
+        """Record a pass (call it only after every assertion held)."""
+        if self.marker is None:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for old in self.root.glob(f"{self.name}--*"):
+            old.unlink(missing_ok=True)
+        self.marker.touch()
 
 
 def _build_script(name):
@@ -42,7 +128,7 @@ def _build_script(name):
 @pytest.fixture(scope="session")
 def built_site():
     """The whole static site (``scripts/build_site.py``, every notebook), from the session's
-    one run of each notebook (tests/executed.py)."""
+    one run of each notebook (tests/executed.py); kept between sessions (``shared_build``)."""
 
     def make(out):
         from executed import ensure_all
@@ -50,7 +136,7 @@ def built_site():
         ensure_all(course_notebooks())
         assert _build_script("build_site").main(["--out", str(out)]) == 0, "build_site.py failed (see stderr)"
 
-    return shared_build("site", make)
+    return shared_build("site", make, course_notebooks())
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +149,7 @@ def built_decks():
         ensure_all(DECKS)
         assert _build_script("build_slides").main(["--out", str(out), *map(str, DECKS)]) == 0, "build_slides.py failed"
 
-    return shared_build("slides", make)
+    return shared_build("slides", make, DECKS)
 
 
 # ----------------------------------------------------------------------------- scheduling

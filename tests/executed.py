@@ -16,12 +16,23 @@ cache's own) means two workers never run the same notebook: the second waits and
 
 Which notebooks: every ``.ipynb`` under ``notebooks/`` (``conftest.course_notebooks``), so a
 new notebook is run and checked without touching the tests.
+
+The cache outlives the session (``build/test-cache/``, see ``conftest.py``): it is content
+addressed, keyed by the notebook's bytes, everything under ``src/glutecourse``, ``data/`` and
+``images/``, the Python version and every installed distribution's version, today's date
+(``coursebuild.inputs_fingerprint``) and how the run is made (``runner``: this module and
+the network block). A warm ``make test`` with none of these changed reads the strict run
+made earlier instead of running the notebook again; any change runs it again. Only a run
+that passed is stored (a cell that raised, or a time-out, stops ``execute`` before the
+store). ``GLUTECOURSE_FRESH_RUN=1`` gives the session a cache of its own, empty at the start,
+so every notebook runs (``.ci/run`` does this).
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import os
 import sys
 import tempfile
@@ -55,13 +66,26 @@ def execute(nb, home, cwd):
 
 @functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """What the outputs depend on besides the notebook (package, data, images, the date):
-    computed once per worker; the tests never change these files."""
+    """What the outputs depend on besides the notebook (package, data, images, Python and
+    the installed distributions' versions, the date): computed once per worker; the tests
+    never change these files."""
     return coursebuild.inputs_fingerprint()
 
 
+@functools.lru_cache(maxsize=1)
+def runner() -> str:
+    """Hash of how the strict run is made (this module, the network block, the start-up
+    code of the processes the tests start): a change to any of them makes every notebook
+    run again."""
+    h = hashlib.sha256()
+    for p in sorted([Path(__file__), *NETBLOCK.rglob("*.py"), *(ROOT / "tests" / "faststart").rglob("*.py")]):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
 def twice_entry(entry: Path) -> Path:
-    return entry.with_name(entry.name.removesuffix(".ipynb") + ".twice.ipynb")
+    """Where the strict run's notebook is kept, beside the first pass (``entry``)."""
+    return entry.with_name(entry.name.removesuffix(".ipynb") + f".twice-{runner()}.ipynb")
 
 
 def _run_twice(path: Path):

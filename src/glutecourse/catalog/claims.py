@@ -415,11 +415,32 @@ def rel(path: Path) -> str:
     return Path(path).resolve().relative_to(repo_root()).as_posix()
 
 
+# The scanner reads the same files many times (each test of a file, each scenario place in
+# a file); it parses and scans each distinct content once. The caches are keyed by the
+# file's text, not its name, so a changed file (or a changed copy at the same path) is
+# read afresh, and they hand out immutable values (tuples, frozen Numbers) or copies.
+
+
+def _text(path: Path) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=256)
+def _json(text: str):
+    """The parsed JSON of ``text``: shared, so callers only read it (never change it)."""
+    return json.loads(text)
+
+
+@lru_cache(maxsize=256)
+def _markdown_cells(text: str) -> tuple[tuple[str, str], ...]:
+    cells = _json(text)["cells"]
+    return tuple((c.get("id", ""), "".join(c["source"])) for c in cells if c["cell_type"] == "markdown")
+
+
 def notebook_cells(path: Path) -> list[tuple[str, str]]:
     """(cell id, text) for each markdown cell of a notebook (code cells hold no prose; what
     they render comes from data files, which are scanned themselves)."""
-    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    return [(c.get("id", ""), "".join(c["source"])) for c in cells if c["cell_type"] == "markdown"]
+    return list(_markdown_cells(_text(path)))
 
 
 def notebook_text(path: Path) -> str:
@@ -496,11 +517,17 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
     name = name or rel(path)
     if name in EXCLUDED_FILES:
         return []
-    if path.suffix == ".ipynb":
+    return list(_numbers_in_text(_text(path), name, path.suffix == ".ipynb"))
+
+
+@lru_cache(maxsize=256)
+def _numbers_in_text(text: str, name: str, notebook: bool) -> tuple[Number, ...]:
+    """``numbers_in_file`` for a file's ``text``: each distinct content is scanned once."""
+    if notebook:
         # each cell on its own, so that a number knows its cell (a scenario place)
-        return [replace(n, where=cell_id) for cell_id, text in notebook_cells(path) for n in numbers_in(text)]
+        return tuple(replace(n, where=cell_id) for cell_id, cell in _markdown_cells(text) for n in numbers_in(cell))
     found: list[Number] = []
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(text)  # a copy of its own: the distractors' text is removed below
     for question in data.get("questions", []) if isinstance(data, dict) else []:
         keyed = question.get("answer")
         keyed = set(keyed) if isinstance(keyed, list) else {keyed}
@@ -513,7 +540,7 @@ def numbers_in_file(path: Path, name: str | None = None) -> list[Number]:
             found += [replace(n, where=where) for n in numbers_in(value)]
         else:
             found.append(Number(norm_value(value), unit, str(value), f"{path_[-1]}: {value}", where))
-    return found
+    return tuple(found)
 
 
 def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> bool:
@@ -751,14 +778,14 @@ def _place_problem(place: str, root: Path) -> str | None:
     if not target.is_file():
         return f"place {place!r}: {file} does not exist"
     if target.suffix == ".ipynb":
-        cells = json.loads(target.read_text(encoding="utf-8"))["cells"]
+        cells = _json(_text(target))["cells"]
         cell = next((c for c in cells if c.get("id") == inner), None)
         if cell is None:
             return f"place {place!r}: {file} has no cell {inner!r}"
         if cell["cell_type"] != "markdown":
             return f"place {place!r}: cell {inner!r} is a {cell['cell_type']} cell; only markdown cells are read"
         return None
-    data = json.loads(target.read_text(encoding="utf-8"))
+    data = _json(_text(target))
     records = [r for key in RECORD_LISTS for r in (data.get(key, []) if isinstance(data, dict) else [])]
     if not records:
         return f"place {place!r}: {file} has no quiz questions or cases to name"
