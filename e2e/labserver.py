@@ -53,6 +53,7 @@ class LabServer:
         self.port = None  # chosen by the server when it starts
         self.proc = None
         self.log = self.workdir / "jupyter.log"
+        self.closed: dict[str, int] = {}  # notebook -> how often its sessions were shut down
 
     @property
     def base(self) -> str:
@@ -160,6 +161,23 @@ class LabServer:
 
         threading.Thread(target=copy_output, daemon=True).start()
         return ready.wait(timeout) and self.port is not None and self.proc.poll() is None
+
+    def shutdown_sessions(self, rel: str) -> int:
+        """Shut down every kernel session of the notebook ``rel`` (how many there were).
+
+        A second page opening a notebook whose kernel still runs (another page opened it)
+        joins that kernel, and its widgets do not show there: a test opening a notebook
+        on a page of its own starts it from no session. ``closed[rel]`` counts the
+        shutdowns, so a page that had the notebook open knows to open it again."""
+        with urllib.request.urlopen(self.url("api/sessions"), timeout=30) as r:
+            sessions = json.loads(r.read())
+        mine = [s for s in sessions if s.get("path") == rel or (s.get("notebook") or {}).get("path") == rel]
+        for session in mine:
+            req = urllib.request.Request(self.url(f"api/sessions/{session['id']}"), method="DELETE")
+            urllib.request.urlopen(req, timeout=30).close()
+        if mine:
+            self.closed[rel] = self.closed.get(rel, 0) + 1
+        return len(mine)
 
     def stop(self):
         if not self.proc or self.proc.poll() is not None:

@@ -63,6 +63,7 @@ def test_notebook_runs_and_renders_in_jupyterlab(lab_session, path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_widgets_render_in_notebook7(nb7_page, lab, path):
     page = nb7_page
+    lab.shutdown_sessions(rel(path))  # a kernel another page runs would not show its widgets here
     page.goto(lab.url(f"notebooks/{rel(path)}"))
     wait_js(page, JS_KERNEL_IDLE, "the Notebook 7 kernel")
     try:
