@@ -215,8 +215,10 @@ def _notebook_of(item) -> str | None:
 
 
 #: Modules whose tests work in the session's one JupyterLab page (``lab_session``), in this
-#: order within a notebook: its render test (test_browser) first, the every-control test last.
-LAB_SESSION_MODULES = ("test_browser", "test_exercise_card", "test_controls")
+#: order within a notebook: its render test (test_browser) first, then the tests that only
+#: read the page it leaves (test_screens), then those that click, the every-control test last.
+LAB_SESSION_MODULES = ("test_browser", "test_screens", "test_exercise_card", "test_controls")
+RENDER_TEST = "test_notebook_runs_and_renders_in_jupyterlab"
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -232,6 +234,7 @@ def pytest_collection_modifyitems(session, config, items):
             return (2, 0, 0, index)
         if item.originalname == "test_widgets_render_in_notebook7":
             return (1, 0, 0, index)
-        return (0, order.get(_notebook_of(item), len(order)), LAB_SESSION_MODULES.index(module), index)
+        rank = -1 if item.originalname == RENDER_TEST else LAB_SESSION_MODULES.index(module)
+        return (0, order.get(_notebook_of(item), len(order)), rank, index)
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]

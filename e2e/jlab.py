@@ -117,9 +117,10 @@ JS_VIEWS_SETTLED = """async () => {
   return !root || !Array.from(root.querySelectorAll('.jp-OutputArea-output')).some(el => /Loading widget/.test(el.textContent));
 }""".replace("%MODELS%", _JS_MODELS)
 
-# What a reader sees of the current notebook's outputs: their text, and the state of every
-# control and picture in them (value, ticked, enabled, pressed, slider position). Two equal
-# snapshots mean an action changed nothing a reader could see.
+# What a reader sees of the current notebook's outputs: their text, the state of every
+# control and picture in them (value, ticked, enabled, pressed, slider position), and where
+# the keyboard focus is (a result that takes the focus is a change a reader sees). Two
+# equal snapshots mean an action changed nothing a reader could see.
 JS_SNAPSHOT = """() => {
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
   if (!root) return '';
@@ -129,6 +130,8 @@ JS_SNAPSHOT = """() => {
       el.getAttribute('aria-valuenow'), el.getAttribute('aria-pressed'), el.className,
       el.tagName === 'IMG' ? el.src.length + el.src.slice(-60) : ''].join('|'));
   }
+  const a = document.activeElement;
+  parts.push('focus:' + (a ? [a.tagName, a.className, a.id, (a.innerText || '').slice(0, 60)].join('|') : ''));
   return parts.join('\\n');
 }"""
 JS_CHANGED_SINCE = "(before) => (%SNAPSHOT%)() !== before".replace("%SNAPSHOT%", JS_SNAPSHOT)
@@ -150,6 +153,24 @@ JS_MODEL_REPORT = """() => {
   }
   return {errors, widgets, images, firstCount};
 }""".replace("%WIDGET%", WIDGET_MIME)
+
+# Errors a reader would see in the current notebook's outputs: error outputs in the model,
+# and the texts a failed widget view (or a traceback) leaves in the page. One small script.
+JS_FAILURES = """(pattern) => {
+  const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
+  const errors = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i); if (c.type !== 'code') continue;
+    for (let j = 0; j < c.outputs.length; j++) {
+      const o = c.outputs.get(j);
+      if (o.type === 'error') { const d = o.toJSON(); errors.push(`cell ${i}: ${d.ename}: ${d.evalue}`); }
+    }
+  }
+  const re = new RegExp(pattern, 'i');
+  const shown = Array.from(w.content.node.querySelectorAll('.jp-OutputArea-output'))
+    .map(o => (o.textContent.match(re) || [])[0]).filter(Boolean);
+  return {errors, shown};
+}"""
 
 JS_DOM_REPORT = """() => {
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook') || document.querySelector('.jp-Notebook');
@@ -174,10 +195,15 @@ JS_IMAGES_SETTLED = """() => Array.from(document.querySelectorAll('img'))
   .filter(i => i.offsetParent !== null).every(i => i.complete)"""
 
 
+#: How often a wait checks its condition (ms): each check is one small script in the page;
+#: a wait costs up to this much after the state it waits for arrives.
+POLL = 100
+
+
 def wait_js(page, js: str, what: str, timeout: int = LONG, arg=None):
-    """Playwright waits until ``js`` returns true in the page (checked every 250 ms)."""
+    """Playwright waits until ``js`` returns true in the page (checked every POLL ms)."""
     try:
-        page.wait_for_function(js, arg=arg, polling=250, timeout=timeout)
+        page.wait_for_function(js, arg=arg, polling=POLL, timeout=timeout)
     except PlaywrightTimeout:
         raise AssertionError(f"timed out after {timeout / 1000:.0f} s waiting for {what}") from None
 
@@ -289,9 +315,21 @@ def wait_widgets_synced(page, values: dict | None = None, what: str = "the kerne
     wait_js(page, JS_WIDGETS_SYNCED, what, SHORT, arg=values or {})
 
 
+# A button's click goes to the kernel as a custom message that no widget model counts as
+# pending: asking the kernel for its info afterwards, and getting the answer, proves the
+# kernel has handled the click (it answers requests in order).
+JS_KERNEL_ROUND_TRIP = """async () => {
+  const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  await k.requestKernelInfo();
+  return true;
+}"""
+
+
 def wait_views_settled(page, what: str = "the page to show the kernel's answer", timeout: int = SHORT):
-    """Wait until the kernel has processed every change, the page has applied every change
-    the kernel sent back, and every widget view has rendered (see JS_VIEWS_SETTLED)."""
+    """Wait until the kernel has handled everything the page sent (a click too), the page
+    has applied every change the kernel sent back, and every widget view has rendered
+    (see JS_VIEWS_SETTLED)."""
+    page.evaluate(JS_KERNEL_ROUND_TRIP)
     wait_js(page, JS_VIEWS_SETTLED, what, timeout)
 
 
@@ -303,7 +341,7 @@ def wait_changed(page, before: str, what: str, timeout: int = SHORT):
     """Wait until what a reader sees of the outputs differs from ``before`` (a snapshot);
     fails, naming ``what``, when it never does."""
     try:
-        page.wait_for_function(JS_CHANGED_SINCE, arg=before, polling=250, timeout=timeout)
+        page.wait_for_function(JS_CHANGED_SINCE, arg=before, polling=POLL, timeout=timeout)
     except PlaywrightTimeout:
         raise AssertionError(f"{what} changed nothing a reader can see (waited {timeout / 1000:.0f} s)") from None
 
