@@ -153,6 +153,54 @@ def nb7_page(browser):
     context.close()
 
 
+# ---------------------------------------------------------------------------- quiz helpers
+# Notebook 00's warm-up quiz, as several browser tests answer it. Texts come from the bank,
+# so the tests follow its edits.
+
+
+def warm_up():
+    from glutecourse.topics.quizzes import load_bank
+
+    return load_bank("00-warm-up")
+
+
+def option_label(q, correct: bool) -> str:
+    """The text of a right (or wrong) choice of a single-choice or true/false question."""
+    from glutecourse.core.text import strip_tags
+
+    if q.type == "truefalse":
+        return "True" if q.answer == correct else "False"
+    option = next(o for o in q.ordered_options() if (o.id == q.answer) == correct)
+    return strip_tags(option.text)
+
+
+def first_choice_question(quiz):
+    """Go to the warm-up's first single-choice question; return it."""
+    from playwright.sync_api import expect
+
+    i, q = next((i, q) for i, q in enumerate(warm_up().questions) if q.type == "single")
+    for _ in range(i):
+        quiz.locator(".gc-next").click()
+    expect(quiz.locator(".gc-prompt")).to_contain_text(f"Question {i + 1} of")
+    return q
+
+
+def answer_first_question_right(page):
+    """In 00 (run, nothing answered yet): choose the right answer to the warm-up's first
+    single-choice question and press Check; returns once it shows "correct". Returns the
+    quiz's locator."""
+    from jlab import SHORT, wait_widgets_synced
+    from playwright.sync_api import expect
+
+    quiz = page.locator(".gc-quiz").first
+    q = first_choice_question(quiz)
+    quiz.locator("label", has_text=option_label(q, True)).click()
+    wait_widgets_synced(page, what="the chosen answer to reach the kernel")
+    quiz.locator(".gc-check").click()
+    expect(quiz.locator(".gc-feedback-area .gc-correct")).to_be_visible(timeout=SHORT)
+    return quiz
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "notebook(stem): the JupyterLab test works on this notebook")
 
@@ -167,8 +215,10 @@ def _notebook_of(item) -> str | None:
 
 
 #: Modules whose tests work in the session's one JupyterLab page (``lab_session``), in this
-#: order within a notebook: its render test (test_browser) first, the every-control test last.
-LAB_SESSION_MODULES = ("test_browser", "test_exercise_card", "test_controls")
+#: order within a notebook: its render test (test_browser) first, then the tests that only
+#: read the page it leaves (test_screens), then those that click, the every-control test last.
+LAB_SESSION_MODULES = ("test_browser", "test_screens", "test_exercise_card", "test_controls")
+RENDER_TEST = "test_notebook_runs_and_renders_in_jupyterlab"
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -184,6 +234,7 @@ def pytest_collection_modifyitems(session, config, items):
             return (2, 0, 0, index)
         if item.originalname == "test_widgets_render_in_notebook7":
             return (1, 0, 0, index)
-        return (0, order.get(_notebook_of(item), len(order)), LAB_SESSION_MODULES.index(module), index)
+        rank = -1 if item.originalname == RENDER_TEST else LAB_SESSION_MODULES.index(module)
+        return (0, order.get(_notebook_of(item), len(order)), rank, index)
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]

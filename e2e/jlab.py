@@ -98,6 +98,45 @@ JS_WIDGETS_SYNCED = """async (want) => {
   return true;
 }""".replace("%MODELS%", _JS_MODELS)
 
+# Stronger than JS_WIDGETS_SYNCED: also every state change the kernel sent has been applied
+# in the page, and every view of every model (and every child view of every box) has
+# finished rendering (an anywidget view loads its module first): a view a button reveals
+# is in the page, not "Loading widget...". True at once when the notebook has no widgets.
+JS_VIEWS_SETTLED = """async () => {
+  const models = await (%MODELS%)();
+  const quiet = m => m._pending_msgs === 0 && !m._msg_buffer
+    && !(m._expectedEchoMsgIds && m._expectedEchoMsgIds.size);
+  if (!models.every(quiet)) return false;
+  const settle = ps => Promise.all(ps.map(p => Promise.resolve(p).catch(() => null)));
+  await settle(models.map(m => m.state_change));
+  const views = (await settle(models.flatMap(m => Object.values(m.views || {})))).filter(Boolean);
+  await settle(views.flatMap(v => (v.children_views && v.children_views.views) || []));
+  const again = await (%MODELS%)();
+  if (again.length !== models.length || !again.every(quiet)) return false;
+  const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+  return !root || !Array.from(root.querySelectorAll('.jp-OutputArea-output')).some(el => /Loading widget/.test(el.textContent));
+}""".replace("%MODELS%", _JS_MODELS)
+
+# What a reader sees of the current notebook's outputs: their text, the state of every
+# control and picture in them (value, ticked, enabled, pressed, slider position), and where
+# the keyboard focus is (a result that takes the focus is a change a reader sees). Two
+# equal snapshots mean an action changed nothing a reader could see.
+JS_SNAPSHOT = """() => {
+  const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+  if (!root) return '';
+  const parts = Array.from(root.querySelectorAll('.jp-OutputArea-output')).map(o => o.innerText);
+  for (const el of root.querySelectorAll('.jp-OutputArea-output :is(input, select, textarea, button, [role=slider], img)')) {
+    parts.push([el.tagName, el.value, el.checked, el.disabled, el.getAttribute('aria-disabled'),
+      el.getAttribute('aria-valuenow'), el.getAttribute('aria-pressed'), el.className,
+      el.tagName === 'IMG' ? el.src.length + el.src.slice(-60) : ''].join('|'));
+  }
+  const a = document.activeElement;
+  parts.push('focus:' + (a ? [a.tagName, a.className, a.id, (a.innerText || '').slice(0, 60)].join('|') : ''));
+  return parts.join('\\n');
+}"""
+JS_CHANGED_SINCE = "(before) => (%SNAPSHOT%)() !== before".replace("%SNAPSHOT%", JS_SNAPSHOT)
+
+
 JS_MODEL_REPORT = """() => {
   const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
   const errors = []; let widgets = 0; let images = 0; let firstCount = null;
@@ -114,6 +153,24 @@ JS_MODEL_REPORT = """() => {
   }
   return {errors, widgets, images, firstCount};
 }""".replace("%WIDGET%", WIDGET_MIME)
+
+# Errors a reader would see in the current notebook's outputs: error outputs in the model,
+# and the texts a failed widget view (or a traceback) leaves in the page. One small script.
+JS_FAILURES = """(pattern) => {
+  const w = window.jupyterapp.shell.currentWidget; const cells = w.content.model.cells;
+  const errors = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i); if (c.type !== 'code') continue;
+    for (let j = 0; j < c.outputs.length; j++) {
+      const o = c.outputs.get(j);
+      if (o.type === 'error') { const d = o.toJSON(); errors.push(`cell ${i}: ${d.ename}: ${d.evalue}`); }
+    }
+  }
+  const re = new RegExp(pattern, 'i');
+  const shown = Array.from(w.content.node.querySelectorAll('.jp-OutputArea-output'))
+    .map(o => (o.textContent.match(re) || [])[0]).filter(Boolean);
+  return {errors, shown};
+}"""
 
 JS_DOM_REPORT = """() => {
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook') || document.querySelector('.jp-Notebook');
@@ -138,15 +195,23 @@ JS_IMAGES_SETTLED = """() => Array.from(document.querySelectorAll('img'))
   .filter(i => i.offsetParent !== null).every(i => i.complete)"""
 
 
+#: How often a wait checks its condition (ms): each check is one small script in the page;
+#: a wait costs up to this much after the state it waits for arrives.
+POLL = 100
+
+
 def wait_js(page, js: str, what: str, timeout: int = LONG, arg=None):
-    """Playwright waits until ``js`` returns true in the page (checked every 250 ms)."""
+    """Playwright waits until ``js`` returns true in the page (checked every POLL ms)."""
     try:
-        page.wait_for_function(js, arg=arg, polling=250, timeout=timeout)
+        page.wait_for_function(js, arg=arg, polling=POLL, timeout=timeout)
     except PlaywrightTimeout:
         raise AssertionError(f"timed out after {timeout / 1000:.0f} s waiting for {what}") from None
 
 
 def open_lab_notebook(page, lab, rel: str):
+    """Open ``rel`` in JupyterLab on ``page`` with a kernel of its own: any session of it
+    (another page's) is shut down first (see LabServer.shutdown_sessions)."""
+    lab.shutdown_sessions(rel)
     page.goto(lab.url(f"lab/tree/{rel}") + "&reset")
     wait_js(page, JS_KERNEL_IDLE, f"the kernel of {rel}")
 
@@ -157,7 +222,8 @@ def open_lab_notebook(page, lab, rel: str):
 _JS_SWITCH = """async (path) => {
   const app = window.jupyterapp;
   for (const w of Array.from(app.shell.widgets('main'))) {
-    if (w.sessionContext) await w.sessionContext.shutdown();
+    // (its kernel may be gone already: shut down by another page, see LabServer.shutdown_sessions)
+    if (w.sessionContext) { try { await w.sessionContext.shutdown(); } catch (e) {} }
     if (w.context && w.context.model) w.context.model.dirty = false;
     w.dispose();
   }
@@ -179,12 +245,15 @@ class LabSession:
     def __init__(self, page, lab):
         self.page, self.lab = page, lab
         self.current = None
+        self.closed = 0  # lab.closed[current] when it was opened here
         self.fresh = False  # the current notebook was just run and nobody has clicked in it
 
     def open(self, rel: str):
         page = self.page
-        if self.current == rel:
+        if self.current == rel and self.lab.closed.get(rel, 0) == self.closed:
             return page
+        if self.current == rel:  # another page shut its kernel down: open it again
+            self.current = "(closed)"
         if self.current is None:
             open_lab_notebook(page, self.lab, rel)
             wait_js(page, JS_APP_READY, "JupyterLab's commands", SHORT)
@@ -193,7 +262,7 @@ class LabSession:
             page.evaluate(_JS_SWITCH, rel)
             wait_js(page, JS_CURRENT_IS, f"{rel} to open", SHORT, arg=rel)
             wait_js(page, JS_KERNEL_IDLE, f"the kernel of {rel}")
-        self.current, self.fresh = rel, False
+        self.current, self.fresh, self.closed = rel, False, self.lab.closed.get(rel, 0)
         return page
 
     def run_all(self, timeout: int = LONG):
@@ -244,6 +313,37 @@ def wait_widgets_synced(page, values: dict | None = None, what: str = "the kerne
     """Wait until the kernel has processed every change made in the page (and, if given,
     the widgets with these descriptions hold these values): only then is a click safe."""
     wait_js(page, JS_WIDGETS_SYNCED, what, SHORT, arg=values or {})
+
+
+# A button's click goes to the kernel as a custom message that no widget model counts as
+# pending: asking the kernel for its info afterwards, and getting the answer, proves the
+# kernel has handled the click (it answers requests in order).
+JS_KERNEL_ROUND_TRIP = """async () => {
+  const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  await k.requestKernelInfo();
+  return true;
+}"""
+
+
+def wait_views_settled(page, what: str = "the page to show the kernel's answer", timeout: int = SHORT):
+    """Wait until the kernel has handled everything the page sent (a click too), the page
+    has applied every change the kernel sent back, and every widget view has rendered
+    (see JS_VIEWS_SETTLED)."""
+    page.evaluate(JS_KERNEL_ROUND_TRIP)
+    wait_js(page, JS_VIEWS_SETTLED, what, timeout)
+
+
+def snapshot(page) -> str:
+    return page.evaluate(JS_SNAPSHOT)
+
+
+def wait_changed(page, before: str, what: str, timeout: int = SHORT):
+    """Wait until what a reader sees of the outputs differs from ``before`` (a snapshot);
+    fails, naming ``what``, when it never does."""
+    try:
+        page.wait_for_function(JS_CHANGED_SINCE, arg=before, polling=POLL, timeout=timeout)
+    except PlaywrightTimeout:
+        raise AssertionError(f"{what} changed nothing a reader can see (waited {timeout / 1000:.0f} s)") from None
 
 
 def markdown_images(path: Path) -> int:

@@ -22,9 +22,17 @@ from jlab import (
 from labserver import ROOT
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, NOTEBOOKS, note, rel
+from conftest import (
+    ARTIFACTS,
+    NOTEBOOKS,
+    answer_first_question_right,
+    first_choice_question,
+    note,
+    option_label,
+    rel,
+    warm_up,
+)
 from glutecourse.core.text import strip_tags
-from glutecourse.topics.quizzes import load_bank
 
 
 def check_rendered(page, path, shot_name):
@@ -63,6 +71,7 @@ def test_notebook_runs_and_renders_in_jupyterlab(lab_session, path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_widgets_render_in_notebook7(nb7_page, lab, path):
     page = nb7_page
+    lab.shutdown_sessions(rel(path))  # a kernel another page runs would not show its widgets here
     page.goto(lab.url(f"notebooks/{rel(path)}"))
     wait_js(page, JS_KERNEL_IDLE, "the Notebook 7 kernel")
     try:
@@ -72,16 +81,8 @@ def test_widgets_render_in_notebook7(nb7_page, lab, path):
         page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
 
 
-WARM_UP = load_bank("00-warm-up")
+WARM_UP = warm_up()
 DATA = ROOT / "data"
-
-
-def option_label(q, correct: bool) -> str:
-    """The text of a right (or wrong) choice of a single-choice or true/false question."""
-    if q.type == "truefalse":
-        return "True" if q.answer == correct else "False"
-    option = next(o for o in q.ordered_options() if (o.id == q.answer) == correct)
-    return strip_tags(option.text)
 
 
 def fresh_quiz(lab_session):
@@ -90,15 +91,6 @@ def fresh_quiz(lab_session):
     (lab_session.lab.home / "progress.json").unlink(missing_ok=True)
     lab_session.fresh = False
     return lab_session.fresh_run("notebooks/00-start-here.ipynb")
-
-
-def first_choice_question(quiz):
-    """Go to the warm-up's first single-choice question; return it."""
-    i, q = next((i, q) for i, q in enumerate(WARM_UP.questions) if q.type == "single")
-    for _ in range(i):
-        quiz.locator(".gc-next").click()
-    expect(quiz.locator(".gc-prompt")).to_contain_text(f"Question {i + 1} of")
-    return q
 
 
 @pytest.mark.notebook("00-start-here")
@@ -167,12 +159,7 @@ def test_click_to_feedback_latency(lab_session):
 @pytest.mark.notebook("00-start-here")
 def test_progress_survives_kernel_restart(lab_session):
     page = fresh_quiz(lab_session)
-    quiz = page.locator(".gc-quiz").first
-    q = first_choice_question(quiz)
-    quiz.locator("label", has_text=option_label(q, True)).click()
-    wait_widgets_synced(page)
-    quiz.locator(".gc-check").click()
-    expect(quiz.locator(".gc-feedback-area .gc-correct")).to_be_visible(timeout=SHORT)
+    answer_first_question_right(page)
     restart_kernel(page)
     run_all(page)
     assert notebook_report(page)["firstCount"] == 1, "Run All did not start from a fresh kernel"

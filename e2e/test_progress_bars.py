@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from jlab import SHORT, open_and_run, wait_widgets_synced
 from playwright.sync_api import expect
-from test_browser import WARM_UP, first_choice_question, option_label
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, answer_first_question_right, warm_up
 
 NB = "notebooks/00-start-here.ipynb"
 STEM = "00-start-here"
@@ -26,7 +25,7 @@ def test_answering_a_question_moves_its_bar_and_the_title_links_to_the_notebook(
     expect(link).to_have_count(1)
     row = rows.filter(has=page.locator(title))  # has= is relative to each row
     bar, words = row.locator("[role=progressbar]"), row.locator(".gc-progress-text")
-    questions = len(WARM_UP.questions)
+    questions = len(warm_up().questions)
     expect(bar).to_have_attribute("aria-valuenow", "0")
     expect(bar).to_have_attribute("aria-valuemax", str(questions))
     expect(words).to_have_text(f"0 of {questions} answered, 0 correct")
@@ -41,12 +40,7 @@ def test_answering_a_question_moves_its_bar_and_the_title_links_to_the_notebook(
     row.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "00-progress-bars-before.png"))
 
-    quiz = page.locator(".gc-quiz").first
-    q = first_choice_question(quiz)
-    quiz.locator("label", has_text=option_label(q, True)).click()
-    wait_widgets_synced(page)
-    quiz.locator(".gc-check").click()
-    expect(quiz.locator(".gc-feedback-area .gc-correct")).to_be_visible(timeout=SHORT)
+    answer_first_question_right(page)
     wait_widgets_synced(page, what="the answer to be saved")
     refresh = page.locator("button[title^='Re-read your saved answers']")
     refresh.scroll_into_view_if_needed()

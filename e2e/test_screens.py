@@ -25,9 +25,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from jlab import JS_IMAGES_SETTLED, SHORT, LabSession, wait_js
+from jlab import JS_IMAGES_SETTLED, SHORT, wait_js
 
-from conftest import ARTIFACTS, NOTEBOOKS, new_page, rel
+from conftest import ARTIFACTS, NOTEBOOKS, rel
 from conftest import note as _note
 
 VIEWPORT = {"width": 1280, "height": 800}
@@ -110,13 +110,15 @@ def note(line: str):
     _note(line, "screens.txt")
 
 
-@pytest.fixture(scope="module")
-def screens_session(browser, lab):
-    """One 1280x800 JupyterLab page for every notebook of this file."""
-    context, pg = new_page(browser)
-    pg.set_viewport_size(VIEWPORT)
-    yield LabSession(pg, lab)
-    context.close()
+@pytest.fixture
+def screens_session(lab_session):
+    """The session's JupyterLab page at 1280x800 while in use: e2e/conftest.py runs this
+    file's test of a notebook right after its render test, so the notebook is already run
+    and untouched there (no second Run All)."""
+    old = lab_session.page.viewport_size
+    lab_session.page.set_viewport_size(VIEWPORT)
+    yield lab_session
+    lab_session.page.set_viewport_size(old)
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +177,8 @@ def full_page_screenshot(page, height: float, path):
 )
 def test_screens_and_stretches(screens_session, results, path):
     page = screens_session.open(rel(path))
-    screens_session.run_all()
+    if not screens_session.fresh:  # someone clicked in it since its Run All
+        screens_session.run_all()
     page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook').scrollTop = 0")
     m = page.evaluate(JS_MEASURE, PROMPT)
     longest = m["longest"]
