@@ -39,16 +39,20 @@ STRENGTH_WORDS = {
 }
 
 
+#: The rating scale's ends (the reader file's schema holds a rating to them too).
+SCALE_LOW, SCALE_HIGH = 0, 10
+
+
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """The rating scale: whole numbers from ``low`` to ``high``, with words for both ends
-    and the middle."""
+    """The rating scale: whole numbers from ``low`` to ``high``, with words (from the data)
+    for both ends and the middle."""
 
-    low: int
-    high: int
     low_words: str
     high_words: str
     middle_words: str
+    low: int = SCALE_LOW
+    high: int = SCALE_HIGH
 
     @property
     def hint(self) -> str:
@@ -207,7 +211,6 @@ class ReaderChange:
     @property
     def text(self) -> str:
         """The change as a sentence (never a chart alone)."""
-        sc = scale()
         if self.before is None and self.after is None:
             return "Not rated yet."
         if self.before is None:
@@ -219,11 +222,11 @@ class ReaderChange:
             return f"At the start {self.before} ({_rating_words(self.before)}). Rate it again to see your change."
         moved = abs(self.after - self.before)
         points = f"{moved} point{'' if moved == 1 else 's'}"
-        side = sc.low_words if self.statement.evidence_says == "false" else sc.high_words
+        side = f"the evidence says it is {self.statement.evidence_says}"
         how = {
             "same": "no change",
-            "towards": f"{points} towards what the evidence says ({side})",
-            "away": f"{points} away from what the evidence says ({side})",
+            "towards": f"{points} towards the evidence ({side})",
+            "away": f"{points} away from the evidence ({side})",
         }[self.direction]
         return (
             f"At the start {self.before} ({_rating_words(self.before)}), now {self.after} "
