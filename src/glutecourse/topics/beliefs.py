@@ -130,6 +130,8 @@ def parse_rating(value) -> tuple[int | None, str | None]:
     if problem and not problem.startswith(("Your rating", "Please")):  # not a number at all
         shown = " ".join(str(value).split())[:30]
         problem = f"“{shown}” is not a number. Type a whole number from {sc.low} to {sc.high} ({sc.hint})."
+    elif problem and sc.hint not in problem:
+        problem = f"{problem.rstrip('.')} ({sc.hint})."
     return rating, problem
 
 
