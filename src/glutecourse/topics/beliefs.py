@@ -33,9 +33,9 @@ PHASE_NOTEBOOK = {"before": "00-start-here", "after": "10-conclusion-and-final-q
 
 #: How strong the evidence is, in words (the data's ``strength``).
 STRENGTH_WORDS = {
-    "low": "Low: few or indirect studies",
-    "moderate": "Moderate: reviews of several studies, links rather than causes",
-    "high": "High: guidelines and trials or reviews of trials agree",
+    "low": "Low: few studies, or only indirect ones",
+    "moderate": "Moderate: several studies point the same way, with limits",
+    "high": "High: several strong sources agree",
 }
 
 

@@ -47,7 +47,7 @@ def change_table(ratings) -> Markup:
         )
     sc = scale()
     return table(
-        ["Statement", "At the start", "Now", "Your change", "What the evidence says"],
+        ["Statement", "Then", "Now", "Your change", "What the evidence says"],
         rows,
         caption=Markup(f"<strong>What you believed, then and now</strong> ({safe_html(sc.hint)})"),
         cls="gc-beliefs",
