@@ -71,3 +71,30 @@ def test_a_reader_rates_in_00_and_sees_the_change_in_10(page, lab):
     expect(nb).not_to_contain_text("Traceback")
     table.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "beliefs-10-change.png"))
+
+
+def test_the_class_results_show_the_sample_classs_change_by_statement(page, lab):
+    """The teacher's notebook after Run All: the beliefs table holds the sample class's
+    numbers (computed here from its files), the one-rating readers are named under it, and
+    **Draw charts** adds the chart with every number in its alt text."""
+    from glutecourse.charts.classroom import beliefs_alt
+    from glutecourse.core.numbers import format_number
+    from glutecourse.topics.classroom import belief_changes, load_class, sample_class_folder
+
+    changes = belief_changes(load_class(sample_class_folder()))
+    open_and_run(page, lab, "notebooks/instructor/class-results.ipynb")
+    nb = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
+    table = nb.locator("table.gc-class", has_text="What the class believed")
+    expect(table).to_be_visible(timeout=SHORT)
+    for c in changes:
+        row = table.locator("tr", has_text=c.statement.text)
+        expect(row).to_contain_text(f"{format_number(c.mean_before, 1)} → {format_number(c.mean_after, 1)}")
+        expect(row).to_contain_text(c.text)
+    singles = nb.locator(".gc-belief-singles")
+    for name in {n for c in changes for n in c.only_before + c.only_after}:
+        expect(singles).to_contain_text(name)
+    nb.get_by_role("button", name="Draw charts").click()
+    chart = nb.locator(".gc-class-beliefs-chart img")
+    expect(chart).to_have_attribute("alt", beliefs_alt(changes), timeout=SHORT)
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "beliefs-class-results.png"))
