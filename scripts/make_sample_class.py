@@ -4,9 +4,12 @@ notebook runs on a fresh machine and under nbval. Part of ``make generate``.
 
 Every random choice is keyed by what it is about, never drawn from one running sequence:
 a reader's id by their number, their ability by their id, whether they opened a notebook
-by their id and the bank, and each answer by ``random.Random(f"{reader}/{bank}/{question}")``.
-So the same course always gives the same files, and adding a question to a bank changes
-only the answers to that question (a test checks it).
+by their id and the bank, each answer by ``random.Random(f"{reader}/{bank}/{question}")``,
+and each rating of the beliefs check by ``random.Random(f"{SEED}/{reader}/belief/{statement}")``.
+So the same course always gives the same files, and adding a question to a bank (or a
+statement to the beliefs check) changes only the answers to that question (or the ratings
+of that statement); tests check both. Some readers rated a statement only before or only
+after, as real ones do, so the class results show how they are counted.
 
 It also writes four files a real class folder may contain, to show how they are handled:
 an older duplicate export, a truncated upload, a file from another tool, and a note.
@@ -64,11 +67,37 @@ def attempts_of(reader: str, n: int, banks) -> list[dict]:
     return attempts
 
 
-def build(out: Path, banks=None) -> None:
+def beliefs_of(reader: str, n: int, statements) -> list[dict]:
+    """Reader ``n``'s ratings of the beliefs check: each keyed by reader and statement. Most
+    rate a myth as fairly true at the start and move towards the evidence by the end; a few
+    do not move or move away; some gave only one of the two ratings."""
+    day = 1 + n % 28
+    out = []
+    for st in statements:
+        rng = random.Random(f"{SEED}/{reader}/belief/{st.id}")
+        before = min(10, max(0, round(rng.gauss(6.5, 2.2))))
+        shift = round(rng.gauss(3.0, 2.2))  # towards the evidence when positive
+        toward_low = st.evidence_says == "false"
+        after = min(10, max(0, before - shift if toward_low else before + shift))
+        which = rng.random()
+        if which < 0.88:  # rated at the start (notebook 00)
+            out.append(
+                {"statement": st.id, "phase": "before", "rating": before, "at": f"2026-09-{day:02d}T09:05:00+00:00"}
+            )
+        if which < 0.72 or which >= 0.95:  # and at the end (notebook 10)
+            out.append(
+                {"statement": st.id, "phase": "after", "rating": after, "at": f"2026-10-{day:02d}T11:40:00+00:00"}
+            )
+    return out
+
+
+def build(out: Path, banks=None, statements=None) -> None:
+    from glutecourse.topics.beliefs import statements as belief_statements
     from glutecourse.topics.progress import EXPORT_FORMAT, VERSION
     from glutecourse.topics.quizzes import all_banks
 
     banks = all_banks() if banks is None else banks
+    statements = belief_statements() if statements is None else statements
     out.mkdir(parents=True, exist_ok=True)
     for old in out.iterdir():
         old.unlink()
@@ -81,6 +110,7 @@ def build(out: Path, banks=None) -> None:
             "reader": reader,
             "name": f"Student {n:02d}",
             "exported_at": f"2026-10-{1 + n % 28:02d}T12:00:00+00:00",
+            "beliefs": beliefs_of(reader, n, statements),
             "attempts": attempts_of(reader, n, banks),
         }
         exports.append(data)

@@ -21,6 +21,7 @@ Every notebook
 - ``quiz(bank_id)``: a self-assessment quiz (answers saved to your progress).
 
 Notebook 00, start here
+- ``beliefs_check(phase)``: rate a few of the course's myths, 0 to 10 ("before" here; "after" in 10 shows your change beside the evidence).
 - ``disclaimer()``: the medical disclaimer with the signs that need care at once or the same day.
 - ``course_map()``: every notebook with its time and objectives.
 - ``progress_dashboard()``: your answers per notebook, as bars with each notebook's title
@@ -97,6 +98,7 @@ _EXPORTS = {
     "panel": "glutecourse.ui.display",
     "references": "glutecourse.ui.references",
     "disclaimer": "glutecourse.ui.safety",
+    "beliefs_check": "glutecourse.ui.beliefs",
     "quiz": "glutecourse.ui.quizzes",
     "quiz_picker": "glutecourse.ui.quizzes",
     "final_quiz": "glutecourse.ui.final_quiz",

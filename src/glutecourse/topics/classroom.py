@@ -30,7 +30,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -40,6 +40,7 @@ from ..core.errors import CourseDataError
 from ..core.paths import data_dir, user_dir
 from ..core.storage import MAX_NUMBER_DIGITS, DamagedFile, parse_untrusted_json
 from ..core.text import strip_tags
+from .beliefs import ClassChange, class_changes, latest_ratings
 from .diary import FILENAME as DIARY_FILE
 from .diary import SETTINGS_FILE as DIARY_SETTINGS
 from .diary import protect_note
@@ -194,6 +195,8 @@ class Reader:
     file: str
     exported_at: str
     latest: Mapping[tuple[str, str], bool]  # (bank, question) -> latest attempt correct (read-only)
+    #: (statement, "before" or "after") -> the latest rating of the beliefs check (read-only).
+    beliefs: Mapping[tuple[str, str], int] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def label(self) -> str:
@@ -317,6 +320,7 @@ class _Collector:
             name,
             data["exported_at"],
             MappingProxyType(latest),
+            MappingProxyType({k: int(v) for k, v in latest_ratings(data.get("beliefs", ())).items()}),
         )
         previous = self.candidates.get(data["reader"])
         if previous is None:
@@ -528,6 +532,12 @@ def score_bins(cls: ClassData, width: int = 10) -> list[ScoreBand]:
         ScoreBand(f"{i * width}-{i * width + width - (1 if i < last else 0)}%", i * width, c)
         for i, c in enumerate(bins)
     ]
+
+
+def belief_changes(cls: ClassData) -> list[ClassChange]:
+    """The class's change per statement of the beliefs check (``topics.beliefs.ClassChange``):
+    readers with both ratings in the means and counts, readers with only one listed apart."""
+    return class_changes((r.label, r.beliefs) for r in cls.readers)
 
 
 # ------------------------------------------------------------------ the teacher's summary (CSV)

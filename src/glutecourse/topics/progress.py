@@ -44,6 +44,11 @@ EXPORT_FORMAT = "glutecourse-progress-export"
 
 ATTEMPT_FIELDS = ("id", "notebook", "bank", "question", "topic", "correct", "at")
 
+#: A rating of the beliefs check (``glutecourse.topics.beliefs``) as the reader's file and an
+#: export hold it: the file keeps every rating given, an export the latest per statement and
+#: phase.
+BELIEF_FIELDS = ("id", "statement", "phase", "notebook", "rating", "at")
+
 
 def new_id() -> str:
     return uuid.uuid4().hex[:16]
@@ -144,6 +149,18 @@ def check_attempt(attempt, schema_name: str = "progress") -> str | None:
     return None
 
 
+def check_belief(record) -> str | None:
+    """None if one rating of the beliefs check follows the reader file's schema, else what
+    is wrong with it."""
+    import fastjsonschema
+
+    try:
+        validator("progress-belief")(record)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return _problem(exc).replace("the attempt ", "the rating ", 1)
+    return None
+
+
 def check_envelope(data, schema_name: str = "progress") -> None:
     """Raise storage.DamagedFile unless ``data`` is a reader file of this kind (attempts
     are checked one by one with :func:`check_attempt`)."""
@@ -192,6 +209,7 @@ class ProgressStore:
         self.problem = ""
         self.notice = ""
         self._pending: list[dict] = []
+        self._pending_beliefs: list[dict] = []
         if path:
             self.path = Path(path)
         else:
@@ -238,6 +256,13 @@ class ProgressStore:
             return None
         checked = [(i, a, check_attempt(a)) for i, a in enumerate(data["attempts"], 1)]
         bad = [(i, a, why) for i, a, why in checked if why]
+        rated = [(i, b, check_belief(b)) for i, b in enumerate(data.get("beliefs", ()), 1)]
+        bad_ratings = [(i, b, why) for i, b, why in rated if why]
+        if bad_ratings:
+            if not repair:
+                raise storage.DamagedFile("ratings with wrong types")
+            self._set_aside_ratings(data, rated, bad_ratings)
+            raw = None
         if bad:
             if not repair:
                 raise storage.DamagedFile("attempts with wrong types")
@@ -271,6 +296,34 @@ class ProgressStore:
         self._ids_added = self._ensure_ids(data)
         self._remember(None if self._ids_added else raw, data)
         return data
+
+    def _set_aside_ratings(self, data: dict, rated: list, bad: list) -> None:
+        """Move ratings of the beliefs check that break the schema to a side file (nothing
+        is lost), keep the rest, and say so in ``notice`` (the caller holds the lock)."""
+        side = storage.set_aside(
+            self.path,
+            json.dumps(
+                {
+                    "format": "glutecourse-progress-set-aside",
+                    "from": self.path.name,
+                    "at": _now(),
+                    "beliefs": [{"position": i, "problem": why, "rating": b} for i, b, why in bad],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n",
+            ".json",
+        )
+        data["beliefs"] = [b for _, b, why in rated if not why]
+        storage.clean_stale_temp_files(self.path)
+        storage.atomic_write_text(self.path, _dump(data))
+        where = ", ".join(f"{i} ({why})" for i, _, why in bad[:5]) + (" and more" if len(bad) > 5 else "")
+        self.notice = (
+            f"{len(bad)} saved rating(s) of the beliefs check in {self.path} had the wrong form and were not "
+            f"counted: number {where}. They were set aside in {side.name} so nothing is lost."
+        )
+        warnings.warn(self.notice, CourseWarning, stacklevel=5)
 
     _END = b"\n]}\n"
 
@@ -351,7 +404,12 @@ class ProgressStore:
                 data = self._load(repair=True) or {**self._fresh(), "reader": self.data["reader"]}
                 known = {a["id"] for a in data["attempts"]}
                 new = [a for a in self._pending if a["id"] not in known]
-                if new or self._ids_added:
+                rated = data.get("beliefs", [])
+                known_ratings = {b["id"] for b in rated}
+                new_ratings = [b for b in self._pending_beliefs if b["id"] not in known_ratings]
+                if new_ratings:
+                    data = {**data, "beliefs": rated + new_ratings}
+                if new or new_ratings or self._ids_added:
                     data = {**data, "attempts": data["attempts"] + new}
                     text = _dump(data)
                     storage.atomic_write_text(self.path, text)
@@ -362,6 +420,7 @@ class ProgressStore:
             return False
         self.data = data
         self._pending = []
+        self._pending_beliefs = []
         self.problem = ""
         return True
 
@@ -387,6 +446,35 @@ class ProgressStore:
         self._pending.append(attempt_json(attempt))
         self.save()
         return attempt
+
+    @property
+    def beliefs(self) -> list[dict]:
+        """Saved ratings of the beliefs check, then any not saved yet (oldest first): JSON
+        records of the reader's file, like :attr:`attempts`."""
+        saved = self.data.get("beliefs", [])
+        ids = {b["id"] for b in saved}
+        return saved + [b for b in self._pending_beliefs if b["id"] not in ids]
+
+    def record_belief(self, *, statement: str, phase: str, rating: int, notebook: str = "") -> dict:
+        """Record one rating of the beliefs check and save it at once, through the same
+        locked merge as answers (:meth:`save`). The caller checks the rating first
+        (``glutecourse.topics.beliefs.save_rating``); a record the schema refuses raises
+        ValueError here, before anything is written. Never raises because the file cannot
+        be written (see ``problem``)."""
+        record = {
+            "id": new_id(),
+            "statement": str(statement),
+            "phase": str(phase),
+            "notebook": str(notebook),
+            "rating": rating,
+            "at": _now(),
+        }
+        problem = check_belief(record)
+        if problem:
+            raise ValueError(problem)
+        self._pending_beliefs.append(record)
+        self.save()
+        return record
 
 
 @dataclass(frozen=True)
@@ -451,6 +539,11 @@ def export_data(store: ProgressStore, name: str = "") -> dict:
         "exported_at": _now(),
         "attempts": [attempt_json(a, ATTEMPT_FIELDS) for a in store.attempts],
     }
+    latest = {}
+    for b in store.beliefs:
+        latest[(b["statement"], b["phase"])] = {k: b[k] for k in BELIEF_FIELDS if k in b}
+    if latest:
+        data["beliefs"] = list(latest.values())
     return data
 
 

@@ -37,6 +37,7 @@ MINUTES_PER_FIGURE = 1
 #: Minutes a reader spends with each interactive tool (keyed by the public function).
 ACTIVITY_MINUTES = {
     "progress_dashboard": 2,  # refresh, look at the table, perhaps export
+    "beliefs_check": 2,  # rate a few statements (in 10, then read the change beside the evidence)
     "muscle_explorer": 5,  # pick several of the nine muscles, read each one's facts
     "cause_cards": 7,  # the seven claimed causes, one card each
     "sitting_calculator": 3,  # add up one's own sitting day

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.numbers import format_number
+from ..topics.beliefs import scale
 from ..topics.classroom import (
     SAVE_LABEL,
     ClassData,
     ClassResults,
     Outcome,
+    belief_changes,
     default_summary_path,
     load_class,
     mean_score,
@@ -152,6 +155,61 @@ def topics_html(cls: ClassData) -> str:
     return _table(["Topic", "Answers", "Correct", "Note"], rows, "Strengths per topic")
 
 
+def _number(value) -> str:
+    return "" if value is None else format_number(value, 1)
+
+
+def beliefs_html(cls: ClassData) -> str:
+    """The class's change on the beliefs check, by statement: readers with both ratings,
+    mean and median before and after, and how many moved towards the evidence, away from it
+    or not at all; then the readers with only one rating, counted and named, never mixed in."""
+    changes = belief_changes(cls)
+    if not any(c.paired or c.only_before or c.only_after for c in changes):
+        return "<p><strong>Beliefs check:</strong> no export holds ratings yet.</p>"
+    sc = scale()
+    rows = [
+        (
+            safe_html(c.statement.text)
+            + "<br>"
+            + tag("span", f"evidence: {c.statement.evidence_says}", cls="gc-small"),
+            str(c.paired),
+            f"{_number(c.mean_before)} → {_number(c.mean_after)}" if c.paired else "",
+            f"{_number(c.median_before)} → {_number(c.median_after)}" if c.paired else "",
+            str(c.towards) if c.paired else "",
+            str(c.away) if c.paired else "",
+            str(c.same) if c.paired else "",
+            _esc(c.text),
+        )
+        for c in changes
+    ]
+    html = _table(
+        [
+            "Statement",
+            "Readers with both",
+            "Mean before → after",
+            "Median before → after",
+            "Towards the evidence",
+            "Away",
+            "No change",
+            "In words",
+        ],
+        rows,
+        f"What the class believed: the change by statement ({sc.hint})",
+    )
+    singles = []
+    for c in changes:
+        for names, when in ((c.only_before, "only at the start (00)"), (c.only_after, "only at the end (10)")):
+            if names:
+                listed = ", ".join(_esc(n) for n in names)
+                singles.append(f"<li>{safe_html(c.statement.text)} rated {when}: {len(names)} ({listed})</li>")
+    if singles:
+        html += (
+            "<p>Readers who rated a statement only once are left out of the means and counts above:</p>"
+            f"<ul class='gc-belief-singles'>{''.join(singles)}</ul>"
+        )
+    return html
+
+
 def report_html(cls: ClassData) -> str:
     """The whole report for one loaded class."""
     html = summary_html(cls)
@@ -160,6 +218,7 @@ def report_html(cls: ClassData) -> str:
             score_distribution_html(cls)
             + topics_html(cls)
             + most_missed_html(cls)
+            + beliefs_html(cls)
             + readers_html(cls)
             + question_table_html(cls)
         )
@@ -226,6 +285,7 @@ class ClassResultsView(View):
             "Draw charts", "Draw the score distribution and per-topic chart for this class", "bar-chart", "auto"
         )
         self.chart = w.Image(format="png", layout=w.Layout(max_width="900px", display="none"))
+        self.beliefs_chart = html_widget(cls="gc-class-beliefs-chart")
         self.chart_note = html_widget()
         self.export_path = w.Text(
             value=str(default_summary_path(self.model.data)),
@@ -258,6 +318,7 @@ class ClassResultsView(View):
                 self.export_message,
                 self.chart,
                 self.chart_note,
+                self.beliefs_chart,
                 self.report,
             ]
         )
@@ -274,6 +335,7 @@ class ClassResultsView(View):
             self.chart.value = b""
             self.chart.layout.display = "none"
             self.chart_note.value = ""
+            self.beliefs_chart.value = ""
             self.export_message.value = ""
 
     def load_folder(self, text: str) -> None:
@@ -306,6 +368,25 @@ class ClassResultsView(View):
         self.chart_note.value = (
             "<p>Left: readers per score band. Right: percent of answers correct per topic "
             "(numbers as in the tables above).</p>"
+        )
+        self.draw_beliefs()
+
+    def draw_beliefs(self) -> None:
+        """The beliefs check's chart, as an image whose alt text holds every number drawn."""
+        import base64
+
+        from ..charts.classroom import beliefs_alt, beliefs_figure
+        from ..charts.plotting import figure_png
+
+        changes = belief_changes(self.model.data)
+        if not any(c.paired for c in changes):
+            self.beliefs_chart.value = "<p>No reader rated the beliefs check both at the start and at the end yet.</p>"
+            return
+        b64 = base64.b64encode(figure_png(beliefs_figure(changes))).decode()
+        self.beliefs_chart.value = (
+            f"<img class='gc-chart' src='data:image/png;base64,{b64}' alt='{plain(beliefs_alt(changes))}'>"
+            "<p>The beliefs check: the mean rating before (circle) and after (square) for each statement, "
+            "over the readers who rated it both times (as in the table above).</p>"
         )
 
     def export(self) -> Path | None:

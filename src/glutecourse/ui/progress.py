@@ -205,7 +205,8 @@ class ProgressDashboard(View):
         self.export_message.value = (
             f"<p>Saved <code>{html.escape(str(path))}</code> ({len(store.attempts)} answers). "
             f"<a download='{html.escape(path.name)}' href='data:application/json;base64,{b64}'>Download it</a> "
-            "and send it to your teacher. It holds your quiz answers only, with the name you typed (if any).</p>"
+            "and send it to your teacher. It holds only your quiz answers and your ratings from the beliefs check, "
+            "with the name you typed (if any).</p>"
         )
         return path
 
