@@ -275,6 +275,11 @@ def test_a_quiz_in_a_slide_deck(builds, page):
         want = grade(q, choice)
         expect(first.locator(".gc-squiz-feedback")).to_have_attribute("data-status", want.status)
     assert page.evaluate("() => Reveal.getIndices().h") == h  # answering did not move the deck
+    # One question at a time keeps the quiz readable: the deck did not shrink its cell much.
+    zoom = page.evaluate(
+        "() => parseFloat(document.querySelector('.reveal section.present .gc-squiz').closest('.jp-Cell').style.zoom || '1')"
+    )
+    assert zoom >= 0.45, f"the quiz's slide is shrunk to {zoom}"
     quiz.locator(".gc-next").click()
     expect(questions.nth(1)).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "static-quiz-deck.png"))
