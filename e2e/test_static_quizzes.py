@@ -319,3 +319,45 @@ def test_a_site_page_prints_cleanly(builds, page):
     assert pdf.startswith(b"%PDF") and pages >= 2
     (ARTIFACTS / "site-print-06.pdf").write_bytes(pdf)
     note(f"site print: {target.name} on A4 in {pages} pages, no navigation, {len(info['figures'])} figures kept whole")
+
+
+def typed_entries(n: int = 4000) -> list[str]:
+    """Seeded random text from the characters that matter to the number rules (digits of
+    other scripts, marks, signs, spaces, exponents, words), plus edge cases."""
+    import random
+
+    rnd = random.Random(14)
+    alphabet = [*"0123456789" * 3, *".,+-_ eExX", "\u00a0", "\u2009", "\t", "\u0663", "\uff15", "a", "n", "i", "f"]
+    alphabet += ["1,000", "0x", "nan", "inf"]
+    entries = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
+    return entries + [
+        "1e-29", "1e-31", "1.e5", ".5e1", "0e50", "-0e3", "1e12", "1.0000000000001e12", "1000000000000",
+        "1000000000000.5", "999999999999.99", "0,125", "-0,125", "01,000", "1 000,5", "1 000.123", "+-5",
+        "\u0663\u066b\u0665", "1\u202f000",
+    ]  # fmt: skip
+
+
+def test_the_number_rules_agree_on_thousands_of_typed_entries(builds, page):
+    """The script's number reader against core.numbers.parse_number (through grade), on
+    4000 seeded random entries: same verdict, same message. An entry the Python engine
+    cannot grade at all (decimal.Overflow on an exponent past Decimal's range, reported to
+    the lead) is counted apart."""
+    from decimal import Overflow
+
+    open_page(page, builds / "site" / "notebooks" / "02-hips-pelvis-and-back.html")
+    q = next(q for q in BANKS["02-hips-pelvis-and-back"].questions if q.type == "numeric")
+    key = {"type": "numeric", "answer": q.answer, "tolerance": q.tolerance}
+    entries = typed_entries()
+    got = page.evaluate("([key, xs]) => xs.map(x => window.glutecourseQuiz.grade(key, x))", [key, entries])
+    mismatches, crashes = [], []
+    for text, result in zip(entries, got):
+        try:
+            want = expected(q, text)
+        except Overflow:
+            crashes.append(text)
+            continue
+        message = lxml_html.fragment_fromstring(f"<div>{result['message']}</div>").text_content()
+        if {"status": result["status"], "message": message if result["message"] else ""} != want:
+            mismatches.append(f"{text!r}: page {result}, engine {want}")
+    assert not mismatches, f"{len(mismatches)} of {len(entries)} entries disagree:\n" + "\n".join(mismatches[:20])
+    note(f"static quizzes: {len(entries) - len(crashes)} typed entries graded alike; {len(crashes)} crash the engine")
