@@ -108,16 +108,17 @@ def question_html(question, number: int, total: int, citations) -> str:
 
 def quiz_html(title: str, questions, slug: str, citations) -> str:
     """One quiz: a heading, the score (announced as it changes), every question."""
+    from glutecourse.ui.html import safe_html
+
     n = len(questions)
     body = "".join(question_html(q, i + 1, n, citations) for i, q in enumerate(questions))
     head = f"sq-{slug}"
-    from glutecourse.ui.html import safe_html
-
     return (
         f'<section class="gc-squiz" id="{head}" aria-labelledby="{head}-title">'
         f'<h3 id="{head}-title">{safe_html(title)}</h3>'
-        f'<p class="gc-squiz-score" role="status" aria-live="polite">{n} questions. Choose an answer, then '
-        "<em>Check</em>. Nothing you answer here is saved.</p>"
+        f'<p class="gc-squiz-note">{n} questions. Choose an answer, then <em>Check</em>. Nothing you answer '
+        "on this page is saved.</p>"
+        '<p class="gc-squiz-score" role="status" aria-live="polite"></p>'
         '<noscript><p class="gc-squiz-noscript">This quiz needs JavaScript switched on in your browser.</p></noscript>'
         f"{body}</section>"
     )
