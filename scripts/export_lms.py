@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     try:
         import lxml  # noqa: F401
     except ImportError:
-        print("export_lms: lxml is missing: pip install -e '.[site]' (make setup installs it)", file=sys.stderr)
+        print("export_lms: lxml is missing: pip install -e . (make setup installs it)", file=sys.stderr)
         return 2
     for path in export(args.out):
         print(f"wrote {path}")

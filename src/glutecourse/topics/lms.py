@@ -3,7 +3,7 @@
 Pure export logic (no widgets, no files written here): ``scripts/export_lms.py`` writes
 what these functions return (``make lms``), and ``read_moodle`` / ``read_qti`` read an
 export back, so a test can check that every question's options, key and feedback survive.
-XML is built with lxml (imported inside the functions: it ships with the ``site`` extra),
+XML is built with lxml (a package dependency, imported inside the functions: never on a reader's path),
 so every text is escaped by the library, never by string concatenation.
 
 Moodle XML (Moodle's own question format, "Import questions", format "Moodle XML"):
