@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.glutecourse-installed
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS   ?= 2
 
-.PHONY: setup lab test nbval unit bench generate handouts images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets
+.PHONY: setup lab test nbval unit bench generate handouts images banners keys sample-class slides site voila clean-notebooks check-notebooks help e2e chromium web-assets lms
 
 help:
 	@echo "make lab    set up and open the course in JupyterLab"
@@ -25,6 +25,7 @@ help:
 	@echo "make keys   regenerate only the answer keys (instructor/answer-keys.md) from the quiz banks"
 	@echo "make slides export slide decks to build/slides/ (work offline; reveal.js from npm, needs Node.js)"
 	@echo "make site   build the static HTML course in _site/ (works offline)"
+	@echo "make lms    export every quiz bank for Moodle (Moodle XML) and Canvas (QTI 1.2 zip) into build/lms/"
 	@echo "make voila  serve the symptom self-check and quizzes as a Voila web app"
 	@echo "make e2e    browser tests in Debian's Chromium (installs it with apt-get; needs root)"
 
@@ -93,6 +94,11 @@ slides: setup web-assets
 site: setup
 	$(BIN)/python scripts/build_site.py
 	@echo "Open _site/index.html in a browser (it needs no network)"
+
+# The quiz banks for a school's learning platform: Moodle XML and a QTI 1.2 package (Canvas).
+# Written to build/lms/ (not committed: made from data/quizzes/ on demand).
+lms: setup
+	$(BIN)/python scripts/export_lms.py
 
 voila: setup
 	$(BIN)/python scripts/voila_app.py

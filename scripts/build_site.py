@@ -39,6 +39,7 @@ from coursebuild import (  # noqa: E402
     refuse_unsupported,
 )
 from offline_check import check_tree  # noqa: E402
+from static_quiz import embed as embed_quizzes  # noqa: E402
 
 SITE_CSS = TEMPLATES / "course-site" / "site.css"
 _IMG = re.compile(r"(<a\b[^>]*>\s*)?(<img\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>)", re.I)
@@ -101,6 +102,7 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         refuse_unsupported(nb, rel)
         nb = prepare(nb, rel)
         Retarget(path, out, target.parent, built).notebook(nb)
+        embed_quizzes(nb, out, target.parent)  # the quizzes work on the page (static/quiz.js)
         prev_page = link(i - 1, target) if i else None
         next_page = link(i + 1, target) if i + 1 < len(paths) else None
         home = Path(os.path.relpath(out / "index.html", target.parent)).as_posix()
@@ -133,8 +135,8 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
 <meta name="viewport" content="width=device-width, initial-scale=1"><style id="site-css">{site_css}</style></head>
 <body><div class="site-index">
 <h1>{html.escape(c.title)}</h1><p>{html.escape(c.promise)}</p>{disclaimer_html()}
-<p>This is the read-only version of the course: charts and text are here, interactive parts are marked.
-To use the quizzes, self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ""}.</p>
+<p>This is the read-only version of the course: charts and text are here, and the quizzes work (nothing you
+answer is saved); other interactive parts are marked. To use the self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ""}.</p>
 <table><tr><th scope="col" style="text-align:left">Notebook</th><th scope="col">Time</th><th scope="col" style="text-align:left">After it you can</th></tr>{rows}</table>
 {f"<h2>Also in the course: for teachers, and the app page</h2><ul>{extra_links}</ul>" if extra_links else ""}
 </div></body></html>"""

@@ -44,6 +44,7 @@ from coursebuild import (  # noqa: E402
     refuse_unsupported,
 )
 from offline_check import Checker  # noqa: E402
+from static_quiz import embed as embed_quizzes  # noqa: E402
 
 #: The slide size (reveal.js scales it to the window): a 1280x720 screen shows it at 1:1.
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
@@ -85,6 +86,7 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         refuse_unsupported(nb, rel)
         nb = prepare(nb, rel)
         Retarget(path, out, out, decks).notebook(nb)
+        embed_quizzes(nb, out, out)  # the quiz works in the deck, one question at a time (static/quiz.js)
         for cell in nb.cells:  # hidden setup cells stay hidden on slides too
             if "hide-input" in cell.metadata.get("tags", []):
                 cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"

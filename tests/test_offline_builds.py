@@ -6,10 +6,12 @@ local reference resolves to a shipped file. The browser half is e2e/test_offline
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -222,6 +224,14 @@ def markdown_images(path):
     return len(re.findall(r"!\[[^\]]*\]\(", text)) + len(re.findall(r"<img\b", text, re.I))
 
 
+def shows_quiz(nb) -> bool:
+    """Whether a notebook shows a quiz (its static version then needs static/quiz.js)."""
+    from static_quiz import quizzes_for
+
+    cells = json.loads(nb.read_text())["cells"]
+    return any(quizzes_for("".join(c["source"])) for c in cells if c["cell_type"] == "code")
+
+
 def run(*args):
     return subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=900)
 
@@ -243,7 +253,11 @@ def test_decks_load_shipped_reveal_and_no_other_library(built_decks):
         deck = decks / f"{nb.stem}.slides.html"
         r = refs(deck)
         assert r.scripts.count(None) == 1, "one inline script: Reveal.initialize"
-        assert sorted(s for s in r.scripts if s) == ["reveal.js/dist/plugin/notes.js", "reveal.js/dist/reveal.js"]
+        # reveal.js, and the shipped quiz script where the notebook shows a quiz (static_quiz.py)
+        quiz = ["static/quiz.js"] if shows_quiz(nb) else []
+        assert sorted(s for s in r.scripts if s) == sorted(
+            ["reveal.js/dist/plugin/notes.js", "reveal.js/dist/reveal.js", *quiz]
+        )
         assert sorted(r.styles) == ["reveal.js/dist/reveal.css", "reveal.js/dist/theme/white.css"]
         text = deck.read_text().lower()
         for library in ("jquery", "require.js", "require.min.js", "mathjax", "mermaid"):
@@ -267,7 +281,9 @@ def test_site_pages_load_no_script_and_reference_nothing_outside(built_site):
     for nb in course_notebooks():
         page = site / nb.relative_to(ROOT).with_suffix(".html")
         r = refs(page)
-        assert r.scripts == [], f"{page.name} loads scripts: {r.scripts}"
+        # No script but the course's own quiz script, shipped in the site, on a page with a quiz.
+        quiz = [Path(os.path.relpath(site / "static" / "quiz.js", page.parent)).as_posix()] if shows_quiz(nb) else []
+        assert r.scripts == quiz, f"{page.name} loads scripts: {r.scripts}"
         assert len([s for s in r.images if not s.startswith("data:")]) == markdown_images(nb)
     # Links between built pages work, and no link to a notebook is left behind.
     start = (site / "notebooks" / "00-start-here.html").read_text()
