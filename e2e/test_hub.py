@@ -48,7 +48,6 @@ import os
 import random
 import re
 import secrets
-import shutil
 import signal
 import statistics
 import subprocess
@@ -648,6 +647,15 @@ def test_a_class_of_students_on_jupyterhub(hub, course_repo):
             f"{hub.base}/user/{b.name}/api/contents/{COURSE}", headers={"Authorization": f"token {a.token}"}, timeout=60
         )
         assert r.status_code == 403, f"{a.name} read {b.name}'s server: HTTP {r.status_code}"
+        # ... nor climb out of their own home through their own server's contents API.
+        r = requests.get(
+            f"{hub.base}/user/{a.name}/api/contents/../{b.name}/{COURSE}",
+            headers={"Authorization": f"token {a.token}"},
+            timeout=60,
+        )
+        assert r.status_code in (400, 403, 404), (
+            f"{a.name} listed {b.name}'s home from their server: HTTP {r.status_code}"
+        )
 
     # The export the student downloads is the file the course wrote, for their reader id.
     exports = {}
@@ -741,4 +749,3 @@ def test_a_class_of_students_on_jupyterhub(hub, course_repo):
         f"hub: {len(results)} students in batches of {BATCH} on {os.cpu_count()} cores: {class_s:.0f} s, teacher {teacher_s:.0f} s; "
         + "; ".join(f"{k} {v['min']}/{v['median']}/{v['max']}" for k, v in s.items())
     )
-    shutil.rmtree(hub.homes / "teacher" / "class-exports", ignore_errors=True)
