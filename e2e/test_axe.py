@@ -85,9 +85,10 @@ def summary_table():
     (ARTIFACTS / "axe-summary.md").write_text("\n".join(lines) + "\n")
 
 
-def audit(page, name: str, context=None) -> list[dict]:
+def audit(page, name: str, context=None, check: bool = True) -> list[dict]:
     """Run axe-core in ``page`` (on ``context``: selectors to include, or the whole page),
-    record the result as ``artifacts/e2e/axe-<name>.json`` and fail on what may not stay."""
+    record the result as ``artifacts/e2e/axe-<name>.json`` and fail on what may not stay
+    (``check=False``: the caller checks later with :func:`fail_on`, after recording more)."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make e2e's web-assets step installs axe-core)"
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
@@ -108,13 +109,19 @@ def audit(page, name: str, context=None) -> list[dict]:
     }
     (ARTIFACTS / f"axe-{name.replace('/', '-')}.json").write_text(json.dumps(record, indent=1))
     note(f"axe {name}: " + ", ".join(f"{i} {counts[i]}" for i in IMPACTS) + (f" [{rules}]" if rules else ""), "axe.txt")
+    if check:
+        fail_on(name, violations)
+    return violations
+
+
+def fail_on(name: str, violations: list[dict]):
+    """Fail on a critical or serious violation, or a moderate or minor one not in ACCEPTED."""
     grave = [v for v in violations if v["impact"] in ("critical", "serious")]
     assert not grave, f"{name}: critical or serious accessibility violations:\n" + "\n".join(map(str, grave))
     unexplained = [v for v in violations if v["rule"] not in ACCEPTED]
     assert not unexplained, f"{name}: moderate or minor violations, fix or explain in ACCEPTED:\n" + "\n".join(
         map(str, unexplained)
     )
-    return violations
 
 
 # --------------------------------------------------------------------------- the static site
@@ -169,7 +176,7 @@ def test_voila_app_has_no_accessibility_violations(page, voila):  # noqa: F811
     no = page.get_by_role("button", name="No, none of these")
     expect(no).to_be_visible()
     expect(page.locator(".gc-quiz").first).to_be_visible()
-    audit(page, "voila-selfcheck-opened")
+    found = {"voila-selfcheck-opened": audit(page, "voila-selfcheck-opened", check=False)}
 
     # a result: no emergency sign, one symptom ticked, "Check my symptoms"
     no.click()
@@ -183,7 +190,7 @@ def test_voila_app_has_no_accessibility_violations(page, voila):  # noqa: F811
         "the self-check's result",
         SHORT,
     )
-    audit(page, "voila-selfcheck-result")
+    found["voila-selfcheck-result"] = audit(page, "voila-selfcheck-result", check=False)
 
     # a quiz question answered and checked (its feedback shown)
     quiz = page.locator(".gc-quiz").first
@@ -194,7 +201,9 @@ def test_voila_app_has_no_accessibility_violations(page, voila):  # noqa: F811
         quiz.locator(".gc-question input[type=text]").first.fill("1")
     quiz.get_by_role("button", name="Check").first.click()
     expect(quiz.locator(".gc-feedback-area").first).not_to_be_empty(timeout=SHORT)
-    audit(page, "voila-quiz-checked")
+    found["voila-quiz-checked"] = audit(page, "voila-quiz-checked", check=False)
+    for name, violations in found.items():  # every state recorded first, then judged
+        fail_on(name, violations)
 
 
 # --------------------------------------------------------------------------- JupyterLab
