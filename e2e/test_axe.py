@@ -44,9 +44,17 @@ HANDOUTS = sorted((ROOT / "handouts").glob("*.html"))
 #: WCAG 2.x A and AA rules, plus axe's best practices (landmarks, headings, regions).
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-#: Moderate or minor findings that stay, each with its reason (rule id -> reason). A new
-#: moderate or minor finding fails the audit until it is fixed or explained here.
-ACCEPTED: dict[str, str] = {}
+#: Moderate or minor findings that stay: rule id -> (the reason, the pages it may stay on).
+#: A moderate or minor finding anywhere else fails the audit until it is fixed or explained.
+ACCEPTED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "empty-table-header": (
+        "minor: notebook 08 lays its exercise pictures out in Markdown tables (| | | header rows, "
+        "two pictures a row, each with its alt text); the empty header cells are read as nothing. "
+        "The notebook belongs to the pages work; the fix is there (pictures as paragraphs, or "
+        "headers that name the pictures).",
+        ("lab-08-exercise-programme", "site-08-exercise-programme"),
+    ),
+}
 
 #: The course's parts of a JupyterLab notebook: output areas and rendered Markdown.
 LAB_SCOPE = [
@@ -118,7 +126,7 @@ def fail_on(name: str, violations: list[dict]):
     """Fail on a critical or serious violation, or a moderate or minor one not in ACCEPTED."""
     grave = [v for v in violations if v["impact"] in ("critical", "serious")]
     assert not grave, f"{name}: critical or serious accessibility violations:\n" + "\n".join(map(str, grave))
-    unexplained = [v for v in violations if v["rule"] not in ACCEPTED]
+    unexplained = [v for v in violations if name not in ACCEPTED.get(v["rule"], ("", ()))[1]]
     assert not unexplained, f"{name}: moderate or minor violations, fix or explain in ACCEPTED:\n" + "\n".join(
         map(str, unexplained)
     )
