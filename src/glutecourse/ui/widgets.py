@@ -184,6 +184,7 @@ function render({ model, el }) {
   input.type = "range";
   input.id = id;
   input.setAttribute("data-lm-suppress-shortcuts", "true");
+  input.setAttribute("role", "slider");  // its implicit role, said aloud for tools that look for it
   const readout = document.createElement("output");
   readout.htmlFor = id;
   readout.className = "gc-slider-readout";
