@@ -83,7 +83,7 @@ def test_anatomy_pictures_load_with_legible_labels_in_jupyterlab(page, lab):
         choice.select_option(index=index)
         wait_widgets_synced(page)
         # The picture shown is this muscle's (its SVG names it), loaded.
-        expect(notebook.locator(".gc-muscle h4")).to_contain_text(label, timeout=SHORT)
+        expect(notebook.locator(".gc-muscle h3")).to_contain_text(label, timeout=SHORT)
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=explorer_img.element_handle())
         shown = explorer_img.evaluate("i => i.clientWidth")
         _check(names[label], shown, figures)

@@ -57,8 +57,10 @@ def figure_links(body: str) -> str:
     return _IMG.sub(wrap, body)
 
 
-def nav(prev_page, next_page, title: str, home: str) -> str:
-    parts = ['<nav class="gc-nav" aria-label="Course navigation">']
+def nav(prev_page, next_page, title: str, home: str, label: str = "Course navigation") -> str:
+    """The navigation bar; the one at the top and the one at the end of a page carry
+    different names (``label``), so a screen reader's list of landmarks tells them apart."""
+    parts = [f'<nav class="gc-nav" aria-label="{html.escape(label)}">']
     parts.append(f'<a href="{prev_page[0]}">&larr; {html.escape(prev_page[1])}</a>' if prev_page else "")
     parts.append(f'<a href="{home}">Course home</a>')
     parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} &rarr;</a>' if next_page else "")
@@ -106,9 +108,17 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
         prev_page = link(i - 1, target) if i else None
         next_page = link(i + 1, target) if i + 1 < len(paths) else None
         home = Path(os.path.relpath(out / "index.html", target.parent)).as_posix()
-        bar = nav(prev_page, next_page, titles.get(path.name, path.stem), home)
+        title = titles.get(path.name, path.stem)
+        bar = nav(prev_page, next_page, title, home)
+        end_bar = nav(prev_page, next_page, title, home, label="Course navigation, end of page")
         body, _ = exporter.from_notebook_node(
-            nb, resources={"metadata": {"name": path.stem}, "course_nav": bar, "course_css": site_css}
+            nb,
+            resources={
+                "metadata": {"name": path.stem},
+                "course_nav": bar,
+                "course_nav_end": end_bar,
+                "course_css": site_css,
+            },
         )
         target.write_text(figure_links(body), encoding="utf-8")
         pages.append(target)
@@ -133,13 +143,13 @@ def build(out: Path, paths: list[Path], use_cache: bool = True) -> list[Path]:
     binder = binder_base()
     index = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(c.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style id="site-css">{site_css}</style></head>
-<body><div class="site-index">
+<body><main class="site-index">
 <h1>{html.escape(c.title)}</h1><p>{html.escape(c.promise)}</p>{disclaimer_html()}
 <p>This is the read-only version of the course: charts and text are here, and the quizzes work (nothing you
 answer is saved); other interactive parts are marked. To use the self-check and tools, open the course in JupyterLab{f' or <a href="{binder}?urlpath=lab/tree/notebooks/00-start-here.ipynb">on Binder</a>' if binder else ""}.</p>
 <table><tr><th scope="col" style="text-align:left">Notebook</th><th scope="col">Time</th><th scope="col" style="text-align:left">After it you can</th></tr>{rows}</table>
 {f"<h2>Also in the course: for teachers, and the app page</h2><ul>{extra_links}</ul>" if extra_links else ""}
-</div></body></html>"""
+</main></body></html>"""
     (out / "index.html").write_text(index, encoding="utf-8")
     problems = check_tree(out)
     if problems:

@@ -9,7 +9,7 @@ from ..core.paths import images_dir
 from ..topics.anatomy import DETAIL_ROWS, GROUP_LABELS, LAYER_LABELS, Muscle, muscle, muscles
 from .display import html
 from .html import Markup, safe_html, strip_tags, table, th
-from .widgets import View, shared_styles
+from .widgets import View, picture, shared_styles
 
 # --- HTML -----------------------------------------------------------------------------
 
@@ -21,7 +21,7 @@ def muscle_details_html(m: Muscle) -> str:
     cites = short_citations()
     sources = "; ".join(safe_html(cites.get(k, k)) for k in m.refs)
     return (
-        f"<div class='gc-muscle' aria-live='polite'><h4>{safe_html(m.name)}</h4>"
+        f"<div class='gc-muscle' aria-live='polite'><h3>{safe_html(m.name)}</h3>"
         f"<p><em>{safe_html(GROUP_LABELS[m.group])} · {safe_html(LAYER_LABELS[m.layer])}</em></p>"
         f"{table([], rows, cls='gc-muscle-table')}"
         f"<p class='gc-small'>Sources: {sources}. Reference texts differ slightly in detail.</p></div>"
@@ -68,7 +68,7 @@ class MuscleExplorer(View):
             layout=sh["plain"],
             style=sh["desc_style"],
         )
-        self.image = w.Image(format="svg+xml", layout=sh["image"])
+        self.image = picture(format="svg+xml", layout=sh["image"])
         self.details = w.HTML(layout=sh["plain"], style=sh["html_style"])
         self.widget = w.VBox([self.dropdown, self.image, self.details], layout=sh["plain"])
         self.dropdown.observe(self._on_change, names="value")
@@ -106,7 +106,7 @@ class MuscleExplorer(View):
             f"Schematic of the right hip with {strip_tags(m.name)} highlighted, inside a pale outline of the body; "
             "its origin is marked with dots and its insertion with squares."
         )
-        self.alt_text = alt
+        self.alt_text = self.image.alt = alt
         self.details.value = (
             picture + f"<p class='gc-sr-only gc-picture-alt'>Picture: {safe_html(alt)}</p>" + muscle_details_html(m)
         )

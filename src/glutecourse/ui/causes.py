@@ -28,7 +28,7 @@ def cause_card_html(cause_id: str) -> str:
     cites = short_citations()
     sources = "; ".join(safe_html(cites[r]) for r in c.refs)
     body = Markup(
-        f"<h4>{safe_html(c.name)}</h4>"
+        f"<h3>{safe_html(c.name)}</h3>"
         f"<p><strong>The claim:</strong> {safe_html(c.claim)}</p>"
         f"<p><strong>What the evidence shows:</strong></p>{items(c.evidence)}"
         f"<p><strong>Strength:</strong> {badge_html(c.level)} "

@@ -34,7 +34,7 @@ from ..topics.classroom import (
     topic_strengths,
 )
 from .html import Markup, plain, safe_html, status_box, table, tag, with_stylesheet
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, html_widget, picture, shared_styles
 
 # ------------------------------------------------------------------ presentation
 
@@ -99,9 +99,21 @@ def skipped_html(cls: ClassData) -> str:
     return "".join(parts)
 
 
+#: What the class chart shows (its alt text; the note under it says the same in short).
+CHART_ALT = (
+    "Two charts of this class. Left: bar chart of how many readers fall in each 10-point band of "
+    "percent correct. Right: horizontal bars of percent of answers correct per topic, each labelled "
+    "with its percentage (the same numbers as the tables above)."
+)
+
+
 def score_distribution_html(cls: ClassData) -> str:
-    rows = [(safe_html(b.label), str(b.readers), "█" * b.readers) for b in score_bins(cls)]
-    return _table(["Score band", "Readers", ""], rows, "Score distribution")
+    # The bar repeats the count for the eye; a screen reader hears the count once, not the blocks.
+    rows = [
+        (safe_html(b.label), str(b.readers), Markup(f"<span aria-hidden='true'>{'█' * b.readers}</span>"))
+        for b in score_bins(cls)
+    ]
+    return _table(["Score band", "Readers", "As a bar"], rows, "Score distribution")
 
 
 def readers_html(cls: ClassData) -> str:
@@ -284,7 +296,7 @@ class ClassResultsView(View):
         self.draw_button = button(
             "Draw charts", "Draw the score distribution and per-topic chart for this class", "bar-chart", "auto"
         )
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px", display="none"))
+        self.chart = picture(CHART_ALT, format="png", layout=w.Layout(max_width="900px", display="none"))
         self.beliefs_chart = html_widget(cls="gc-class-beliefs-chart")
         self.chart_note = html_widget()
         self.export_path = w.Text(

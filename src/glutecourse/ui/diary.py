@@ -8,8 +8,8 @@ from ..core import storage
 from ..core.paths import images_dir, user_dir
 from ..topics.diary import FILENAME, Diary, Editor, Outcome, Settings
 from .display import html
-from .html import Markup, items, plain, safe_html, status_box
-from .widgets import View, button, html_widget, shared_styles
+from .html import Markup, items, plain, safe_html, status_box, strip_tags
+from .widgets import View, button, html_widget, image_alt, picture, shared_styles
 
 # --- widget ---------------------------------------------------------------------------
 
@@ -210,7 +210,7 @@ class DiaryWidget(View):
                 "settings_button",
                 values=vars(self.editor.settings_form()),
             )
-            self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
+            self.chart = picture(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
             self.chart_caption = html_widget()
             heading = html_widget(
                 "<p><strong>About your pain</strong> (optional): what your chart compares you with.</p>"
@@ -226,12 +226,18 @@ class DiaryWidget(View):
         self.chart_caption.value = f"<p>{safe_html(plan.caption)}</p>"
         if plan.sample:
             self.chart.value = (images_dir() / "diary-sample.svg").read_bytes()
+            self.chart.alt = image_alt("diary-sample.svg")
             return
         from ..charts.diary import diary_figure
         from ..charts.plotting import figure_svg
 
         figure = diary_figure(plan.entries, settings=plan.settings, today=plan.today)
         self.chart.value = figure_svg(figure).encode("utf-8")
+        self.chart.alt = (
+            "Chart of your pain diary: your pain each day (0 to 10) as dots, its 7-day rolling mean as a solid "
+            "line, and below it your minutes of exercise as bars; the text above the chart says what it is "
+            f"compared with. {strip_tags(plan.caption)}"
+        )
 
     def show_transfer(self):
         """Build the export and import controls (only when the reader asks for them)."""

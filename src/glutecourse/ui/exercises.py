@@ -44,7 +44,7 @@ from ..topics.exercises import (
 from .display import html
 from .glossary import define_html
 from .html import Markup, callout, items, plain, safe_html, status_box, table, td, th
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, html_widget, shared_styles, slider
 
 MIN_MINUTES, MAX_MINUTES = 5, 60
 
@@ -179,15 +179,14 @@ class RoutineBuilder(View):
             style=sh["desc_style"],
             layout=self._layout,
         )
-        self.minutes = w.IntSlider(
-            value=minutes,
-            min=MIN_MINUTES,
-            max=MAX_MINUTES,
+        self.minutes = slider(
+            "Minutes available:",
+            minutes,
+            MIN_MINUTES,
+            MAX_MINUTES,
             step=1,
-            description="Minutes available:",
             tooltip="How many minutes you have today",
             continuous_update=False,
-            style=sh["slider_style"],
             layout=self._layout,
         )
         self.level = w.ToggleButtons(

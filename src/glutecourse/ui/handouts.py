@@ -69,7 +69,7 @@ li {{ margin: 0 0 0.8mm; }}
 .ex {{ border: 0.75pt solid #999; border-radius: 1.5mm; padding: 1.5mm; break-inside: avoid; font-size: 8pt;
   line-height: 1.2; }}
 .ex img {{ width: 100%; height: 17mm; object-fit: contain; display: block; }}
-.ex h3 {{ font-size: 9pt; margin: 1mm 0 0.5mm; }}
+.ex h2 {{ font-size: 9pt; margin: 1mm 0 0.5mm; }}
 .ex p {{ margin: 0; }}
 .fields {{ display: grid; grid-template-columns: 1fr 1fr; column-gap: 6mm; }}
 .field {{ margin: 0 0 2.5mm; break-inside: avoid; }}
@@ -78,6 +78,7 @@ li {{ margin: 0 0 0.8mm; }}
 .line {{ border-bottom: 0.75pt solid #555; height: 7mm; }}
 .checklist li {{ margin: 0 0 1mm; }}
 .checklist .line {{ height: 6.5mm; }}
+.links a {{ display: inline-block; padding: 1.5mm 0; }}
 footer {{ font-size: 8pt; color: #444; border-top: 0.75pt solid #999; padding-top: 1.5mm; margin-top: 3mm; }}
 @media screen {{ body {{ background: #eee; }} .sheet {{ background: #fff; padding: 12mm; margin: 8mm auto; }} }}
 """
@@ -173,7 +174,7 @@ def exercise_sheet(src: Sources) -> str:
         address, alt = src.image(image_name(ex.id))
         cards.append(
             f"<div class='ex'><img src='{address}' alt='{escape(alt, quote=True)}'>"
-            f"<h3>{escape(ex.name)}</h3><p>{escape(dose_text(ex))}</p><p>{escape(frequency_text(ex))}</p></div>"
+            f"<h2>{escape(ex.name)}</h2><p>{escape(dose_text(ex))}</p><p>{escape(frequency_text(ex))}</p></div>"
         )
     body = (
         f"<p>{escape(h['intro'])} {escape(src.exercises.note)}</p>"
@@ -218,7 +219,10 @@ def index_page(src: Sources) -> str:
     links = "".join(
         f"<li><a href='{name}'>{escape(_title(src, builder))}</a></li>" for name, builder in HANDOUTS.items()
     )
-    body = f"<p>One page each: open one and print it from your browser (A4 or Letter).</p><ul>{links}</ul>"
+    # Each link a target at least 24 px high (WCAG 2.2 target size; the axe audit checks).
+    body = (
+        f"<p>One page each: open one and print it from your browser (A4 or Letter).</p><ul class='links'>{links}</ul>"
+    )
     return page(src, "Printable handouts", body)
 
 

@@ -282,7 +282,7 @@ class SymptomChecker(View):
             "check-square-o",
             button_style="primary",
         )
-        self.start_button.on_click(lambda _b: self.open())
+        self.start_button.on_click(lambda _b: self.open(focus=True))
         # Before the first check, the result area carries the reminder that this guides
         # but does not diagnose.
         self.result = html_widget(_reminder_html())
@@ -319,8 +319,9 @@ class SymptomChecker(View):
         box.observe(self._on_change, names="value")
         return box
 
-    def open(self):
-        """Build and show the emergency gate (once)."""
+    def open(self, focus: bool = False):
+        """Build and show the emergency gate (once); ``focus`` (the Start button) moves the
+        keyboard focus to the first emergency sign, since the button itself goes away."""
         if self._boxes is not None:
             return
         import ipywidgets as w
@@ -329,7 +330,7 @@ class SymptomChecker(View):
         boxes = {}
         children = [
             html_widget(
-                f"<div class='gc-symptom-group gc-gate'><h4>{safe_html(GATE_TITLE)}</h4>"
+                f"<div class='gc-symptom-group gc-gate'><h3>{safe_html(GATE_TITLE)}</h3>"
                 f"<p>{safe_html(GATE_QUESTION)}</p></div>"
             )
         ]
@@ -350,6 +351,8 @@ class SymptomChecker(View):
             self.rest_box,
         ]
         self.start_button.close()
+        if focus and boxes:
+            next(iter(boxes.values())).focus()
 
     def open_rest(self):
         """Build and show the other questions (once), below the result."""
@@ -362,7 +365,7 @@ class SymptomChecker(View):
         gate = {i.id for i in gate_items()}
         children = [
             html_widget(
-                f"<div class='gc-symptom-group'><h4>{safe_html(REST_TITLE)}</h4><p>{safe_html(REST_INTRO)}</p></div>"
+                f"<div class='gc-symptom-group'><h3>{safe_html(REST_TITLE)}</h3><p>{safe_html(REST_INTRO)}</p></div>"
             )
         ]
         for group in groups():
@@ -371,7 +374,7 @@ class SymptomChecker(View):
                 continue
             children.append(
                 html_widget(
-                    f"<div class='gc-symptom-group'><h5>{safe_html(group.title)}</h5>"
+                    f"<div class='gc-symptom-group'><h4>{safe_html(group.title)}</h4>"
                     f"<p>{safe_html(group.intro)}</p></div>"
                 )
             )

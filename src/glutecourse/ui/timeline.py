@@ -19,7 +19,7 @@ from ..topics.timeline import (
 )
 from .display import html
 from .html import Markup, safe_html, table, td, th
-from .widgets import View, shared_styles
+from .widgets import View, image_alt, picture, shared_styles, slider
 
 
 def findings_html(groups=("size", "early", "one-year", "recurrence")) -> str:
@@ -127,19 +127,18 @@ class TimelineExplorer(View):
             tooltips=["Pain that started recently (weeks)", "Pain that has lasted more than about three months"],
             layout=plain,
         )
-        self.start = w.IntSlider(
-            value=int(baseline("acute")),
-            min=0,
-            max=100,
+        self.start = slider(
+            "Your starting pain (0-100)",
+            int(baseline("acute")),
+            0,
+            100,
             step=1,
             continuous_update=False,
-            description="Your starting pain (0-100)",
-            style=sh["slider_style"],
-            layout=w.Layout(width="480px"),
+            layout=w.Layout(width="480px", max_width="100%"),
             tooltip="Move to your own starting pain; the curve is rescaled to start there. "
             "Changing the type of pain puts it back to the published start.",
         )
-        self.image = w.Image(format="svg+xml", layout=w.Layout(max_width="860px", width="100%"))
+        self.image = picture(format="svg+xml", layout=w.Layout(max_width="860px", width="100%"))
         self.note = w.HTML(layout=plain, style=sh["html_style"])
         self.drawn_at_runtime = False
         self._resetting = False
@@ -170,6 +169,7 @@ class TimelineExplorer(View):
                 path = images_dir() / image_name(kind)
                 self.image.format = "svg+xml"
                 self.image.value = path.read_bytes()
+                self.image.alt = image_alt(path.name)
                 self.drawn_at_runtime = False
             else:
                 from ..charts.plotting import figure_svg
@@ -177,6 +177,11 @@ class TimelineExplorer(View):
 
                 self.image.format = "svg+xml"
                 self.image.value = figure_svg(timeline_figure(kind, start)).encode("utf-8")
+                self.image.alt = (
+                    f"Line chart of average pain (0 to 100) over one year for {kind} low back pain: the "
+                    f"published average rescaled to start at your {start}, an illustration of the average "
+                    "shape, not a prediction. The note below the chart gives the figures."
+                )
                 self.drawn_at_runtime = True
             self.image.layout.display = None
             self.note.value = explorer_note_html(kind, start)

@@ -132,3 +132,153 @@ class View:
         if css:
             display(HTML(css))
         display(self.widget)
+
+
+# --------------------------------------------------------- a picture and a slider with names
+# ipywidgets' Image has no alt text (and one given a tooltip fails to render), and its
+# IntSlider's handle (a noUiSlider div with role=slider) has no accessible name: axe-core
+# reports both (image-alt, critical; aria-input-field-name, serious). These two small
+# anywidget views are the same controls in plain HTML: an <img> with its alt text, and a
+# native range input with a <label>. Python sees what it saw before (``value``, ``format``;
+# ``value``, ``min``, ``max``, ``step``, ``description``).
+
+_PICTURE_ESM = r"""
+function render({ model, el }) {
+  const img = document.createElement("img");
+  img.className = "gc-picture-img";
+  el.classList.add("gc-picture");
+  el.appendChild(img);
+  let url = null;
+  function update() {
+    const value = model.get("value");
+    if (url) { URL.revokeObjectURL(url); url = null; }
+    if (value && value.byteLength) {
+      url = URL.createObjectURL(new Blob([value], { type: "image/" + model.get("format") }));
+      img.src = url;
+      img.style.display = "";
+    } else {
+      img.removeAttribute("src");
+      img.style.display = "none";
+    }
+    img.alt = model.get("alt");
+  }
+  model.on("change:value", update);
+  model.on("change:format", update);
+  model.on("change:alt", update);
+  update();
+  return () => { if (url) URL.revokeObjectURL(url); };
+}
+export default { render };
+"""
+
+# data-lm-suppress-shortcuts: in a notebook in command mode the arrow keys would otherwise
+# move between cells instead of moving the slider (see glutecourse.ui.quizzes).
+_SLIDER_ESM = r"""
+function render({ model, el }) {
+  const id = "gc-slider-" + Math.random().toString(36).slice(2);
+  el.classList.add("gc-slider");
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.className = "gc-slider-label";
+  const input = document.createElement("input");
+  input.type = "range";
+  input.id = id;
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
+  input.setAttribute("role", "slider");  // its implicit role, said aloud for tools that look for it
+  const readout = document.createElement("output");
+  readout.htmlFor = id;
+  readout.className = "gc-slider-readout";
+  el.append(label, input, readout);
+  function update() {
+    label.textContent = model.get("description");
+    input.title = model.get("tooltip") || "";
+    for (const key of ["min", "max", "step"]) input[key] = String(model.get(key));
+    input.value = String(model.get("value"));
+    input.disabled = model.get("disabled");
+    input.setAttribute("aria-valuenow", input.value);
+    readout.textContent = input.value;
+  }
+  function send() {
+    model.set("value", Number(input.value));
+    model.save_changes();
+  }
+  input.addEventListener("input", () => {
+    readout.textContent = input.value;
+    input.setAttribute("aria-valuenow", input.value);
+    if (model.get("continuous_update")) send();
+  });
+  input.addEventListener("change", send);
+  for (const name of ["value", "min", "max", "step", "description", "tooltip", "disabled"]) model.on("change:" + name, update);
+  update();
+}
+export default { render };
+"""
+
+
+def _named_classes():
+    """The Picture and Slider widget classes (anywidget is imported only when one is shown)."""
+    global _NAMED
+    if _NAMED is None:
+        import anywidget
+        import traitlets as t
+
+        class Picture(anywidget.AnyWidget):
+            """An image with its alt text (``value``: the file's bytes; ``format``: "png",
+            "svg+xml", ...; ``alt``: what the picture shows, for readers who cannot see it)."""
+
+            _esm = _PICTURE_ESM
+            value = t.Bytes(b"").tag(sync=True)
+            format = t.Unicode("png").tag(sync=True)
+            alt = t.Unicode("").tag(sync=True)
+
+        class Slider(anywidget.AnyWidget):
+            """A whole-number slider: a native range input named by its <label>
+            (``description``), with its value shown beside it."""
+
+            _esm = _SLIDER_ESM
+            value = t.Int(0).tag(sync=True)
+            min = t.Int(0).tag(sync=True)
+            max = t.Int(100).tag(sync=True)
+            step = t.Int(1).tag(sync=True)
+            description = t.Unicode("").tag(sync=True)
+            tooltip = t.Unicode("").tag(sync=True)
+            disabled = t.Bool(False).tag(sync=True)
+            continuous_update = t.Bool(True).tag(sync=True)
+
+            @t.validate("value")
+            def _clamp(self, proposal):
+                return max(self.min, min(self.max, proposal["value"]))
+
+        _NAMED = (Picture, Slider)
+    return _NAMED
+
+
+_NAMED = None
+
+
+def image_alt(name: str) -> str:
+    """The alt text of one of the course's figures (``images/manifest.json``), or ""."""
+    import json
+
+    from ..core.paths import images_dir
+
+    try:
+        manifest = json.loads((images_dir() / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    return manifest.get(name, {}).get("alt", "")
+
+
+def picture(alt: str = "", format: str = "svg+xml", layout=None):
+    """A picture with alt text (use instead of ``ipywidgets.Image``, which has none)."""
+    kwargs = {"layout": layout} if layout is not None else {}
+    return _named_classes()[0](alt=alt, format=format, **kwargs)
+
+
+def slider(description: str, value: int, min: int, max: int, tooltip: str = "", layout=None, **kwargs):
+    """A labelled whole-number slider (use instead of ``ipywidgets.IntSlider``, whose handle
+    has no accessible name)."""
+    extra = {"layout": layout} if layout is not None else {}
+    return _named_classes()[1](
+        description=description, value=value, min=min, max=max, tooltip=tooltip, **extra, **kwargs
+    )
