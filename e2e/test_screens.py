@@ -40,8 +40,7 @@ CEILING = 18.0  # screens: no notebook longer
 MAX_STRETCH = 3.0  # screens: "never more than a few screens without something to do"
 #: Notebooks this change did not edit that still have a longer stretch (measured before it):
 #: expected to fail until their owners add something to do; each says where.
-NOT_YET = {
-}
+NOT_YET = {}
 RESULTS = ARTIFACTS / "screens.json"
 PROMPT = r"^\s*(Think|Pause and predict|Try this)\b"
 

@@ -52,6 +52,8 @@ ALLOWED = {
     "core/palette.py:css_variables": "CSS custom properties (name -> colour) written into the stylesheet",
     "topics/bank_health.py:figures": "a JSON-shaped export: scripts/bank_health.py --json prints it as it is",
     "topics/treatments.py:directions": "a computed lookup of strings (guideline id -> which way it points)",
+    "topics/progress.py:beliefs": "the beliefs check's ratings as the JSON records the reader's file, the export and the class results (which read exports) share: one shape across the three; checked against the progress-belief schema",
+    "topics/progress.py:record_belief": "returns the JSON record it has just written (progress-belief schema), the same shape as ProgressStore.beliefs",
     "topics/progress.py:export_data": "a JSON export written to a file as it is (progress-export schema)",
     # The reader's progress.json as its JSON document: merged by attempt id under the lock
     # and written back as it was read; callers get Attempt records (ProgressStore.attempts),
