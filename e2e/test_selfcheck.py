@@ -57,9 +57,13 @@ def assert_in_view(page, level: str, where: str) -> dict:
     wait_js(page, JS_FOCUSED, f"the {level} result to take the focus ({where})", SHORT, arg=level)
     place = page.evaluate(JS_RESULT_PLACE, level)
     assert place and place["focused"], f"{where}: the result is not focused: {place}"
-    assert 0 <= place["top"] < place["height"], f"{where}: the result's box starts outside the viewport: {place}"
-    # the whole box when it fits; a taller box starts at the top of the area it scrolls in
-    assert place["bottom"] <= place["height"] + 1 or place["top"] <= place["areaTop"] + 2, f"{where}: {place}"
+    # not under the notebook's toolbar (which the viewport check alone would allow)
+    assert place["areaTop"] - 2 <= place["top"] < place["height"], (
+        f"{where}: the result's box starts outside the area the reader sees: {place}"
+    )
+    # the whole box when it fits; a taller box starts near the top of the area it scrolls in
+    # (within 48 px: the browser centres a focused element, so not to the pixel)
+    assert place["bottom"] <= place["height"] + 1 or place["top"] <= place["areaTop"] + 48, f"{where}: {place}"
     assert 0 <= place["titleTop"] and place["titleBottom"] <= place["height"], f"{where}: title not in view: {place}"
     assert place["left"] >= 0 and place["right"] <= place["width"] + 1, f"{where}: {place}"
     return place
