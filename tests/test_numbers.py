@@ -137,3 +137,10 @@ def test_the_old_copies_are_gone():
     for module in (quizzes, diary, causes):
         source = inspect.getsource(module)
         assert "float(text" not in source and "float(cleaned" not in source and 'replace(",", ".")' not in source
+
+
+@pytest.mark.parametrize("text", ["1e1000000", "-9.5E+999999999", "1e-1000000"])
+def test_an_exponent_past_decimals_range_gets_a_message_not_a_traceback(text):
+    # once raised decimal.Overflow out of the quiz's Check (found by the static-quiz test)
+    with pytest.raises(nm.NumberError, match="no exponents"):
+        nm.parse_number(text)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 MAX_LENGTH = 30
 MAX_MAGNITUDE = 10**12
@@ -117,7 +117,7 @@ def _read_text(text: str) -> Decimal:
         try:
             full = Decimal(text)
             hint = f": type {_plain(full)}" if abs(full) <= MAX_MAGNITUDE and len(_plain(full)) <= MAX_LENGTH else ""
-        except InvalidOperation:  # pragma: no cover - the pattern is a valid Decimal
+        except ArithmeticError:  # an exponent past Decimal's range (Overflow): no hint, a message still
             hint = ""
         raise NumberError(f"{_quoted(text)} is not a plain number (no exponents){hint or ': type it in full'}.")
     if text.lower().startswith(("0x", "-0x", "+0x")):
