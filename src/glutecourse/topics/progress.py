@@ -266,21 +266,7 @@ class ProgressStore:
         if bad:
             if not repair:
                 raise storage.DamagedFile("attempts with wrong types")
-            side = storage.set_aside(
-                self.path,
-                json.dumps(
-                    {
-                        "format": "glutecourse-progress-set-aside",
-                        "from": self.path.name,
-                        "at": _now(),
-                        "attempts": [{"position": i, "problem": why, "attempt": a} for i, a, why in bad],
-                    },
-                    ensure_ascii=False,
-                    indent=1,
-                )
-                + "\n",
-                ".json",
-            )
+            side = self._side_file("attempts", "attempt", bad)
             data["attempts"] = [a for _, a, why in checked if not why]
             self._ensure_ids(data)
             storage.clean_stale_temp_files(self.path)
@@ -297,24 +283,25 @@ class ProgressStore:
         self._remember(None if self._ids_added else raw, data)
         return data
 
+    def _side_file(self, field: str, item: str, bad: list) -> Path:
+        """Write records that break the schema (``(position, record, why)``) to a side file
+        beside the reader's file, so nothing is lost; returns its path."""
+        text = json.dumps(
+            {
+                "format": "glutecourse-progress-set-aside",
+                "from": self.path.name,
+                "at": _now(),
+                field: [{"position": i, "problem": why, item: record} for i, record, why in bad],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        return storage.set_aside(self.path, text + "\n", ".json")
+
     def _set_aside_ratings(self, data: dict, rated: list, bad: list) -> None:
         """Move ratings of the beliefs check that break the schema to a side file (nothing
         is lost), keep the rest, and say so in ``notice`` (the caller holds the lock)."""
-        side = storage.set_aside(
-            self.path,
-            json.dumps(
-                {
-                    "format": "glutecourse-progress-set-aside",
-                    "from": self.path.name,
-                    "at": _now(),
-                    "beliefs": [{"position": i, "problem": why, "rating": b} for i, b, why in bad],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n",
-            ".json",
-        )
+        side = self._side_file("beliefs", "rating", bad)
         data["beliefs"] = [b for _, b, why in rated if not why]
         storage.clean_stale_temp_files(self.path)
         storage.atomic_write_text(self.path, _dump(data))
