@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -200,8 +201,36 @@ JS_IMAGES_SETTLED = """() => Array.from(document.querySelectorAll('img'))
 POLL = 100
 
 
+# Playwright's wait_for_function does not await a predicate's promise: an async predicate
+# returns a Promise, which is truthy, so the wait passed at once (measured: 26 ms for
+# ``async () => false``), and a click could overtake typing the kernel had not yet received.
+# An async predicate is run by this synchronous one, one evaluation at a time, under a key of
+# its own; a poll returns true once an evaluation has answered true (an error is thrown).
+_JS_ASYNC_POLL = """([key, arg]) => {
+  const runs = window.__gcAsyncWaits || (window.__gcAsyncWaits = new Map());
+  let run = runs.get(key);
+  if (!run) { run = {busy: false, done: false, error: null}; runs.set(key, run); }
+  if (run.error) { runs.delete(key); throw run.error; }
+  if (run.done) { runs.delete(key); return true; }
+  if (!run.busy) {
+    run.busy = true;
+    Promise.resolve().then(() => (%FN%)(arg))
+      .then(ok => { run.done = !!ok; }, e => { run.error = e; })
+      .finally(() => { run.busy = false; });
+  }
+  return false;
+}"""
+
+
+def is_async_js(js: str) -> bool:
+    return js.lstrip().startswith("async")
+
+
 def wait_js(page, js: str, what: str, timeout: int = LONG, arg=None):
-    """Playwright waits until ``js`` returns true in the page (checked every POLL ms)."""
+    """Playwright waits until ``js`` returns true in the page (checked every POLL ms); an
+    async ``js`` is awaited (see _JS_ASYNC_POLL)."""
+    if is_async_js(js):
+        js, arg = _JS_ASYNC_POLL.replace("%FN%", js), [uuid.uuid4().hex, arg]
     try:
         page.wait_for_function(js, arg=arg, polling=POLL, timeout=timeout)
     except PlaywrightTimeout:

@@ -49,3 +49,45 @@ def test_the_rule_finds_what_it_forbids():
     )
     assert len(fixed_waits(bad)) == 5
     assert fixed_waits("page.wait_for_function('() => true', polling=250)\nexpect(x).to_be_visible()") == []
+
+
+def async_waits(source: str) -> list[str]:
+    """Calls of Playwright's wait_for_function with an async condition: it does not await
+    the promise (truthy), so such a wait passes at once. jlab.wait_js awaits them."""
+    tree = ast.parse(source)
+    constants = {
+        t.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "wait_for_function"
+        ):
+            arg = node.args[0] if node.args else None
+            js = (
+                arg.value
+                if isinstance(arg, ast.Constant)
+                else constants.get(arg.id, "")
+                if isinstance(arg, ast.Name)
+                else ""
+            )
+            if isinstance(js, str) and js.lstrip().startswith("async"):
+                found.append(f"line {node.lineno}: wait_for_function({ast.unparse(arg)}) with an async condition")
+    return found
+
+
+@pytest.mark.parametrize("path", E2E_FILES, ids=lambda p: p.name)
+def test_no_async_condition_goes_to_playwright_unawaited(path):
+    assert async_waits(path.read_text()) == [], f"{path.name}: use jlab.wait_js, which awaits an async condition"
+
+
+def test_the_async_rule_finds_what_it_forbids():
+    bad = 'JS = """async () => x"""\npage.wait_for_function(JS)\npage.wait_for_function("async () => y", polling=1)\n'
+    assert len(async_waits(bad)) == 2
+    assert async_waits('JS = "() => x"\npage.wait_for_function(JS)\nwait_js(page, "async () => 1", "w")') == []
