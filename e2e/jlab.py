@@ -84,20 +84,25 @@ _JS_MODELS = """async () => {
   return Promise.all(Object.values(manager._models));
 }""".replace("%WIDGET%", WIDGET_MIME)
 
-# True when the kernel has processed everything the page sent: every model's messages
-# were answered (the kernel went idle after each), none is waiting in the throttle buffer,
-# and every state change came back as the kernel's echo.
+# A model the kernel has caught up with: every message it sent was answered (the kernel went
+# idle after handling each; its echo of the new state comes before that idle on the same
+# channel) and none waits in ipywidgets' throttle buffer. Not "no echo still expected": an
+# attribute the kernel never echoes (FileUpload's value, echo_update=False) stays expected
+# for ever, and the class-results notebook's upload would never count as received.
+_JS_QUIET = "m => m._pending_msgs === 0 && !m._msg_buffer"
+
+# True when the kernel has processed everything the page sent (every model quiet) and, if
+# given, the widgets with these descriptions hold these values.
 JS_WIDGETS_SYNCED = """async (want) => {
   const models = await (%MODELS%)();
-  const quiet = m => m._pending_msgs === 0 && !m._msg_buffer
-    && !(m._expectedEchoMsgIds && m._expectedEchoMsgIds.size);
+  const quiet = %QUIET%;
   if (!models.length || !models.every(quiet)) return false;
   for (const [description, value] of Object.entries(want || {})) {
     const m = models.find(m => m.get('description') === description);
     if (!m || m.get('value') !== value) return false;
   }
   return true;
-}""".replace("%MODELS%", _JS_MODELS)
+}""".replace("%MODELS%", _JS_MODELS).replace("%QUIET%", _JS_QUIET)
 
 # Stronger than JS_WIDGETS_SYNCED: also every state change the kernel sent has been applied
 # in the page, and every view of every model (and every child view of every box) has
@@ -105,8 +110,7 @@ JS_WIDGETS_SYNCED = """async (want) => {
 # is in the page, not "Loading widget...". True at once when the notebook has no widgets.
 JS_VIEWS_SETTLED = """async () => {
   const models = await (%MODELS%)();
-  const quiet = m => m._pending_msgs === 0 && !m._msg_buffer
-    && !(m._expectedEchoMsgIds && m._expectedEchoMsgIds.size);
+  const quiet = %QUIET%;
   if (!models.every(quiet)) return false;
   const settle = ps => Promise.all(ps.map(p => Promise.resolve(p).catch(() => null)));
   await settle(models.map(m => m.state_change));
@@ -116,7 +120,7 @@ JS_VIEWS_SETTLED = """async () => {
   if (again.length !== models.length || !again.every(quiet)) return false;
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
   return !root || !Array.from(root.querySelectorAll('.jp-OutputArea-output')).some(el => /Loading widget/.test(el.textContent));
-}""".replace("%MODELS%", _JS_MODELS)
+}""".replace("%MODELS%", _JS_MODELS).replace("%QUIET%", _JS_QUIET)
 
 # What a reader sees of the current notebook's outputs: their text, the state of every
 # control and picture in them (value, ticked, enabled, pressed, slider position), and where
