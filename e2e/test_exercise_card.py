@@ -34,6 +34,10 @@ def test_exercise_card_shows_picture_beside_steps_and_the_timer_shows_the_pose(l
     pic_box, steps_box = picture.bounding_box(), steps.bounding_box()
     assert steps_box["x"] >= pic_box["x"] + pic_box["width"] - 1, (pic_box, steps_box)
     assert steps_box["y"] < pic_box["y"] + pic_box["height"], (pic_box, steps_box)
+    # ... and the picture is big enough to read: at least 40 % of the row (it was held to
+    # 320 of about 860 px, and the drawing fills about half of its picture).
+    pair_box = pair.bounding_box()
+    assert pic_box["width"] >= 0.4 * pair_box["width"], f"picture {pic_box['width']:.0f} of {pair_box['width']:.0f} px"
     expect(page.locator(".jp-Notebook").first).not_to_contain_text("javascript error")
     pair.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "08-exercise-card.png"))
