@@ -34,9 +34,20 @@ from conftest import (
 )
 from glutecourse.core.text import strip_tags
 
+# Table cells of the outputs that are right-aligned without being a number column (the kit
+# marks those .gc-num): JupyterLab right-aligns every table cell of an HTML output, and
+# course.css's left alignment for the course's tables was outranked (00's course map, 05's
+# levels, 06's guidelines, 07's phases and 10's claims read ragged-left).
+JS_RIGHT_ALIGNED_WORDS = """() => Array.from(document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output :is(td, th)'))
+  .filter(c => getComputedStyle(c).textAlign === 'right' && !c.classList.contains('gc-num') && c.innerText.trim())
+  .map(c => `${c.closest('table').className}: ${c.innerText.trim().slice(0, 40)}`)"""
+
 
 def check_rendered(page, path, shot_name):
     report = notebook_report(page)
+    right = page.evaluate(JS_RIGHT_ALIGNED_WORDS)
+    assert right == [], f"{len(right)} table cells of words are right-aligned, e.g. {right[:3]}"
     dom = report["dom"]
     page.screenshot(path=str(ARTIFACTS / shot_name))
     assert report["errors"] == [], report["errors"]
