@@ -51,32 +51,37 @@ def test_the_rule_finds_what_it_forbids():
     assert fixed_waits("page.wait_for_function('() => true', polling=250)\nexpect(x).to_be_visible()") == []
 
 
-def async_waits(source: str) -> list[str]:
+def string_constants(source: str) -> dict[str, str]:
+    """Module-level JavaScript held in names: ``X = "..."``, also one built from a literal
+    with ``.replace(...)`` (jlab.py's async conditions are): its text starts as the literal's."""
+    found = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            value = node.value
+            while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+                value = value.func.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                found.update({t.id: value.value for t in node.targets if isinstance(t, ast.Name)})
+    return found
+
+
+# Every e2e file's constants: a test may wait on one it imported from jlab.py.
+E2E_CONSTANTS = {k: v for p in E2E_FILES for k, v in string_constants(p.read_text()).items()}
+
+
+def async_waits(source: str, constants: dict[str, str] | None = None) -> list[str]:
     """Calls of Playwright's wait_for_function with an async condition: it does not await
     the promise (truthy), so such a wait passes at once. jlab.wait_js awaits them."""
-    tree = ast.parse(source)
-    constants = {
-        t.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-        for t in node.targets
-        if isinstance(t, ast.Name)
-    }
+    constants = {**(constants or {}), **string_constants(source)}
     found = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr == "wait_for_function"
         ):
             arg = node.args[0] if node.args else None
-            js = (
-                arg.value
-                if isinstance(arg, ast.Constant)
-                else constants.get(arg.id, "")
-                if isinstance(arg, ast.Name)
-                else ""
-            )
+            js = arg.value if isinstance(arg, ast.Constant) else constants.get(getattr(arg, "id", None), "")
             if isinstance(js, str) and js.lstrip().startswith("async"):
                 found.append(f"line {node.lineno}: wait_for_function({ast.unparse(arg)}) with an async condition")
     return found
@@ -84,10 +89,15 @@ def async_waits(source: str) -> list[str]:
 
 @pytest.mark.parametrize("path", E2E_FILES, ids=lambda p: p.name)
 def test_no_async_condition_goes_to_playwright_unawaited(path):
-    assert async_waits(path.read_text()) == [], f"{path.name}: use jlab.wait_js, which awaits an async condition"
+    assert async_waits(path.read_text(), E2E_CONSTANTS) == [], (
+        f"{path.name}: use jlab.wait_js, which awaits an async condition"
+    )
 
 
 def test_the_async_rule_finds_what_it_forbids():
     bad = 'JS = """async () => x"""\npage.wait_for_function(JS)\npage.wait_for_function("async () => y", polling=1)\n'
     assert len(async_waits(bad)) == 2
+    # built with .replace, or imported from another file (jlab.py's JS_WIDGETS_SYNCED)
+    assert len(async_waits('JS = """async () => %X%""".replace("%X%", "1")\npage.wait_for_function(JS)')) == 1
+    assert len(async_waits("page.wait_for_function(JS_WIDGETS_SYNCED, arg={})", E2E_CONSTANTS)) == 1
     assert async_waits('JS = "() => x"\npage.wait_for_function(JS)\nwait_js(page, "async () => 1", "w")') == []
