@@ -123,8 +123,12 @@ chromium:
 	  echo "Installing Debian's chromium with apt-get (needs root)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The browser tests wait on kernels and pages more than they compute: E2E_JOBS workers
+# (each with its own JupyterLab server and Chromium) share them out by group (e2e/conftest.py).
+E2E_JOBS ?= 2
+
 e2e: setup $(E2E_STAMP) chromium web-assets
-	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q
+	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q -n $(E2E_JOBS) --dist loadgroup --no-loadscope-reorder
 
 # The handouts' HTML is committed (make generate checks it); the PDFs are printed on demand
 # by Debian's Chromium through Playwright into build/handouts/ (not committed: Chromium

@@ -108,14 +108,41 @@ class BackgroundBuilds:
             self.proc.wait(timeout=30)
 
 
+def xdist_worker(config) -> str | None:
+    """The name of this pytest-xdist worker ("gw0", ...), None in a run without workers."""
+    return getattr(config, "workerinput", {}).get("workerid")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def offline_builds(request, tmp_path_factory):
+    """Started with the session in a single process, so the builds run while other tests
+    wait on JupyterLab. Under pytest-xdist every worker collects every test but runs only
+    its share: the worker that is given test_offline starts the builds when it needs them
+    (the other worker keeps the cores busy meanwhile)."""
     if not any(item.module.__name__ == "test_offline" for item in request.session.items):
         yield None  # no offline test selected: nothing to build
+        return
+    if xdist_worker(request.config):
+        lazy = LazyBuilds(tmp_path_factory)
+        yield lazy
+        if lazy.builds is not None:
+            lazy.builds.stop()
         return
     builds = BackgroundBuilds(tmp_path_factory.mktemp("offline"))
     yield builds
     builds.stop()
+
+
+class LazyBuilds:
+    """BackgroundBuilds started by the first ``result()`` (see offline_builds)."""
+
+    def __init__(self, tmp_path_factory):
+        self.factory, self.builds = tmp_path_factory, None
+
+    def result(self) -> Path:
+        if self.builds is None:
+            self.builds = BackgroundBuilds(self.factory.mktemp("offline"))
+        return self.builds.result()
 
 
 def new_page(browser, viewport=None):
@@ -238,3 +265,22 @@ def pytest_collection_modifyitems(session, config, items):
         return (0, order.get(_notebook_of(item), len(order)), rank, index)
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
+    # ``make e2e`` runs the tests in pytest-xdist workers (--dist loadgroup): the tests that
+    # share a notebook's JupyterLab page, in the order above, go to one worker as a group;
+    # so do the Notebook 7 tests and each other module's tests (module-scoped servers and
+    # builds are made once). Groups start in the order given (--no-loadscope-reorder), the
+    # longest first: the class on JupyterHub, then the audits, then the notebooks.
+    groups = {}
+    for item in items:
+        module = item.module.__name__
+        if module in LAB_SESSION_MODULES and item.originalname == "test_widgets_render_in_notebook7":
+            group = "notebook7"
+        elif module in LAB_SESSION_MODULES and _notebook_of(item):
+            group = f"lab-{_notebook_of(item)}"
+        else:
+            group = module
+        groups[item] = group
+        item.add_marker(pytest.mark.xdist_group(group))
+    first = {group: i for i, group in reversed(list(enumerate(groups.values())))}
+    rank = {"test_hub": 0, "test_axe": 1}
+    items.sort(key=lambda item: (rank.get(groups[item], 2), first[groups[item]]))

@@ -201,8 +201,10 @@ JS_IMAGES_SETTLED = """() => Array.from(document.querySelectorAll('img'))
 
 
 #: How often a wait checks its condition (ms): each check is one small script in the page;
-#: a wait costs up to this much after the state it waits for arrives.
-POLL = 100
+#: a wait costs up to this much after the state it waits for arrives (an async condition
+#: up to twice: one poll starts it, the next reads its answer). 100 ms made the
+#: every-control walk of 10 about 45 % slower than 20 ms (46 s against 32 s).
+POLL = 25
 
 
 # Playwright's wait_for_function does not await a predicate's promise: an async predicate

@@ -120,11 +120,15 @@ def results():
     found: dict = {}
     yield found
     if found:
+        from filelock import FileLock
+
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        old = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        old.update(found)
-        summary = {k: v for k, v in sorted(old.items())}
-        RESULTS.write_text(json.dumps(summary, indent=1) + "\n")
+        # Each pytest-xdist worker measures its own notebooks: merged under a lock.
+        with FileLock(str(RESULTS) + ".lock"):
+            old = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+            old.update(found)
+            summary = {k: v for k, v in sorted(old.items())}
+            RESULTS.write_text(json.dumps(summary, indent=1) + "\n")
 
 
 # Scroll the notebook's panel to its top; returns where its last cell ends in the window.
