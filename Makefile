@@ -123,8 +123,9 @@ chromium:
 	  echo "Installing Debian's chromium with apt-get (needs root)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# The browser tests wait on kernels and pages more than they compute: E2E_JOBS workers
-# (each with its own JupyterLab server and Chromium) share them out by group (e2e/conftest.py).
+# In one process the browser tests keep about one core busy and wait the rest of the time:
+# E2E_JOBS workers (each with its own JupyterLab server and Chromium) share them out by
+# group (e2e/conftest.py). Two fill a 2-core machine; a third made the run slower.
 E2E_JOBS ?= 2
 
 e2e: setup $(E2E_STAMP) chromium web-assets
