@@ -124,9 +124,10 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # In one process the browser tests keep about one core busy and wait the rest of the time:
-# E2E_JOBS workers (each with its own JupyterLab server and Chromium) share them out by
-# group (e2e/conftest.py). Two fill a 2-core machine; a third made the run slower.
-E2E_JOBS ?= 2
+# E2E_JOBS workers (each with its own JupyterLab server and Chromium: about 0.7 GB) share them
+# out by group (e2e/conftest.py): one per core, at most 8. Two fill a 2-core machine; a
+# third there made the run slower.
+E2E_JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 8 ] && n=8; echo $$n)
 
 e2e: setup $(E2E_STAMP) chromium web-assets
 	$(BIN)/python -m pytest e2e -p no:cacheprovider -o addopts="" -q -n $(E2E_JOBS) --dist loadgroup --no-loadscope-reorder
