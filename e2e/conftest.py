@@ -80,30 +80,33 @@ def generous_timeouts():
 
 
 class BackgroundBuilds:
-    """``build_slides.py`` then ``build_site.py`` (every notebook), started when the session
-    starts so they run while the browser tests wait on JupyterLab; test_offline.py waits
-    for them with ``result()``."""
+    """``build_slides.py`` then ``build_site.py`` (every notebook) into ``root``, in a
+    process of their own; test_offline.py waits for them with ``result()``, which starts
+    them if ``start()`` has not."""
 
     def __init__(self, root: Path):
-        self.root = root
+        self.root, self.log, self.proc = root, root / "build.log", None
+
+    def start(self):
         code = (
             "import subprocess, sys\n"
             "for script, out in (('build_slides.py', 'slides'), ('build_site.py', 'site')):\n"
-            f"    done = subprocess.run([sys.executable, {str(ROOT / 'scripts')!r} + '/' + script, '--out', {str(root)!r} + '/' + out])\n"
+            f"    done = subprocess.run([sys.executable, {str(ROOT / 'scripts')!r} + '/' + script, '--out', {str(self.root)!r} + '/' + out])\n"
             "    if done.returncode: sys.exit(f'{script} failed')\n"
         )
-        self.log = root / "build.log"
         self.proc = subprocess.Popen(
             [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(self.log, "w")
         )
 
     def result(self) -> Path:
+        if self.proc is None:
+            self.start()
         rc = self.proc.wait(timeout=1800)
         assert rc == 0, f"the offline builds failed:\n{self.log.read_text()[-3000:]}"
         return self.root
 
     def stop(self):
-        if self.proc.poll() is None:
+        if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=30)
 
@@ -115,34 +118,18 @@ def xdist_worker(config) -> str | None:
 
 @pytest.fixture(scope="session", autouse=True)
 def offline_builds(request, tmp_path_factory):
-    """Started with the session in a single process, so the builds run while other tests
-    wait on JupyterLab. Under pytest-xdist every worker collects every test but runs only
-    its share: the worker that is given test_offline starts the builds when it needs them
-    (the other worker keeps the cores busy meanwhile)."""
+    """In a single process the builds start with the session, so they run while other
+    tests wait on JupyterLab. Under pytest-xdist every worker collects every test but runs
+    only its share: the worker that is given test_offline starts them when it first needs
+    them (the other worker keeps the cores busy meanwhile)."""
     if not any(item.module.__name__ == "test_offline" for item in request.session.items):
         yield None  # no offline test selected: nothing to build
         return
-    if xdist_worker(request.config):
-        lazy = LazyBuilds(tmp_path_factory)
-        yield lazy
-        if lazy.builds is not None:
-            lazy.builds.stop()
-        return
     builds = BackgroundBuilds(tmp_path_factory.mktemp("offline"))
+    if not xdist_worker(request.config):
+        builds.start()
     yield builds
     builds.stop()
-
-
-class LazyBuilds:
-    """BackgroundBuilds started by the first ``result()`` (see offline_builds)."""
-
-    def __init__(self, tmp_path_factory):
-        self.factory, self.builds = tmp_path_factory, None
-
-    def result(self) -> Path:
-        if self.builds is None:
-            self.builds = BackgroundBuilds(self.factory.mktemp("offline"))
-        return self.builds.result()
 
 
 def new_page(browser, viewport=None):
