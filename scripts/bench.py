@@ -3,10 +3,13 @@
 
 For every notebook in notebooks/ (and an empty notebook as the baseline, measured in the
 same run), execute it with nbclient ROUNDS times, interleaved, and print the median
-wall time, the empty notebook's median and their ratio. Then time the helper package's
-import in a fresh interpreter. Targets (issue #2): ratio <= 1.3, import <= 0.3 s.
+wall time, the empty notebook's median and their ratio. Beside each notebook, its floor:
+a notebook of the same number of code cells that only imports ipywidgets, timed in the
+same rounds, so the table splits a notebook's cost into what the kernel charges for its
+shape and what the course's code adds. Then time the helper package's import in a fresh
+interpreter. Targets (issues #2 and #12): ratio <= 1.3, import <= 0.3 s.
 
-    python scripts/bench.py [--rounds 5] [--json build/bench.json] [NOTEBOOK ...]
+    python scripts/bench.py [--rounds 5] [--json build/bench.json] [--no-floor] [NOTEBOOK ...]
 """
 
 from __future__ import annotations
@@ -26,7 +29,22 @@ RATIO_TARGET = 1.3
 IMPORT_TARGET = 0.3
 
 
-def run_notebook(path: Path | None, home: str) -> float:
+def floor_of(path: Path):
+    """The notebook's floor: as many code cells as it has, the first importing ipywidgets
+    (every notebook shows a widget) and the rest empty. What the kernel costs for the
+    notebook's shape alone, before any of the course's code runs."""
+    import nbformat
+
+    cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("import ipywidgets")] + [
+        nbformat.v4.new_code_cell("pass") for _ in range(cells - 1)
+    ]
+    return nb
+
+
+def run_notebook(path: Path | None, home: str, floor: bool = False) -> float:
     import nbformat
     from nbclient import NotebookClient
 
@@ -35,12 +53,16 @@ def run_notebook(path: Path | None, home: str) -> float:
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         cwd = ROOT / "notebooks"
     else:
-        nb = nbformat.read(path, as_version=4)
+        nb = floor_of(path) if floor else nbformat.read(path, as_version=4)
         cwd = path.parent
     env = dict(os.environ, GLUTECOURSE_HOME=home)
     start = time.perf_counter()
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute(env=env)
     return time.perf_counter() - start
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def import_time(code: str, rounds: int) -> float:
@@ -61,6 +83,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument(
+        "--no-floor", action="store_true", help="skip each notebook's floor (its code cells, empty, plus ipywidgets)"
+    )
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or sorted(
         p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
@@ -73,25 +98,41 @@ def main(argv=None) -> int:
     run_notebook(None, home)
     for p in paths:
         run_notebook(p, home)
+    floors = not args.no_floor
     samples: dict[str, list[float]] = {"(empty notebook)": []}
+    floor_samples: dict[str, list[float]] = {}
     for p in paths:
-        samples[str(p.relative_to(ROOT))] = []
+        samples[_name(p)] = []
+        floor_samples[_name(p)] = []
     for r in range(args.rounds):
         samples["(empty notebook)"].append(run_notebook(None, home))
         for p in paths:
-            samples[str(p.relative_to(ROOT))].append(run_notebook(p, home))
+            samples[_name(p)].append(run_notebook(p, home))
+            if floors:
+                floor_samples[_name(p)].append(run_notebook(p, home, floor=True))
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
     empty = statistics.median(samples["(empty notebook)"])
     rows = []
-    print(f"\n{'notebook':48} {'median s':>9} {'empty s':>8} {'ratio':>6}")
+    print(f"\n{'notebook':48} {'median s':>9} {'empty s':>8} {'ratio':>6} {'floor':>6} {'over floor s':>12}")
     for name, times in samples.items():
         if name == "(empty notebook)":
             continue
         med = statistics.median(times)
         ratio = med / empty
+        row = {"notebook": name, "median_s": round(med, 3), "empty_s": round(empty, 3), "ratio": round(ratio, 3)}
+        floor_text = ""
+        if floors:
+            floor = statistics.median(floor_samples[name])
+            row.update(floor_s=round(floor, 3), floor_ratio=round(floor / empty, 3), over_floor_s=round(med - floor, 3))
+            floor_text = f" {floor / empty:6.2f} {med - floor:12.3f}"
         flag = "" if ratio <= RATIO_TARGET else "  over target"
-        rows.append({"notebook": name, "median_s": round(med, 3), "empty_s": round(empty, 3), "ratio": round(ratio, 3)})
-        print(f"{name:48} {med:9.3f} {empty:8.3f} {ratio:6.2f}{flag}")
+        rows.append(row)
+        print(f"{name:48} {med:9.3f} {empty:8.3f} {ratio:6.2f}{floor_text}{flag}")
+    if floors:
+        print(
+            "\nfloor: the same number of code cells, the first importing ipywidgets and the rest empty "
+            "(the kernel's cost of the notebook's shape); over floor: what the course's own code adds."
+        )
     imp = import_time("import glutecourse", 7)
     imp_all = import_time(
         "import glutecourse.ui.quizzes, glutecourse.ui.progress, glutecourse.ui.course, glutecourse.ui.display, "
