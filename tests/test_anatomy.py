@@ -1,11 +1,11 @@
 """Glute anatomy: the muscle data, the diagram data, the pictures and the muscle explorer."""
 
-import dataclasses
 import json
 import re
 import subprocess
 import sys
 
+import msgspec
 import pytest
 
 from conftest import ROOT
@@ -189,7 +189,7 @@ def test_explorer_says_so_when_a_picture_is_missing(monkeypatch, tmp_path):
 
 
 def test_data_text_is_escaped_in_the_table():
-    m = dataclasses.replace(anatomy.muscle("piriformis"), action='<img src=x onerror="alert(1)"> <em>outwards</em>')
+    m = msgspec.structs.replace(anatomy.muscle("piriformis"), action='<img src=x onerror="alert(1)"> <em>outwards</em>')
     html = anatomy_ui.muscle_details_html(m)
     assert "<img" not in html and "&lt;img" in html
     assert "<em>outwards</em>" in html

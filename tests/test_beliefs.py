@@ -5,12 +5,12 @@ class."""
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 import multiprocessing
 import statistics
 
+import msgspec
 import pytest
 
 from conftest import ROOT
@@ -318,7 +318,7 @@ def test_the_class_results_show_the_sample_classs_change_computed_from_its_files
 def test_adding_a_statement_changes_only_the_ratings_of_that_statement(tmp_path):
     tool = _sample_tool()
     sts = bl.statements()
-    grown = (*sts[:1], dataclasses.replace(sts[0], id="a-statement-added-later"), *sts[1:])
+    grown = (*sts[:1], msgspec.structs.replace(sts[0], id="a-statement-added-later"), *sts[1:])
     tool.build(tmp_path / "before", statements=sts)
     tool.build(tmp_path / "after", statements=grown)
     added = 0

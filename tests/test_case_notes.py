@@ -1,10 +1,10 @@
 """The case cards (glutecourse.ui.cases): each notebook shows its people from data/cases.json,
 with every entry's sources, and a bad call names the problem instead of failing deep inside."""
 
-import dataclasses
 import json
 import re
 
+import msgspec
 import pytest
 
 from conftest import NOTEBOOKS, ROOT
@@ -53,8 +53,8 @@ def test_data_text_is_escaped(monkeypatch):
     import glutecourse.ui.cases as ui
 
     first, stem = cases()[0], "03-causes-and-risk-factors"
-    entry = dataclasses.replace(first.notebooks[stem], text="<script>alert(1)</script> <em>ok</em>")
-    hostile = (dataclasses.replace(first, notebooks={**first.notebooks, stem: entry}), *cases()[1:])
+    entry = msgspec.structs.replace(first.notebooks[stem], text="<script>alert(1)</script> <em>ok</em>")
+    hostile = (msgspec.structs.replace(first, notebooks={**first.notebooks, stem: entry}), *cases()[1:])
     monkeypatch.setattr(ui, "cases", lambda: hostile)
     html = ui.case_notes_html("03-causes-and-risk-factors")
     assert "<script>" not in html and "&lt;script&gt;" in html and "<em>ok</em>" in html

@@ -1,8 +1,8 @@
 """The seven claimed causes, the claim-vs-evidence cards and the sitting-time calculator."""
 
-import dataclasses
 import json
 
+import msgspec
 import pytest
 
 from conftest import ROOT
@@ -143,7 +143,7 @@ def test_calculator_widget_shows_messages_not_tracebacks():
 def test_data_text_is_escaped_in_the_widget(monkeypatch):
     import glutecourse.ui.causes as mod
 
-    evil = dataclasses.replace(cause("overtraining"), claim="<script>alert(1)</script>")
+    evil = msgspec.structs.replace(cause("overtraining"), claim="<script>alert(1)</script>")
     monkeypatch.setattr(mod, "cause", lambda cid: evil)
     html = mod.cause_card_html("overtraining")
     assert "<script>" not in html and "&lt;script&gt;" in html

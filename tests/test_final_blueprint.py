@@ -2,9 +2,9 @@
 the reader's history: it always meets the blueprint's rules, prefers questions the reader
 has not seen, and draws on a pool larger than the topic quizzes."""
 
-import dataclasses
 import json
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -135,7 +135,7 @@ def test_pool_questions_name_a_blueprint_topic_and_its_topic_title():
 
 
 def test_an_impossible_blueprint_is_reported_clearly():
-    plan = dataclasses.replace(PLAN, topics=(dataclasses.replace(PLAN.topics[0], count=50), *PLAN.topics[1:]))
+    plan = msgspec.structs.replace(PLAN, topics=(msgspec.structs.replace(PLAN.topics[0], count=50), *PLAN.topics[1:]))
     with pytest.raises(BlueprintError, match=plan.topics[0].notebook):
         select(plan, ITEMS, set())
     plan = PLAN

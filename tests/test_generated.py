@@ -2,12 +2,12 @@
 the sample class is keyed by reader and question, so one new question changes only the
 answers to that question."""
 
-import dataclasses
 import importlib.util
 import json
 import subprocess
 import sys
 
+import msgspec
 import pytest
 
 from conftest import ROOT, ContentCheck
@@ -78,9 +78,10 @@ def test_adding_a_question_changes_only_the_answers_to_that_question(tmp_path):
     tool = _sample_class_tool()
     banks = all_banks()
     bank = banks[3]
-    new = dataclasses.replace(bank.questions[0], id="a-question-added-later")
+    new = msgspec.structs.replace(bank.questions[0], id="a-question-added-later")
     grown = [
-        dataclasses.replace(b, questions=(*b.questions[:2], new, *b.questions[2:])) if b is bank else b for b in banks
+        msgspec.structs.replace(b, questions=(*b.questions[:2], new, *b.questions[2:])) if b is bank else b
+        for b in banks
     ]
     tool.build(tmp_path / "before", banks)
     tool.build(tmp_path / "after", grown)

@@ -11,10 +11,10 @@
 
 import io
 import zipfile
-from dataclasses import replace
 
 import pytest
 from lxml import etree
+from msgspec.structs import replace
 
 from conftest import ROOT
 from glutecourse.catalog.references import short_citations

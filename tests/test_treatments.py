@@ -2,10 +2,10 @@
 widget, checked the way a reader would notice a problem."""
 
 import copy
-import dataclasses
 import json
 import re
 
+import msgspec
 import pytest
 
 from conftest import ROOT
@@ -355,8 +355,8 @@ def test_claims_table_covers_the_articles_overstatements():
 
 def test_data_text_is_escaped(monkeypatch):
     rows = tr.treatments_data()
-    cold = dataclasses.replace(tr.treatment("cold"), name="Cold <script>alert(1)</script>")
-    changed = dataclasses.replace(rows, treatments=tuple(cold if t.id == "cold" else t for t in rows.treatments))
+    cold = msgspec.structs.replace(tr.treatment("cold"), name="Cold <script>alert(1)</script>")
+    changed = msgspec.structs.replace(rows, treatments=tuple(cold if t.id == "cold" else t for t in rows.treatments))
     monkeypatch.setattr(tr, "treatments_data", lambda: changed)
     html = tr_ui.treatment_table_html("home")
     assert "<script>" not in html and "&lt;script&gt;" in html

@@ -1,18 +1,20 @@
 """Domain objects are typed (issue 12): the catalogues and the smaller topics hand out frozen
-dataclasses built once at load time, not raw dicts.
+records (``glutecourse.core.records.Record``, a msgspec ``Struct``: typed fields, equality,
+repr, like a frozen dataclass but cheap to define) built once at load time, not raw dicts.
 
 Two checks. The first reads the source: no function of these modules is annotated to return
 a ``dict`` (or a ``list[dict]``, a ``dict | None``, a mapping of plain dicts) unless it is on
 the short allow-list below, each entry with its reason. The second loads every catalogue and
-walks what it hands out: every record is a frozen dataclass and no JSON list or plain dict
-survives inside one (collections are tuples, keyed collections read-only or typed).
+walks what it hands out: every record is a frozen record and no JSON list or plain dict
+survives inside one (collections are tuples, keyed collections read-only or typed). A third
+keeps the package on one kind of record: no module defines a dataclass.
 """
 
 import ast
-import dataclasses
 import re
 from collections.abc import Mapping
 
+import msgspec
 import pytest
 
 from conftest import ROOT
@@ -46,7 +48,7 @@ MODULES = [
 ]
 
 #: Functions of MODULES that may return a dict, and why. Keep it short: a domain record is
-#: a dataclass.
+#: a record.
 ALLOWED = {
     "catalog/references.py:short_citations": "a lookup table of strings (key -> how it is cited), not a record",
     "core/palette.py:css_variables": "CSS custom properties (name -> colour) written into the stylesheet",
@@ -109,7 +111,7 @@ def test_the_detector_sees_every_form_of_a_dict_return():
 def test_no_module_function_returns_a_dict_unless_allowed():
     found = [name for module in MODULES for name in dict_returning(module)]
     unexpected = sorted(set(found) - set(ALLOWED))
-    assert not unexpected, f"return a typed record (a frozen dataclass), or add a reason to ALLOWED: {unexpected}"
+    assert not unexpected, f"return a typed record (a frozen Record), or add a reason to ALLOWED: {unexpected}"
     stale = sorted(set(ALLOWED) - set(found))
     assert not stale, f"allowed but no longer returning a dict (remove from ALLOWED): {stale}"
     assert all(ALLOWED.values())
@@ -149,13 +151,13 @@ def _loaders():
 
 
 def _walk(value, where, records):
-    """Every problem inside ``value``: a list, a plain dict of records, or a dataclass that
-    is not frozen."""
-    if dataclasses.is_dataclass(value):
-        if not type(value).__dataclass_params__.frozen:
+    """Every problem inside ``value``: a list, a plain dict of records, or a record that is
+    not frozen."""
+    if isinstance(value, msgspec.Struct):
+        if not type(value).__struct_config__.frozen:
             yield f"{where}: {type(value).__name__} is not frozen"
         records.append(value)
-        for f in dataclasses.fields(value):
+        for f in msgspec.structs.fields(value):
             yield from _walk(getattr(value, f.name), f"{where}.{f.name}", records)
     elif isinstance(value, list):
         yield f"{where}: a list (collections in records are tuples)"
@@ -178,5 +180,28 @@ def test_what_a_catalogue_hands_out_is_frozen_records_all_the_way_down(name):
     problems = list(_walk(value, name, records))
     assert not problems, problems
     assert records, f"{name} hands out no typed record at all"
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        setattr(records[0], dataclasses.fields(records[0])[0].name, None)
+    with pytest.raises(AttributeError, match="immutable"):
+        setattr(records[0], msgspec.structs.fields(records[0])[0].name, None)
+
+
+def test_the_package_defines_records_one_way():
+    """Every record class of the package is a ``Record`` (the self-check's gate, the one
+    piece of mutable state, says ``frozen=False``): a frozen dataclass costs about 0.55 ms to define and
+    a notebook's first cell defines dozens, which the benchmark (``make bench``) showed as
+    a tenth of a notebook's own cost. Any ``@dataclass`` in ``src/`` fails here."""
+    from glutecourse.core.records import Record
+
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "_validators" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for deco in node.decorator_list:
+                    target = deco.func if isinstance(deco, ast.Call) else deco
+                    if ast.unparse(target).split(".")[-1] == "dataclass":
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}")
+    assert not found, f"define these as glutecourse.core.records.Record subclasses: {found}"
+    # and what the walk above relies on is true of the base itself
+    assert issubclass(Record, msgspec.Struct) and Record.__struct_config__.frozen

@@ -13,17 +13,16 @@ sits above this layer; the tests go further and run the self-check on every pers
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 from .references import reference_keys
 
 
-@dataclass(frozen=True, slots=True)
-class CaseEntry:
+class CaseEntry(Record):
     """What one notebook says about a person: its focus, the text, and its sources."""
 
     focus: str
@@ -31,8 +30,7 @@ class CaseEntry:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SelfCheckResult:
+class SelfCheckResult(Record):
     """What the self-check would say for a person: the items they would tick, the level
     it gives, and what that level means for them."""
 
@@ -41,8 +39,7 @@ class SelfCheckResult:
     advice: str
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
+class Case(Record):
     """One made-up person, and what each notebook says about them (by notebook stem)."""
 
     id: str
@@ -55,8 +52,7 @@ class Case:
     notebooks: Mapping[str, CaseEntry]
 
 
-@dataclass(frozen=True, slots=True)
-class Cases:
+class Cases(Record):
     """``data/cases.json``: the note on the people, and the people in order."""
 
     note: str

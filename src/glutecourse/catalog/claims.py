@@ -27,7 +27,6 @@ import json
 import operator
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -36,6 +35,7 @@ from pathlib import Path
 from ..core.data import build, load_validated
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir, repo_root
+from ..core.records import Record, replace
 
 RULE = """\
 A clinical number is any quantity stated about health, the body, a study or a treatment:
@@ -285,8 +285,7 @@ EXCLUSIONS = [
 _EXCLUDE_RE = re.compile("|".join(f"(?:{p})" for _, p in EXCLUSIONS), re.DOTALL | re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(Record):
     """One clinical number found in a text: its value and unit, normalised for matching."""
 
     value: str
@@ -556,8 +555,7 @@ def token_matches(key: tuple[str, str], registered: set[tuple[str, str]]) -> boo
 # ------------------------------------------------------------------------------ the register
 
 
-@dataclass(frozen=True, slots=True)
-class DoseCheck:
+class DoseCheck(Record):
     """A dose range a dose claim holds the example programme to (``min`` and/or ``max`` of
     one ``measure`` of every exercise of one ``type``)."""
 
@@ -567,8 +565,7 @@ class DoseCheck:
     max: int | float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ArithmeticLine:
+class ArithmeticLine(Record):
     """One line of a derived claim's arithmetic: the number readers see (``shows``), its
     computation (the JSON key ``is``), and how far an "about" may be from it."""
 
@@ -577,8 +574,7 @@ class ArithmeticLine:
     within: int | float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PointsTo:
+class PointsTo(Record):
     """Where a pointer claim's records live: the file, the list in it, and their ids."""
 
     file: str
@@ -586,8 +582,7 @@ class PointsTo:
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Record):
     """One entry of the register. Which fields a claim carries depends on its ``kind`` (the
     schema says which): number claims (finding, article, dose) their source and reading
     record, derived claims what they derive from (the JSON key ``from``) and how, scenario
@@ -614,8 +609,7 @@ class Claim:
     points_to: PointsTo | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Register:
+class Register(Record):
     """``data/claims.json``: the note and every claim."""
 
     note: str

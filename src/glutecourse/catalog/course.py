@@ -10,18 +10,17 @@ the problem. Then the file is built into a ``Course`` record once. The views
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..core.data import build, check_unique, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir, notebooks_dir
+from ..core.records import Record
 from .references import reference_keys
 
 
-@dataclass(frozen=True, slots=True)
-class Sign:
+class Sign(Record):
     """One bullet of the emergency or same-day list: its plain text, the self-check items
     and combination rules it stands for, and a pattern that finds it in prose."""
 
@@ -31,8 +30,7 @@ class Sign:
     match: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SignList:
+class SignList(Record):
     """The emergency list or the same-day list: lead line, bullets, what to do."""
 
     lead: str
@@ -41,8 +39,7 @@ class SignList:
     summary: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Disclaimer:
+class Disclaimer(Record):
     """The one emergency message (see ``glutecourse.catalog.safety``)."""
 
     summary: str
@@ -52,8 +49,7 @@ class Disclaimer:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NotebookInfo:
+class NotebookInfo(Record):
     """One notebook of the course map."""
 
     file: str
@@ -67,8 +63,7 @@ class NotebookInfo:
         return self.file.removesuffix(".ipynb")
 
 
-@dataclass(frozen=True, slots=True)
-class Course:
+class Course(Record):
     title: str
     promise: str
     disclaimer: Disclaimer

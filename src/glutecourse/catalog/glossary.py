@@ -7,17 +7,16 @@ used. Unknown terms raise CourseDataError, so a typo fails the notebook's test.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
 from ..core.data import build, load_validated
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(Record):
     """One glossary entry: the term (lower case), its definition, other names a reader may
     look it up by, its source key, and the glossary file that defines it."""
 

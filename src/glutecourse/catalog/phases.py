@@ -3,16 +3,15 @@ timeline and the routine builder."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.data import build_all, by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(Record):
     """One stage: its weeks (an example, from ``start_week`` up to ``end_week``), its aim
     and its source key."""
 
@@ -24,8 +23,7 @@ class Phase:
     ref: str
 
 
-@dataclass(frozen=True, slots=True)
-class Phases:
+class Phases(Record):
     """``data/phases.json``: the note shown under the table and the phases in order."""
 
     note: str

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
 from ..core.data import build, load
+from ..core.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Record):
     """One source: its key (the slug notebooks and banks cite), how it is cited in prose
     (``short``), the full citation, its kind, and where a reader can find it."""
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from ..core.records import Record
 
 
-@dataclass(frozen=True)
-class FigureSpec:
+class FigureSpec(Record):
     name: str  # file name in images/, ending in .svg
     alt: str  # alt text: what the image shows, for readers who cannot see it
     draw: Callable  # () -> matplotlib.figure.Figure

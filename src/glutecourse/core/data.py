@@ -8,7 +8,7 @@ written anywhere (loading has no side effects). The test suite also checks every
 against its meta-schema with jsonschema.
 
 After the schema check each catalogue builds its typed records once (``build``: frozen
-dataclasses, lists as tuples, by msgspec), so the rest of the package reads attributes, not
+``Record`` structs of ``core.records``, lists as tuples, by msgspec), so the rest of the package reads attributes, not
 raw dicts.
 A bad file therefore still fails at the schema check, with the message naming file and item.
 """
@@ -155,7 +155,7 @@ def load(name: str, schema: str | None = None, id_key: str = "id"):
 
 
 def build(cls: type[T], data: Mapping) -> T:
-    """The typed record ``cls`` (a frozen dataclass) built from validated JSON ``data`` by
+    """The typed record ``cls`` (a frozen ``Record``) built from validated JSON ``data`` by
     msgspec (compiled, so building costs microseconds): nested records are built too, JSON
     lists become tuples, and a value of the wrong type is an error. Call it after the
     schema check: the schema's message (naming file and item) is the one a bad file gets,

@@ -12,13 +12,13 @@ The overview table and the muscle explorer are in ``glutecourse.ui.anatomy``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
 from ..core.data import load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 GROUP_LABELS = {"gluteal": "Gluteal muscle", "deep rotator": "Deep rotator"}
 
@@ -48,8 +48,7 @@ Point = tuple[float, float]
 # ----------------------------------------------------------------------------- muscles
 
 
-@dataclass(frozen=True)
-class Muscle:
+class Muscle(Record):
     """One muscle of ``data/anatomy.json``. Text fields may hold the course's small HTML
     subset (``<em>``); views escape them with ``safe_html``."""
 
@@ -136,8 +135,7 @@ def _pts(items) -> tuple[Point, ...]:
     return tuple(_pt(p) for p in items)
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(Record):
     """The light silhouette around the hip (skin outline and creases), drawn behind
     everything so the picture reads as part of a body."""
 
@@ -146,8 +144,7 @@ class Body:
     lines: tuple[tuple[Point, ...], ...]
 
 
-@dataclass(frozen=True)
-class Bone:
+class Bone(Record):
     id: str
     label: str
     points: tuple[Point, ...]
@@ -164,15 +161,13 @@ class Bone:
         return (sum(p[0] for p in self.points) / n, sum(p[1] for p in self.points) / n)
 
 
-@dataclass(frozen=True)
-class Landmark:
+class Landmark(Record):
     id: str
     label: str
     at: Point
 
 
-@dataclass(frozen=True)
-class MuscleShape:
+class MuscleShape(Record):
     id: str
     depth: float
     colour: str
@@ -184,8 +179,7 @@ class MuscleShape:
     hidden: tuple[tuple[Point, ...], ...] = ()  # parts behind bone
 
 
-@dataclass(frozen=True)
-class Nerve:
+class Nerve(Record):
     id: str
     label: str
     depth: float
@@ -194,23 +188,20 @@ class Nerve:
     anchor: Point
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Record):
     target: str
     at: Point
     text: str | None = None  # None: the target's own name
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(Record):
     title: str
     hide: tuple[str, ...]
     ghost: tuple[str, ...]
     labels: tuple[Label, ...]
 
 
-@dataclass(frozen=True)
-class View:
+class View(Record):
     id: str
     title: str
     xlim: Point
@@ -237,15 +228,13 @@ class View:
         return {b.id for b in self.bones} | {lm.id for lm in self.landmarks}
 
 
-@dataclass(frozen=True)
-class Highlight:
+class Highlight(Record):
     muscle: str
     view: str
     panel: int
 
 
-@dataclass(frozen=True)
-class Diagram:
+class Diagram(Record):
     note: str
     views: tuple[View, ...]
     highlights: tuple[Highlight, ...]

@@ -34,9 +34,10 @@ import html
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
+
+from ..core.records import Record
 
 #: Targets (issue 11). The tests import these, so a target is stated once.
 LONGEST_KEY_SHARE_MAX = 0.30
@@ -165,8 +166,7 @@ def figures(banks) -> dict:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class BankCounts:
+class BankCounts(Record):
     """One bank's questions: how many, by type and by kind, and how many are about a case."""
 
     bank: str

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
@@ -25,6 +24,7 @@ from ..core.data import build, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_number, try_number
 from ..core.paths import data_dir
+from ..core.records import Record
 from .myths import myths
 
 #: When a statement is rated, and the notebook that asks.
@@ -43,8 +43,7 @@ STRENGTH_WORDS = {
 SCALE_LOW, SCALE_HIGH = 0, 10
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
+class Scale(Record):
     """The rating scale: whole numbers from ``low`` to ``high``, with words (from the data)
     for both ends and the middle."""
 
@@ -64,8 +63,7 @@ class Scale:
         return (self.low + self.high) / 2
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """One statement to rate: its text, the myth it comes from, which end of the scale the
     evidence points to (``"false"`` or ``"true"``), what the evidence says, how strong it is
     (a :data:`STRENGTH_WORDS` key and why) and its sources."""
@@ -84,8 +82,7 @@ class Statement:
         return STRENGTH_WORDS[self.strength]
 
 
-@dataclass(frozen=True, slots=True)
-class Beliefs:
+class Beliefs(Record):
     """``data/beliefs.json``."""
 
     note: str
@@ -135,8 +132,7 @@ def parse_rating(value) -> tuple[int | None, str | None]:
     return rating, problem
 
 
-@dataclass(frozen=True, slots=True)
-class Saved:
+class Saved(Record):
     """What :func:`save_rating` did: ``rating`` saved (None if not), and a message: why it was
     not taken, or why it could not be written to the file yet ("" when all is well)."""
 
@@ -195,8 +191,7 @@ def _rating_words(rating: int) -> str:
     return "leaning false" if rating < sc.middle else "leaning true"
 
 
-@dataclass(frozen=True, slots=True)
-class ReaderChange:
+class ReaderChange(Record):
     """One statement for one reader: the ratings (None where not given yet) and the change
     in words."""
 
@@ -244,8 +239,7 @@ def reader_changes(ratings: Mapping[tuple[str, str], int]) -> list[ReaderChange]
 # ------------------------------------------------------------------ a class's change
 
 
-@dataclass(frozen=True, slots=True)
-class ClassChange:
+class ClassChange(Record):
     """The class's change on one statement. Means and medians are over the readers with
     both ratings only (``paired``); readers with only one are counted and named apart."""
 

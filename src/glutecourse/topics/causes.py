@@ -11,7 +11,6 @@ the map of the seven causes is drawn by ``glutecourse.charts.causes``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
@@ -19,11 +18,11 @@ from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_hours, format_number, try_number
 from ..core.paths import data_dir
+from ..core.records import Record, field
 from .evidence import studies, study
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Level(Record):
     """An evidence-strength badge: its words, its symbol and what it means."""
 
     label: str
@@ -31,8 +30,7 @@ class Level:
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(Record):
     """One claimed cause: the claim, what the evidence shows, its strength (a level id and a
     note on what the rating refers to), the sources and the take-away."""
 
@@ -46,8 +44,7 @@ class Cause:
     takeaway: str
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(Record):
     """One box of the sitting calculator."""
 
     id: str
@@ -55,8 +52,7 @@ class Activity:
     placeholder: str
 
 
-@dataclass(frozen=True, slots=True)
-class SittingSettings:
+class SittingSettings(Record):
     """The sitting calculator: its boxes, the most hours a day may hold, the study that gives
     the figure compared with, and the practical ideas shown with their sources."""
 
@@ -67,8 +63,7 @@ class SittingSettings:
     suggestion_refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Causes:
+class Causes(Record):
     """``data/causes.json``: the badges (strongest first), the causes and the calculator."""
 
     note: str
@@ -136,8 +131,7 @@ def parse_hours(text, label: str, max_hours: float = 24) -> tuple[float | None, 
     return float(value), None
 
 
-@dataclass(frozen=True)
-class SittingResult:
+class SittingResult(Record):
     hours: dict = field(default_factory=dict)  # activity id -> hours, for valid entries
     errors: list = field(default_factory=list)  # messages, in the order of the boxes
     threshold: float = 5.0

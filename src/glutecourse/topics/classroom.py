@@ -30,7 +30,6 @@ import re
 import stat
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -38,6 +37,7 @@ from ..core import storage
 from ..core.data import validate
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir, user_dir
+from ..core.records import Record, field
 from ..core.storage import MAX_NUMBER_DIGITS, DamagedFile, parse_untrusted_json
 from ..core.text import strip_tags
 from .beliefs import ClassChange, class_changes, latest_ratings
@@ -185,8 +185,7 @@ def read_entry(path: Path) -> str:
 # ------------------------------------------------------------------ loading a class
 
 
-@dataclass(frozen=True, slots=True)
-class Reader:
+class Reader(Record):
     """One loaded export: who (an anonymous id and the name they typed, both plain text),
     from which file, and the latest answer to each question of the course."""
 
@@ -211,16 +210,14 @@ class Reader:
         return sum(self.latest.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(Record):
     """A folder entry or uploaded file that was not loaded, and why (plain text)."""
 
     name: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ClassData:
+class ClassData(Record):
     """A loaded class: the readers, every entry skipped with its reason, and where it came
     from (``folder``: the folder's path, or a description of the uploaded files).
     ``problem`` is set when the folder itself could not be read (then nothing was)."""
@@ -389,8 +386,7 @@ def load_uploads(files) -> ClassData:
 # ------------------------------------------------------------------ the class's numbers
 
 
-@dataclass(frozen=True, slots=True)
-class ReaderScore:
+class ReaderScore(Record):
     """One loaded reader's score; ``percent`` is None for a reader with no answers yet."""
 
     reader: str
@@ -400,8 +396,7 @@ class ReaderScore:
     percent: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionStat:
+class QuestionStat(Record):
     """How the class did on one question: its text (``prompt`` as written in the bank,
     ``text`` shortened to read in a table row), its ids, and the latest answers."""
 
@@ -426,8 +421,7 @@ class QuestionStat:
         return " ".join(strip_tags(self.prompt).split())
 
 
-@dataclass(frozen=True, slots=True)
-class TopicStrength:
+class TopicStrength(Record):
     """Percent of the class's latest answers correct in one topic."""
 
     topic: str
@@ -436,8 +430,7 @@ class TopicStrength:
     percent: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreBand:
+class ScoreBand(Record):
     """Readers whose score falls in one band (``label`` such as "60-69%")."""
 
     label: str
@@ -636,8 +629,7 @@ def export_summary(cls: ClassData, path: Path | str, overwrite: bool = False) ->
 # ------------------------------------------------------------------ the notebook's model
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Record):
     """What one action did, for the view to show: ``kind`` is ok, error, warning or info;
     ``text`` is plain text (the view escapes it); ``path`` is a file written."""
 

@@ -36,7 +36,6 @@ import datetime as _dt
 import io
 import json
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import storage
@@ -44,6 +43,7 @@ from ..core.data import validate
 from ..core.errors import CourseDataError, CourseWarning
 from ..core.numbers import NumberError, format_number, parse_number
 from ..core.paths import data_dir, user_dir
+from ..core.records import Record
 from .timeline import curve, interpolate
 
 FILENAME = "pain-diary.csv"
@@ -80,8 +80,7 @@ class ImportProblem(ValueError):
         super().__init__(f"{len(problems)} problem(s) in {path}, nothing was imported: {lines}{more}")
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
+class Entry(Record, order=True):
     date: _dt.date
     pain: int
     minutes: int
@@ -225,8 +224,7 @@ def _diary_text(entries: dict, before: dict, lines: dict) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """One physical line of a diary CSV file: its number (1 = the header), its text, and
     either the entry it holds or the problem that keeps it out."""
 
@@ -362,8 +360,7 @@ def _lines(numbers: list[int]) -> str:
     return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(Record):
     """What an import did: entries added (new dates) and entries changed (dates already
     in the diary that now hold the imported values)."""
 
@@ -691,8 +688,7 @@ def example_curve(days: int, start: int = 0) -> list[tuple[int, float]]:
 RECENT_WEEKS = 6
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """What the reader told the diary about themselves (all optional): the day this
     episode of pain began, and their goals for pain and for daily exercise."""
 
@@ -727,8 +723,7 @@ def validate_settings(pain_began, goal_pain, goal_minutes, today: _dt.date | Non
     return Settings(began, None if pain == -1 else pain, None if minutes == -1 else minutes)
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Record):
     """What the diary's chart compares the reader with (see :func:`comparison`)."""
 
     kind: str  # "acute" (the published average for recent pain) or "own" (their first week)
@@ -768,8 +763,7 @@ def comparison(entries, settings: Settings | None = None) -> Comparison:
 # --------------------------------------------------------------------------- the editor
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     """What one action in the diary's editor did, for the view to show.
 
     ``kind`` is ok, error, warning or info; ``text`` is plain text (the view escapes it).
@@ -795,8 +789,7 @@ class Outcome:
         return lines + ([f"… and {more} more"] if more > 0 else [])
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(Record):
     """What the diary's form shows: the text of each box to set (by field; boxes not
     named keep what they hold), and the save button's label and icon."""
 
@@ -812,8 +805,7 @@ class Form:
         return "check" if self.editing else "plus"
 
 
-@dataclass(frozen=True)
-class SettingsBoxes:
+class SettingsBoxes(Record):
     """The text of the three 'about your pain' boxes, by the box's name."""
 
     pain_began: str
@@ -821,8 +813,7 @@ class SettingsBoxes:
     goal_minutes: str
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Record):
     """What the diary's chart shows: the reader's entries (none: the made-up sample is
     shown instead), what they are compared with, the last day, and the caption."""
 

@@ -8,7 +8,6 @@ The study cards and the effects table are in ``glutecourse.ui.evidence``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..catalog.references import reference_keys
@@ -16,10 +15,10 @@ from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_signed
 from ..core.paths import data_dir
+from ..core.records import Record, field
 
 
-@dataclass(frozen=True, slots=True)
-class Study:
+class Study(Record):
     """One study: design, size, question, findings, limits and the strength of its
     evidence in words; ``numbers`` holds the figures other modules compute with."""
 
@@ -34,8 +33,7 @@ class Study:
     numbers: Mapping[str, int | float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(Record):
     """One standardised mean difference (people with vs without low back pain) drawn in the
     forest plot, with its 95% confidence interval (None when the source gives none)."""
 
@@ -47,8 +45,7 @@ class Effect:
     reading: str
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Record):
     """``data/evidence.json``."""
 
     note: str

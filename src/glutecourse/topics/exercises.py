@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.phases import phases
@@ -26,6 +25,7 @@ from ..core.data import build, by_id, check_ids_and_refs, load
 from ..core.errors import CourseDataError
 from ..core.numbers import NumberError, format_duration, parse_number
 from ..core.paths import data_dir
+from ..core.records import Record
 
 TYPE_LABELS = {"mobility": "Mobility", "stretch": "Stretch", "strength": "Strength", "recovery": "Recovery"}
 
@@ -34,8 +34,7 @@ LEVEL_LABELS = {1: "Gentle", 2: "Moderate", 3: "Harder"}
 # ---------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
-class Dose:
+class Dose(Record):
     """One set on one side: a hold of ``seconds``, or ``reps`` at ``seconds_per_rep``."""
 
     kind: str  # "hold" or "reps"
@@ -44,22 +43,19 @@ class Dose:
     seconds_per_rep: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class DaysPerWeek:
+class DaysPerWeek(Record):
     min: int
     max: int
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseEvidence:
+class ExerciseEvidence(Record):
     """What the evidence says about an exercise, and its sources (reference keys)."""
 
     note: str
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Exercise:
+class Exercise(Record):
     """One exercise of the library: its steps, dose (``sides`` 2: each side in turn;
     ``min_sets``: the fewest sets the builder may use), how often, level, the phases it
     suits, cautions and evidence."""
@@ -81,8 +77,7 @@ class Exercise:
     evidence: ExerciseEvidence
 
 
-@dataclass(frozen=True, slots=True)
-class PhasePlan:
+class PhasePlan(Record):
     """The exercise types a phase allows, in routine order, its main type and why."""
 
     phase: str
@@ -91,8 +86,7 @@ class PhasePlan:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(Record):
     """The routine builder's rules and the stop rules every routine shows."""
 
     transition_seconds: int
@@ -101,8 +95,7 @@ class Rules:
     stop_rules: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Library:
+class Library(Record):
     """``data/exercises.json``."""
 
     note: str
@@ -114,8 +107,7 @@ class Library:
 Point = tuple[float, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Arrow:
+class Arrow(Record):
     """A movement arrow from ``from_`` to ``to`` (``from`` in the file), bent by ``curve``,
     with a head at both ends when ``both``."""
 
@@ -125,14 +117,12 @@ class Arrow:
     both: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Loop:
+class Loop(Record):
     center: Point
     size: Point
 
 
-@dataclass(frozen=True, slots=True)
-class Prop:
+class Prop(Record):
     """A chair (``seat`` x range, ``seat_y``, ``back_top``) or a foam roller (``center``,
     ``radius``)."""
 
@@ -144,8 +134,7 @@ class Prop:
     back_top: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Muscle:
+class Muscle(Record):
     """The highlighted muscle: one of the exercise's targets, where it sits on the body,
     on which side, and where its label goes."""
 
@@ -155,8 +144,7 @@ class Muscle:
     label_at: Point
 
 
-@dataclass(frozen=True, slots=True)
-class Panel:
+class Panel(Record):
     """One drawn position: its title, the joints (by name), an optional start position drawn
     faded, and what is drawn on it."""
 
@@ -170,8 +158,7 @@ class Panel:
     muscles: tuple[Muscle, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Pose:
+class Pose(Record):
     """An exercise's illustration: the view, its alt text, one or two panels, props shown in
     every panel and how many degrees the camera looks down."""
 
@@ -183,8 +170,7 @@ class Pose:
     elevation: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Poses:
+class Poses(Record):
     """``data/exercises-poses.json``: the body's nominal segment lengths and every pose."""
 
     note: str
@@ -356,8 +342,7 @@ def frequency_text(ex: Exercise) -> str:
 # ---------------------------------------------------------------------------- the routine
 
 
-@dataclass(frozen=True)
-class RoutineItem:
+class RoutineItem(Record):
     exercise: Exercise
     sets: int
 
@@ -382,8 +367,7 @@ class RoutineItem:
         return dose_text(self.exercise, self.sets)
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(Record):
     phase_id: str
     minutes: int
     difficulty: int
@@ -520,8 +504,7 @@ def build_routine(phase_id: str, minutes, difficulty: int) -> Routine:
 # ---------------------------------------------------------------------------- the timer's steps
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     kind: str  # "position", "work" or "rest"
     label: str
     seconds: int
@@ -657,8 +640,7 @@ TIMER_NOTHING = "There is nothing to time yet: build a routine first."
 TIMER_NO_KERNEL = "This timer needs a running notebook kernel to tick by itself."
 
 
-@dataclass(frozen=True)
-class TimerButtons:
+class TimerButtons(Record):
     """Which of the timer's buttons can be pressed, by button."""
 
     start: bool
@@ -667,8 +649,7 @@ class TimerButtons:
     stop: bool
 
 
-@dataclass(frozen=True)
-class TimerView:
+class TimerView(Record):
     """What the timer shows at one moment (the widget only draws this): the numbers, the
     buttons' state and the words, as plain text."""
 

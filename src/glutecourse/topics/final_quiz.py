@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.data import build, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 from .quizzes import Question, all_banks
 
 
@@ -37,8 +37,7 @@ class BlueprintError(ValueError):
     """The candidates cannot satisfy the blueprint (a data problem, not a reader's)."""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     """What the selection needs to know about one question."""
 
     bank: str
@@ -53,16 +52,14 @@ class Item:
         return (self.bank, self.question)
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(Record):
     """A topic notebook and how many questions the final quiz takes from it."""
 
     notebook: str
     count: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mandatory:
+class Mandatory(Record):
     """A kind of item the quiz must include (a question tag), how many, and why."""
 
     tag: str
@@ -70,15 +67,13 @@ class Mandatory:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(Record):
     distinct_concepts: bool
     prefer_unseen: bool
     prefer_final_pool: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Blueprint:
+class Blueprint(Record):
     """``data/final-quiz.json``: the topics in order, the mandatory kinds and the rules."""
 
     title: str

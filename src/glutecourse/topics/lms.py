@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.numbers import format_number
+from ..core.records import Record
 from ..core.text import safe_html
 from .quizzes import Bank, Question
 
@@ -52,8 +52,7 @@ CANVAS_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Exported:
+class Exported(Record):
     """One question as an export holds it (and as ``read_moodle`` / ``read_qti`` give it
     back): HTML texts as the bank's text made safe (``core.text.safe_html``)."""
 

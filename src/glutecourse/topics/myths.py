@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.course import notebook_stems
@@ -11,10 +10,10 @@ from ..catalog.references import reference_keys
 from ..core.data import build_all, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Myth:
+class Myth(Record):
     """A claim of the original article, what the evidence says, its sources and the
     notebook (stem) that teaches it."""
 

@@ -28,13 +28,13 @@ import datetime as _dt
 import json
 import uuid
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import storage
 from ..core.data import build, validator
 from ..core.errors import CourseWarning
 from ..core.paths import user_dir
+from ..core.records import Record
 
 FORMAT = "glutecourse-progress"
 
@@ -54,8 +54,7 @@ def new_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(Record):
     """One checked answer, as the reader's ``progress.json`` holds it (built from the file
     after its schema check). Fields that older files lack (``id``, ``topic``, ``at``,
     ``answer``) are None, so :func:`attempt_json` gives back exactly what the file held."""
@@ -464,8 +463,7 @@ class ProgressStore:
         return record
 
 
-@dataclass(frozen=True)
-class NotebookProgress:
+class NotebookProgress(Record):
     """One notebook's row of the progress summary: its questions, how many the reader has
     answered, and how many of those their latest try got right."""
 

@@ -23,7 +23,6 @@ given a ``record`` callable instead).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog.cases import case_ids
@@ -32,19 +31,18 @@ from ..core.data import load_validated, validate
 from ..core.errors import CourseDataError
 from ..core.numbers import NumberError, format_number, parse_number
 from ..core.paths import data_dir
+from ..core.records import Record, field
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "numeric")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Record):
     id: str
     text: str
     feedback: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Record):
     id: str
     type: str
     prompt: str
@@ -93,8 +91,7 @@ class Question:
         return f"{format_number(self.answer)}{unit}{tol}"
 
 
-@dataclass(frozen=True)
-class Bank:
+class Bank(Record):
     id: str
     title: str
     notebook: str
@@ -110,8 +107,7 @@ class Bank:
         raise KeyError(qid)
 
 
-@dataclass(frozen=True)
-class Grade:
+class Grade(Record):
     """The result of grading one response.
 
     ``status`` is "correct", "incorrect" or "invalid" (the response could not be read,
@@ -308,8 +304,7 @@ def answered(store) -> set[tuple[str, str]]:
 # ---------------------------------------------------------------------------- saved answers
 
 
-@dataclass(frozen=True)
-class SavedAnswer:
+class SavedAnswer(Record):
     """A reader's latest checked answer to one question, as the progress file holds it.
 
     ``response`` is the answer in the form :func:`grade` takes (an option id, a list of

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from ..core.records import Record
 from .progress import Attempt
 
 #: Days until a question in box 1, 2, 3, 4, 5 is due again.
@@ -40,8 +40,7 @@ INTERVALS = (1, 3, 7, 14, 30)
 SESSION_CAP = 8
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """Where one question stands in the reader's schedule."""
 
     bank: str
@@ -118,8 +117,7 @@ def due_entries(entries: dict[tuple[str, str], Entry], now: _dt.datetime) -> lis
     return sorted(due, key=lambda e: (e.last_correct, e.due, e.box, e.bank, e.question))
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Record):
     """One review session: the questions to ask, and what is waiting beyond it."""
 
     entries: tuple[Entry, ...]  # the ones to ask, in order (at most the cap)

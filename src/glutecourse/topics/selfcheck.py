@@ -29,7 +29,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog import cases as _cases
@@ -39,6 +38,7 @@ from ..catalog.safety import disclaimer_data
 from ..core.data import check_ids_and_refs, check_unique, load, validate
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 #: Urgency levels, most severe first. The data file must list exactly these, in this order.
 LEVELS = ("emergency", "urgent", "routine", "selfcare")
@@ -62,8 +62,7 @@ class UnknownSymptomError(ValueError):
     """``triage`` was given an item id that is not in ``data/selfcheck.json``."""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     id: str
     group: str
     level: str
@@ -75,8 +74,7 @@ class Item:
     checked: str = ""
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Record):
     """An urgency level of data/selfcheck.json, placeholders filled in."""
 
     id: str
@@ -89,8 +87,7 @@ class Level:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(Record):
     """A group of tickable items, in display order."""
 
     id: str
@@ -98,8 +95,7 @@ class Group:
     intro: str
 
 
-@dataclass(frozen=True)
-class PrevalenceRow:
+class PrevalenceRow(Record):
     """How often a serious cause was found: ``percent``, given as ``bound`` ("about",
     "under", "up to")."""
 
@@ -110,16 +106,14 @@ class PrevalenceRow:
     ref: str = ""
 
 
-@dataclass(frozen=True)
-class Prevalence:
+class Prevalence(Record):
     title: str
     setting: str
     refs: tuple[str, ...]
     rows: tuple[PrevalenceRow, ...]
 
 
-@dataclass(frozen=True)
-class AssumedFact:
+class AssumedFact(Record):
     """A fact true for everyone who uses the check (back pain), named in combination rules."""
 
     id: str
@@ -127,8 +121,7 @@ class AssumedFact:
     why: str
 
 
-@dataclass(frozen=True)
-class WorkedCase:
+class WorkedCase(Record):
     """A made-up person, what they would tick, and the level public guidance gives them."""
 
     id: str
@@ -141,8 +134,7 @@ class WorkedCase:
     teaching: bool = False
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """A combination from data/selfcheck-rules.json: when every set in ``sets`` has at least
     one ticked (or assumed) item, the result is at least ``level``."""
 
@@ -156,8 +148,7 @@ class Rule:
     when: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Combination:
+class Combination(Record):
     """A rule that applies to the ticked items. ``items`` are the ticked items that met its
     sets (assumed facts such as back pain are not listed); ``raised`` is True when the rule
     put the result above every ticked item's own level."""
@@ -167,8 +158,7 @@ class Combination:
     raised: bool
 
 
-@dataclass(frozen=True)
-class TriageResult:
+class TriageResult(Record):
     """What the self-check concludes from a set of ticked items.
 
     ``level`` is None when nothing was ticked. ``causes`` are the ticked items that put the
@@ -574,8 +564,7 @@ def self_check(ticked: Iterable[str], said_yes: bool = False) -> TriageResult:
     return TriageResult(level, gate, others, info.title, info.action, info.message, combinations, True)
 
 
-@dataclass
-class GateFlow:
+class GateFlow(Record, frozen=False):
     """What the self-check does with the reader's answer at the emergency gate (the widget
     asks; this decides). ``answer(yes, ticked)`` returns the result to show at once, or None
     when the reader said no and ticked no sign: then the other questions open."""

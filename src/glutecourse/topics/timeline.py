@@ -18,7 +18,6 @@ are in ``glutecourse.ui.timeline``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.references import short_citations
@@ -26,6 +25,7 @@ from ..core.data import build, by_id, load
 from ..core.errors import CourseDataError
 from ..core.numbers import format_number, parse_number
 from ..core.paths import data_dir
+from ..core.records import Record
 
 KINDS = ("acute", "persistent")
 
@@ -34,8 +34,7 @@ DATA_NAME = "timeline.json"
 MAX_WEEK = 52
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(Record):
     """A published week: mean pain (0-100) and its 95% confidence interval."""
 
     week: int | float
@@ -44,8 +43,7 @@ class Point:
     high: int | float
 
 
-@dataclass(frozen=True, slots=True)
-class Curve:
+class Curve(Record):
     """The published average for one kind of pain ("acute" or "persistent")."""
 
     kind: str
@@ -54,8 +52,7 @@ class Curve:
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """One published figure (``value`` in ``unit``), what it measures, and its source."""
 
     id: str
@@ -66,8 +63,7 @@ class Finding:
     ref: str
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(Record):
     """A finding placed on the chart at ``week`` (``week_note`` says why there)."""
 
     finding: str  # a finding id
@@ -77,8 +73,7 @@ class Milestone:
     applies_to: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Prognosis:
+class Prognosis(Record):
     """``data/timeline.json``: the published figures, and the label every chart carries."""
 
     title: str
@@ -89,8 +84,7 @@ class Prognosis:
     milestones: tuple[Milestone, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+class Estimate(Record):
     """Mean, low and high at a week; ``published`` only at a week a study measured (between
     them, the course's straight line)."""
 
@@ -101,8 +95,7 @@ class Estimate:
     published: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(Record):
     """A milestone with its finding (value and source), as the chart shows it."""
 
     week: int | float

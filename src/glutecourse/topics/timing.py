@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+
+from ..core.records import Record
 
 WORDS_PER_MINUTE = 175
 MINUTES_PER_QUESTION = 1
@@ -61,8 +62,7 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(Record):
     """Minutes for each part of a notebook, unrounded."""
 
     reading: float
@@ -75,8 +75,7 @@ class Parts:
         return self.reading + self.figures + self.questions + self.activities
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Record):
     """What one notebook asks of a reader."""
 
     words: int

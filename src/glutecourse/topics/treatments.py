@@ -13,7 +13,6 @@ filter widget are in ``glutecourse.ui.treatments``, the guideline grid is drawn 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -21,6 +20,7 @@ from ..catalog.references import reference_keys
 from ..core.data import build, by_id, load
 from ..core.errors import CourseDataError
 from ..core.paths import data_dir
+from ..core.records import Record
 
 GUIDELINES = ("nice", "acp", "who")
 
@@ -61,8 +61,7 @@ READ_LABELS = {"guideline": "read in the guideline's own text", "secondary": "re
 SEARCH_LABELS = {"guideline": "looked for in the guideline's own text", "secondary": "looked for through a summary"}
 
 
-@dataclass(frozen=True, slots=True)
-class StanceSource:
+class StanceSource(Record):
     """Where a guideline's stance comes from: the place (recommendation number or section,
     or what was searched), whether that number was seen in the text read, how it was read
     (``guideline`` or ``secondary``, then ``via`` names the summary), the strength the
@@ -76,8 +75,7 @@ class StanceSource:
     strength: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(Record):
     """One guideline's stance on one treatment. A stance that takes a side says who it is
     for (``population``), how good the evidence is and what it says (``note``)."""
 
@@ -88,8 +86,7 @@ class Cell:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class OtherEvidence:
+class OtherEvidence(Record):
     """Evidence beyond the guidelines: what was found, in whom, its quality, whether it is
     a claim about an effect or background, and its source."""
 
@@ -100,8 +97,7 @@ class OtherEvidence:
     ref: str
 
 
-@dataclass(frozen=True, slots=True)
-class Treatment:
+class Treatment(Record):
     """One treatment row: its category, each guideline's stance (by guideline id), other
     evidence and sources."""
 
@@ -116,8 +112,7 @@ class Treatment:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Guideline:
+class Guideline(Record):
     """NICE NG59, ACP 2017 or WHO 2023: who wrote it, for whom, how it grades, and how the
     course read it."""
 
@@ -131,8 +126,7 @@ class Guideline:
     ref: str
 
 
-@dataclass(frozen=True, slots=True)
-class Stance:
+class Stance(Record):
     """One word of the stance vocabulary, with its symbol and meaning."""
 
     id: str
@@ -141,8 +135,7 @@ class Stance:
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class TreatmentClaim:
+class TreatmentClaim(Record):
     """A claim of the original article about treatment, set against the evidence."""
 
     id: str
@@ -152,8 +145,7 @@ class TreatmentClaim:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TreatmentsData:
+class TreatmentsData(Record):
     """``data/treatments.json``."""
 
     note: str
@@ -253,8 +245,7 @@ def guidelines_disagree(row: Treatment) -> bool:
     return len(set(directions(row).values())) > 1
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(Record):
     """A treatment on which the guidelines' verified stances point different ways."""
 
     id: str

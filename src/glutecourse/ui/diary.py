@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..core import storage
 from ..core.paths import images_dir, user_dir
+from ..core.records import asdict
 from ..topics.diary import FILENAME, Diary, Editor, Outcome, Settings
 from .display import html
 from .html import Markup, items, plain, safe_html, status_box, strip_tags
@@ -208,7 +209,7 @@ class DiaryWidget(View):
                 "goal_pain",
                 "goal_minutes",
                 "settings_button",
-                values=vars(self.editor.settings_form()),
+                values=asdict(self.editor.settings_form()),
             )
             self.chart = picture(format="svg+xml", layout=w.Layout(max_width="800px", width="100%"))
             self.chart_caption = html_widget()

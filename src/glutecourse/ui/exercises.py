@@ -21,6 +21,7 @@ import time
 from ..catalog.phases import phase, phases
 from ..catalog.references import short_citations
 from ..core.paths import images_dir
+from ..core.records import asdict
 from ..topics.exercises import (
     LEVEL_LABELS,
     TIMER_NO_KERNEL,
@@ -386,7 +387,7 @@ class RoutineTimer(View):
         if v.exercise_id != self._picture_of:
             self._picture_of = v.exercise_id
             self.picture.value = figure_html(v.exercise_id) if v.exercise_id else ""
-        for name, on in vars(v.enabled).items():
+        for name, on in asdict(v.enabled).items():
             getattr(self, f"{name}_button").disabled = not on
         self.start_button.description = v.start_label
         self.progress.max, self.progress.value = v.progress_max, v.progress

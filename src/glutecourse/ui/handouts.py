@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..core.data import build as build_record
 from ..core.data import validate
 from ..core.palette import OKABE_ITO
+from ..core.records import Record
 
 if TYPE_CHECKING:
     from ..topics.exercises import Library
@@ -84,8 +84,7 @@ footer {{ font-size: 8pt; color: #444; border-top: 0.75pt solid #999; padding-to
 """
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(Record):
     """Everything the handouts show, read from one data folder and one images folder."""
 
     course: dict

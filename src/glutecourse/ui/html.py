@@ -33,11 +33,11 @@ import html as _html
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from ..core.palette import css_variables
+from ..core.records import Record
 from ..core.text import safe_html as _safe_html
 from ..core.text import strip_tags
 
@@ -122,8 +122,7 @@ def items(entries: Iterable, ordered: bool = False, cls: str = "") -> Markup:
     return Markup(f"<{name}{_attr('class', cls)}>{body}</{name}>")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Record):
     """One table cell with more than content: a header role (``th(...)``), a class, a span."""
 
     content: object
