@@ -148,3 +148,28 @@ def test_panel_folds_a_reference_table_behind_a_label_and_keeps_it_whole():
     assert panel(muscle_overview()).data == table, "without fold, panel shows the boxes as before"
     with pytest.raises(ValueError, match="label"):
         panel(muscle_overview(), fold="  ")
+
+
+def test_building_the_views_sends_no_class_updates(home, monkeypatch):
+    """A widget's model goes to the browser as it is built, so its CSS classes must be given
+    then (``ui.widgets.css``, or ``cls=`` of ``html_widget`` and ``button``): a class added
+    afterwards is one more message per widget while the notebook runs (25 of them in 00
+    before this rule). Every view of the course is built here, and the beliefs check."""
+    import ipywidgets as w
+    from test_accessible_names import _views
+
+    from glutecourse.ui.beliefs import beliefs_check
+
+    sent = []
+    send_state = w.Widget.send_state
+
+    def spy(widget, key=None):
+        sent.append((type(widget).__name__, key))
+        return send_state(widget, key)
+
+    monkeypatch.setattr(w.Widget, "send_state", spy)
+    views = [*_views(home), beliefs_check("before"), beliefs_check("after")]
+    assert len(views) >= 14 and sent, "nothing was built, or the spy saw nothing"
+    assert [s for s in sent if s[1] == "_dom_classes"] == []
+    classes = {c for v in views for c in getattr(v, "widget", v)._dom_classes}
+    assert {"gc-quiz-launcher", "gc-review", "gc-selfcheck", "gc-beliefs-check"} <= classes  # given as they were built

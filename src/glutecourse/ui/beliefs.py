@@ -1,8 +1,8 @@
 """The beliefs check's widget: rate a few of the course's myths at the start (notebook 00)
 and again at the end (notebook 10).
 
-One text box per statement (a whole number, with the words for both ends of the scale
-beside it) and **Save my ratings**. What was typed is checked by
+One text box per statement (a whole number; the words for both ends of the scale are
+under the statement, just above it) and **Save my ratings**. What was typed is checked by
 ``glutecourse.topics.beliefs.save_rating``: a number outside the scale or a word gets a
 message under its box, never a traceback; the good ratings are saved in the reader's
 progress store (the same locked merge as quiz answers). In 00 nothing is marked right or
@@ -16,7 +16,7 @@ from ..catalog.references import short_citations
 from ..topics.beliefs import PHASES, latest_ratings, reader_changes, save_rating, scale, statements
 from ..topics.progress import ProgressStore
 from .html import Markup, plain, safe_html, status_box, table
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, css, html_widget, layout, shared_styles
 
 SAVE_LABEL = "Save my ratings"
 
@@ -77,26 +77,27 @@ class BeliefsCheck(View):
                 description=f"Rating {i}:",
                 placeholder=f"{sc.low} to {sc.high}",
                 tooltip=f"Your rating of: {st.text} ({sc.hint})",
-                layout=w.Layout(width="170px"),
+                layout=layout(width="170px"),
                 style=sh["text_style"],
                 continuous_update=False,
+                **css("gc-belief-box"),
             )
-            box.add_class("gc-belief-box")
             self.boxes[st.id] = box
             self.messages[st.id] = html_widget(cls="gc-belief-message")
+            # The statement and both ends of the scale in one HTML model, the box under it:
+            # three models a statement, not seven (each is a message to the browser).
             rows += [
-                html_widget(f"<p class='gc-belief-statement'><strong>{i}.</strong> {safe_html(st.text)}</p>"),
-                w.HBox(
-                    [
-                        html_widget(f"<span class='gc-small'>{sc.low} = {safe_html(sc.low_words)}</span>"),
-                        box,
-                        html_widget(f"<span class='gc-small'>{sc.high} = {safe_html(sc.high_words)}</span>"),
-                    ]
+                html_widget(
+                    f"<p class='gc-belief-statement'><strong>{i}.</strong> {safe_html(st.text)}<br>"
+                    f"<span class='gc-small'>{sc.low} = {safe_html(sc.low_words)} · "
+                    f"{sc.high} = {safe_html(sc.high_words)}</span></p>"
                 ),
+                box,
                 self.messages[st.id],
             ]
-        self.save_button = button(SAVE_LABEL, "Check and save every rating typed above", "save", "auto")
-        self.save_button.add_class("gc-belief-save")
+        self.save_button = button(
+            SAVE_LABEL, "Check and save every rating typed above", "save", "auto", cls="gc-belief-save"
+        )
         self.message = html_widget(cls="gc-belief-result")
         self.save_button.on_click(lambda _: self.save())
         intro = (
@@ -110,8 +111,9 @@ class BeliefsCheck(View):
             )
             + "</p>"
         )
-        self.widget = w.VBox([html_widget(intro), *rows, self.save_button, self.message])
-        self.widget.add_class("gc-beliefs-check")
+        self.widget = w.VBox(
+            [html_widget(intro), *rows, self.save_button, self.message], layout=sh["plain"], **css("gc-beliefs-check")
+        )
         if phase == "after" and any((st.id, "after") in saved for st in statements()):
             self.message.value = str(change_table(saved))
 

@@ -290,6 +290,7 @@ class ClassResultsView(View):
             description="Upload exports",
             tooltip="Choose one or more progress-export .json files your students sent you",
             layout=sh["auto"],
+            style=sh["button_style"],
         )
         self.message = html_widget(cls="gc-class-message")
         self.report = html_widget(cls="gc-class-report")
@@ -322,17 +323,21 @@ class ClassResultsView(View):
         self.export_button.on_click(lambda _: self.export())
         self.widget = w.VBox(
             [
-                w.HBox([self.path, self.load_button]),
-                w.HBox([self.upload, html_widget("<span class='gc-small'>or upload the files themselves</span>")]),
+                w.HBox([self.path, self.load_button], layout=sh["plain"]),
+                w.HBox(
+                    [self.upload, html_widget("<span class='gc-small'>or upload the files themselves</span>")],
+                    layout=sh["plain"],
+                ),
                 self.message,
                 # The actions before the report: the per-question table is long.
-                w.HBox([self.export_path, self.export_button, self.draw_button]),
+                w.HBox([self.export_path, self.export_button, self.draw_button], layout=sh["plain"]),
                 self.export_message,
                 self.chart,
                 self.chart_note,
                 self.beliefs_chart,
                 self.report,
-            ]
+            ],
+            layout=sh["plain"],
         )
         self._show(self.model.last)
 

@@ -45,7 +45,7 @@ from ..topics.exercises import (
 from .display import html
 from .glossary import define_html
 from .html import Markup, callout, items, plain, safe_html, status_box, table, td, th
-from .widgets import View, button, html_widget, shared_styles, slider
+from .widgets import View, button, css, html_widget, shared_styles, slider
 
 MIN_MINUTES, MAX_MINUTES = 5, 60
 
@@ -195,6 +195,7 @@ class RoutineBuilder(View):
             value=difficulty,
             description="Level:",
             tooltips=["Gentle exercises only", "Gentle and moderate exercises", "All levels, including harder ones"],
+            layout=self._layout,
             style=sh["toggle_style"],
         )
         self.table = html_widget(layout_name="auto")
@@ -294,8 +295,7 @@ class RoutineTimer(View):
         # The current pose's picture beside the step (sent only when the exercise changes).
         self.picture = html_widget(cls="gc-timer-picture")
         self._picture_of = None
-        self.step_row = w.HBox([self.picture, self.label], layout=sh["auto"])
-        self.step_row.add_class("gc-pair")
+        self.step_row = w.HBox([self.picture, self.label], layout=sh["auto"], **css("gc-pair"))
         self.bar.children = [self.start_button, self.pause_button, self.skip_button, self.stop_button]
         self.widget.children = [self.bar, self.step_row, self.progress, self.status]
         self._ui_built = True

@@ -32,8 +32,7 @@ class FinalQuiz(QuizWidget):
                     self._titles[nb] = notebook_info(nb).title
                 except KeyError:
                     self._titles[nb] = nb
-        self.topics = html_widget()
-        self.topics.add_class("gc-topics")
+        self.topics = html_widget(cls="gc-topics")
         bank = Bank("final", "Final quiz: every topic", "10-conclusion-and-final-quiz", "Final", tuple(questions))
         super().__init__(bank, store=store, questions=questions)
         self._tail = (self.topics,)

@@ -12,7 +12,7 @@ from ..core import storage
 from ..topics.progress import NotebookProgress, ProgressStore, export_path, export_progress, start_here, summary
 from ..topics.quizzes import all_banks
 from .html import Markup, plain, status_box, tag
-from .widgets import View
+from .widgets import View, button, html_widget, shared_styles
 
 
 def progress_summary(store: ProgressStore | None = None) -> list[NotebookProgress]:
@@ -98,26 +98,24 @@ class ProgressDashboard(View):
         self.store = store
         self.folder = folder
         self.bars_html = ""
-        self.bars = w.Output()
-        self.message = w.HTML()
-        self.refresh_button = w.Button(
-            description="Refresh", icon="refresh", tooltip="Re-read your saved answers and redraw the bars"
-        )
+        sh = shared_styles()
+        self.bars = w.Output(layout=sh["plain"])
+        self.message = html_widget()
+        self.refresh_button = button("Refresh", "Re-read your saved answers and redraw the bars", "refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
         self.name = w.Text(
             value="",
             placeholder="optional: a name or nickname for your teacher",
             description="Your name:",
             tooltip="Optional name or nickname to put in the export file",
-            style={"description_width": "initial"},
+            layout=sh["plain"],
+            style=sh["text_style"],
         )
-        self.export_button = w.Button(
-            description="Export for my teacher",
-            icon="download",
-            tooltip="Save your answers to a file you can hand to your teacher",
+        self.export_button = button(
+            "Export for my teacher", "Save your answers to a file you can hand to your teacher", "download"
         )
         self.export_button.on_click(lambda _: self.export())
-        self.export_message = w.HTML()
+        self.export_message = html_widget()
         self._replace = storage.AskTwice()
         # The spaced review's button: the questions due again, chosen when pressed.
         from .review import ReviewLauncher
@@ -128,10 +126,11 @@ class ProgressDashboard(View):
                 self.refresh_button,
                 self.message,
                 self.bars,
-                w.HBox([self.name, self.export_button]),
+                w.HBox([self.name, self.export_button], layout=sh["plain"]),
                 self.export_message,
                 self.review.widget,
-            ]
+            ],
+            layout=sh["plain"],
         )
         self.refresh()
 

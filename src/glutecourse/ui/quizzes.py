@@ -26,7 +26,7 @@ from ..topics.quizzes import (
     topic_banks,
 )
 from .html import Markup, plain, safe_html, status_box, strip_tags
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, css, html_widget, shared_styles
 
 # ---------------------------------------------------------------------------- widgets
 
@@ -278,8 +278,8 @@ class QuestionView:
                 label=f"Question {number}: {strip_tags(q.prompt)}",
                 labelledby=self.prompt_id,
                 layout=sh["plain"],
+                **css("gc-answers"),
             )
-            self.input.add_class("gc-answers")
             self.choices = self.input
             if q.type == "multiple":
                 self.checkboxes = {key: _Tick(self.input, key, text, f"{label}: {text}") for text, key in choices}
@@ -300,18 +300,20 @@ class QuestionView:
             )
             self._controls = [self.input]
             input_box = self.input
-        self.check_button = button("Check", f"Check your answer to question {number}", "check", button_style="primary")
-        self.retry_button = button("Try again", f"Clear question {number} and answer again", "undo", disabled=True)
-        self.reveal_button = button("Show answer", f"Show the answer and explanation for question {number}", "eye")
+        # Class names let browser tests (and reader stylesheets) find each part.
+        self.check_button = button(
+            "Check", f"Check your answer to question {number}", "check", button_style="primary", cls="gc-check"
+        )
+        self.retry_button = button(
+            "Try again", f"Clear question {number} and answer again", "undo", disabled=True, cls="gc-retry"
+        )
+        self.reveal_button = button(
+            "Show answer", f"Show the answer and explanation for question {number}", "eye", cls="gc-reveal"
+        )
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.reveal_button.on_click(lambda _: self.reveal())
-        self.feedback = html_widget()
-        # Class names let browser tests (and reader stylesheets) find each part.
-        self.feedback.add_class("gc-feedback-area")
-        self.check_button.add_class("gc-check")
-        self.retry_button.add_class("gc-retry")
-        self.reveal_button.add_class("gc-reveal")
+        self.feedback = html_widget(cls="gc-feedback-area")
         self.widget = w.VBox(
             [
                 self.prompt,
@@ -320,8 +322,8 @@ class QuestionView:
                 self.feedback,
             ],
             layout=sh["plain"],
+            **css("gc-question"),
         )
-        self.widget.add_class("gc-question")
         if saved is not None:
             self.restore(saved)
 
@@ -510,21 +512,17 @@ class QuizWidget(View):
         self._views: list[QuestionView | None] = [None] * len(self.questions)
         self.current = 0
         self.heading = title or bank.title
-        self.score = html_widget()  # the heading and the running score share one widget
-        self.score.add_class("gc-score")
+        self.score = html_widget(cls="gc-score")  # the heading and the running score share one widget
         self.position = html_widget()
         n = len(self.questions)
-        self.prev_button = button("Previous", "Go to the previous question", "arrow-left")
-        self.next_button = button("Next", "Go to the next question", "arrow-right")
+        self.prev_button = button("Previous", "Go to the previous question", "arrow-left", cls="gc-prev")
+        self.next_button = button("Next", "Go to the next question", "arrow-right", cls="gc-next")
         self.prev_button.on_click(lambda _: self.show(self.current - 1))
         self.next_button.on_click(lambda _: self.show(self.current + 1))
-        self.prev_button.add_class("gc-prev")
-        self.next_button.add_class("gc-next")
         nav = [self.prev_button, self.position, self.next_button] if n > 1 else [self.position]
         self._head = (self.score, w.HBox(nav, layout=sh["plain"]))
         self._tail: tuple = ()
-        self.widget = w.VBox(self._head, layout=sh["plain"])
-        self.widget.add_class("gc-quiz")
+        self.widget = w.VBox(self._head, layout=sh["plain"], **css("gc-quiz"))
         self.show(0)
         self._update_score()
 
@@ -635,11 +633,13 @@ class QuizLauncher(View):
             f"<h3>{safe_html(title)}</h3><p>{count} questions, one at a time, each with an explanation and "
             "its source. Your answers are saved on this computer.</p>"
         )
-        self.start_button = button("Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary")
-        self.start_button.add_class("gc-start")
+        self.start_button = button(
+            "Start the quiz", f"Start: {strip_tags(title)}", "play", button_style="primary", cls="gc-start"
+        )
         self.start_button.on_click(lambda _: self.start())
-        self.widget = w.VBox([self.intro, self.start_button], layout=shared_styles()["plain"])
-        self.widget.add_class("gc-quiz-launcher")
+        self.widget = w.VBox(
+            [self.intro, self.start_button], layout=shared_styles()["plain"], **css("gc-quiz-launcher")
+        )
 
     def start(self):
         if self.quiz is None:
@@ -675,7 +675,7 @@ def quiz_picker(store=None):
         style=shared_styles()["desc_style"],
         layout=shared_styles()["auto"],
     )
-    slot = w.Box()
+    slot = w.Box(layout=shared_styles()["plain"])
     cache: dict[str, QuizWidget] = {}
 
     def show(_=None):
@@ -685,7 +685,7 @@ def quiz_picker(store=None):
 
     choice.observe(show, names="value")
     show()
-    box = w.VBox([choice, slot])
+    box = w.VBox([choice, slot], layout=shared_styles()["plain"])
     box.quizzes = cache
     box.choice = choice
     return box

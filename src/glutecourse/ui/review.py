@@ -13,7 +13,7 @@ from ..topics.quizzes import Bank, all_banks
 from ..topics.review import INTERVALS, SESSION_CAP, Session, local_now, review_session
 from .html import safe_html
 from .quizzes import QuizWidget
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, css, html_widget, shared_styles
 
 TITLE = "Spaced review"
 
@@ -56,9 +56,9 @@ class ReviewQuiz(QuizWidget):
         questions = tuple(by_key[k] for k in self.session.keys)
         bank = Bank("review", TITLE, "00-start-here", "Review", questions)
         self.summary = html_widget(
-            f"<p class='gc-review-summary'>{safe_html(session_text(self.session, now.date()))}</p>"
+            f"<p class='gc-review-summary'>{safe_html(session_text(self.session, now.date()))}</p>",
+            cls="gc-review-summary",
         )
-        self.summary.add_class("gc-review-summary")
         if questions:
             super().__init__(bank, store=store, questions=questions, title=TITLE)
             self._head = (self.summary, *self._head)
@@ -67,8 +67,9 @@ class ReviewQuiz(QuizWidget):
             import ipywidgets as w
 
             self.bank, self.questions, self.record, self._views = bank, [], None, []
-            self.widget = w.VBox([html_widget(f"<h3>{TITLE}</h3>"), self.summary], layout=shared_styles()["plain"])
-            self.widget.add_class("gc-quiz")
+            self.widget = w.VBox(
+                [html_widget(f"<h3>{TITLE}</h3>"), self.summary], layout=shared_styles()["plain"], **css("gc-quiz")
+            )
 
 
 class ReviewLauncher(View):
@@ -87,12 +88,12 @@ class ReviewLauncher(View):
             f"after longer and longer gaps ({days} days). One session asks at most {SESSION_CAP}, those you missed "
             "first.</p>"
         )
-        self.button = button("Review now", "Start a short review of the questions due again", "repeat")
-        self.button.add_class("gc-review-start")
+        self.button = button(
+            "Review now", "Start a short review of the questions due again", "repeat", cls="gc-review-start"
+        )
         self.button.on_click(lambda _: self.start())
         self.slot = w.VBox([], layout=shared_styles()["plain"])
-        self.widget = w.VBox([self.intro, self.button, self.slot], layout=shared_styles()["plain"])
-        self.widget.add_class("gc-review")
+        self.widget = w.VBox([self.intro, self.button, self.slot], layout=shared_styles()["plain"], **css("gc-review"))
 
     def start(self) -> ReviewQuiz:
         """Choose the session now and show it (pressing again starts a fresh one)."""

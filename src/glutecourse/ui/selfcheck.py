@@ -32,7 +32,7 @@ from ..topics.selfcheck import clinician_checklist as checklist_items
 from ..topics.selfcheck import reminder as reminder_text
 from .display import html
 from .html import Markup, callout, safe_html, status_box, strip_tags, table, td, th
-from .widgets import View, button, html_widget, shared_styles
+from .widgets import View, button, css, html_widget, shared_styles
 
 # The level is always given in words and with an icon too, never by colour alone: the
 # stylesheet colours a box or a table row by its ``gc-level-<level>`` class.
@@ -292,13 +292,12 @@ class SymptomChecker(View):
         # its words invisible but read out), so focusing it scrolls the box into view as
         # the browser does for any focused element: centred when it fits, its top at the top
         # of the screen when it is taller. An ipywidgets Box cannot take the focus itself.
-        self.result_focus = w.Label(value="Your self-check result", tabbable=False, layout=sh["plain"])
-        self.result_focus.add_class("gc-triage-focus")
-        self.result_box = w.VBox([self.result_focus, self.result], layout=sh["plain"])
-        self.result_box.add_class("gc-triage-result")
+        self.result_focus = w.Label(
+            value="Your self-check result", tabbable=False, layout=sh["plain"], **css("gc-triage-focus")
+        )
+        self.result_box = w.VBox([self.result_focus, self.result], layout=sh["plain"], **css("gc-triage-result"))
         self.rest_box = w.VBox([], layout=sh["plain"])
-        self.box = self.widget = w.VBox([self.start_button, self.result_box], layout=sh["plain"])
-        self.box.add_class("gc-selfcheck")
+        self.box = self.widget = w.VBox([self.start_button, self.result_box], layout=sh["plain"], **css("gc-selfcheck"))
         if start_open:
             self.open()
 

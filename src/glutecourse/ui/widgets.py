@@ -95,24 +95,35 @@ def shared_styles() -> dict:
     return _SHARED
 
 
+def css(*classes: str) -> dict:
+    """Keyword arguments that give a widget its CSS classes as it is built:
+    ``w.VBox(children, **css("gc-quiz"))``. A widget's model is sent to the browser when it is
+    built, so ``add_class`` afterwards is one more message each; keep ``add_class`` and
+    ``remove_class`` for classes that change while the reader uses the widget."""
+    return {"_dom_classes": tuple(c for c in classes if c)}
+
+
 def html_widget(value: str = "", layout_name: str = "plain", cls: str = ""):
-    """An ``ipywidgets.HTML`` with the shared layout and style (``cls`` adds a CSS class)."""
+    """An ``ipywidgets.HTML`` with the shared layout and style (``cls``: its CSS class)."""
     import ipywidgets as w
 
     sh = shared_styles()
-    widget = w.HTML(value=value, layout=sh[layout_name], style=sh["html_style"])
-    if cls:
-        widget.add_class(cls)
-    return widget
+    return w.HTML(value=value, layout=sh[layout_name], style=sh["html_style"], **css(cls))
 
 
-def button(description: str, tooltip: str, icon: str = "", layout_name: str = "plain", **kwargs):
-    """An ``ipywidgets.Button`` with the shared layout and style."""
+def button(description: str, tooltip: str, icon: str = "", layout_name: str = "plain", cls: str = "", **kwargs):
+    """An ``ipywidgets.Button`` with the shared layout and style (``cls``: its CSS class)."""
     import ipywidgets as w
 
     sh = shared_styles()
     return w.Button(
-        description=description, tooltip=tooltip, icon=icon, layout=sh[layout_name], style=sh["button_style"], **kwargs
+        description=description,
+        tooltip=tooltip,
+        icon=icon,
+        layout=sh[layout_name],
+        style=sh["button_style"],
+        **css(cls),
+        **kwargs,
     )
 
 
