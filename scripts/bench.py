@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Benchmark: how much each notebook costs beyond starting a kernel.
 
-For every notebook in notebooks/ (and an empty notebook as the baseline, measured in the
-same run), execute it with nbclient ROUNDS times, interleaved, and print the median
-wall time, the empty notebook's median and their ratio. Beside each notebook, its floor:
+For every notebook in notebooks/, execute it with nbclient ROUNDS times, each time right
+after an empty notebook (the baseline), and print its median wall time, the empty
+notebook's median and the median of the paired ratios (a notebook against the empty one
+run just before it, so a machine that slows down or speeds up during the run moves both
+sides of each ratio alike). Beside each notebook, its floor:
 a notebook of the same number of code cells that only imports ipywidgets, timed in the
 same rounds, so the table splits a notebook's cost into what the kernel charges for its
 shape and what the course's code adds. Then time the helper package's import in a fresh
 interpreter. Targets (issues #2 and #12): ratio <= 1.3, import <= 0.3 s.
 
-    python scripts/bench.py [--rounds 5] [--json build/bench.json] [--no-floor] [NOTEBOOK ...]
+    python scripts/bench.py [--rounds 9] [--json build/bench.json] [--no-floor] [NOTEBOOK ...]
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ def run_notebook(path: Path | None, home: str, floor: bool = False) -> float:
         cwd = path.parent
     env = dict(os.environ, GLUTECOURSE_HOME=home)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute(env=env)
+    # The kernel's own log (a warning per start that it listens on local TCP) is not shown;
+    # a notebook that fails still raises here.
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute(
+        env=env, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -80,7 +86,7 @@ def import_time(code: str, rounds: int) -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument(
@@ -99,32 +105,36 @@ def main(argv=None) -> int:
     for p in paths:
         run_notebook(p, home)
     floors = not args.no_floor
-    samples: dict[str, list[float]] = {"(empty notebook)": []}
-    floor_samples: dict[str, list[float]] = {}
-    for p in paths:
-        samples[_name(p)] = []
-        floor_samples[_name(p)] = []
+    empties: list[float] = []
+    samples: dict[str, list[float]] = {_name(p): [] for p in paths}
+    ratios: dict[str, list[float]] = {_name(p): [] for p in paths}
+    floor_samples: dict[str, list[float]] = {_name(p): [] for p in paths}
+    floor_ratios: dict[str, list[float]] = {_name(p): [] for p in paths}
     for r in range(args.rounds):
-        samples["(empty notebook)"].append(run_notebook(None, home))
         for p in paths:
-            samples[_name(p)].append(run_notebook(p, home))
+            base = run_notebook(None, home)
+            empties.append(base)
+            took = run_notebook(p, home)
+            samples[_name(p)].append(took)
+            ratios[_name(p)].append(took / base)
             if floors:
-                floor_samples[_name(p)].append(run_notebook(p, home, floor=True))
+                took = run_notebook(p, home, floor=True)
+                floor_samples[_name(p)].append(took)
+                floor_ratios[_name(p)].append(took / base)
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
-    empty = statistics.median(samples["(empty notebook)"])
+    empty = statistics.median(empties)
     rows = []
     print(f"\n{'notebook':48} {'median s':>9} {'empty s':>8} {'ratio':>6} {'floor':>6} {'over floor s':>12}")
     for name, times in samples.items():
-        if name == "(empty notebook)":
-            continue
         med = statistics.median(times)
-        ratio = med / empty
+        ratio = statistics.median(ratios[name])
         row = {"notebook": name, "median_s": round(med, 3), "empty_s": round(empty, 3), "ratio": round(ratio, 3)}
         floor_text = ""
         if floors:
             floor = statistics.median(floor_samples[name])
-            row.update(floor_s=round(floor, 3), floor_ratio=round(floor / empty, 3), over_floor_s=round(med - floor, 3))
-            floor_text = f" {floor / empty:6.2f} {med - floor:12.3f}"
+            floor_ratio = statistics.median(floor_ratios[name])
+            row.update(floor_s=round(floor, 3), floor_ratio=round(floor_ratio, 3), over_floor_s=round(med - floor, 3))
+            floor_text = f" {floor_ratio:6.2f} {med - floor:12.3f}"
         flag = "" if ratio <= RATIO_TARGET else "  over target"
         rows.append(row)
         print(f"{name:48} {med:9.3f} {empty:8.3f} {ratio:6.2f}{floor_text}{flag}")
