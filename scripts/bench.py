@@ -2,10 +2,10 @@
 """Benchmark: how much each notebook costs beyond starting a kernel.
 
 For every notebook in notebooks/, execute it with nbclient ROUNDS times, each time right
-after an empty notebook (the baseline), and print its median wall time, the empty
-notebook's median and the median of the paired ratios (a notebook against the empty one
-run just before it, so a machine that slows down or speeds up during the run moves both
-sides of each ratio alike). Beside each notebook, its floor:
+after an empty notebook (the baseline), and print its median wall time, the median of all
+the empty runs and their ratio. The empty runs are spread evenly through the whole run,
+so a machine that slows down for a while weighs on both sides, and there are many of
+them, so the baseline hardly moves between runs. Beside each notebook, its floor:
 a notebook of the same number of code cells that only imports ipywidgets, timed in the
 same rounds, so the table splits a notebook's cost into what the kernel charges for its
 shape and what the course's code adds. Then time the helper package's import in a fresh
@@ -107,32 +107,25 @@ def main(argv=None) -> int:
     floors = not args.no_floor
     empties: list[float] = []
     samples: dict[str, list[float]] = {_name(p): [] for p in paths}
-    ratios: dict[str, list[float]] = {_name(p): [] for p in paths}
     floor_samples: dict[str, list[float]] = {_name(p): [] for p in paths}
-    floor_ratios: dict[str, list[float]] = {_name(p): [] for p in paths}
     for r in range(args.rounds):
         for p in paths:
-            base = run_notebook(None, home)
-            empties.append(base)
-            took = run_notebook(p, home)
-            samples[_name(p)].append(took)
-            ratios[_name(p)].append(took / base)
+            empties.append(run_notebook(None, home))
+            samples[_name(p)].append(run_notebook(p, home))
             if floors:
-                took = run_notebook(p, home, floor=True)
-                floor_samples[_name(p)].append(took)
-                floor_ratios[_name(p)].append(took / base)
+                floor_samples[_name(p)].append(run_notebook(p, home, floor=True))
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
     empty = statistics.median(empties)
     rows = []
     print(f"\n{'notebook':48} {'median s':>9} {'empty s':>8} {'ratio':>6} {'floor':>6} {'over floor s':>12}")
     for name, times in samples.items():
         med = statistics.median(times)
-        ratio = statistics.median(ratios[name])
+        ratio = med / empty
         row = {"notebook": name, "median_s": round(med, 3), "empty_s": round(empty, 3), "ratio": round(ratio, 3)}
         floor_text = ""
         if floors:
             floor = statistics.median(floor_samples[name])
-            floor_ratio = statistics.median(floor_ratios[name])
+            floor_ratio = floor / empty
             row.update(floor_s=round(floor, 3), floor_ratio=round(floor_ratio, 3), over_floor_s=round(med - floor, 3))
             floor_text = f" {floor_ratio:6.2f} {med - floor:12.3f}"
         flag = "" if ratio <= RATIO_TARGET else "  over target"
@@ -156,7 +149,15 @@ def main(argv=None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
         json.dumps(
-            {"rounds": args.rounds, "empty_s": empty, "notebooks": rows, "import_s": imp, "import_all_s": imp_all},
+            {
+                "rounds": args.rounds,
+                "empty_s": empty,
+                "notebooks": rows,
+                "import_s": imp,
+                "import_all_s": imp_all,
+                "samples_s": {"(empty notebook)": empties, **samples},
+                "floor_samples_s": floor_samples,
+            },
             indent=1,
         )
     )
