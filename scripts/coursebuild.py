@@ -74,6 +74,13 @@ def inputs_fingerprint() -> str:
     return h.hexdigest()
 
 
+#: How a finished run's kernel is stopped. Every output is in by then and the course writes
+#: its files while a cell runs, so the kernel is stopped at once: asked politely
+#: ("graceful"), about one kernel in twenty here (ipykernel 7.4) ignored the request until
+#: jupyter_client sent SIGTERM 2.6 s later, a run of 0.7 s taking 4.0 s.
+SHUTDOWN = "immediate"
+
+
 def run_notebook(path: Path):
     import nbformat
     from nbclient import NotebookClient
@@ -82,7 +89,11 @@ def run_notebook(path: Path):
     with tempfile.TemporaryDirectory(prefix="glutecourse-build-") as home:
         env = dict(os.environ, GLUTECOURSE_HOME=home)
         NotebookClient(
-            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+            shutdown_kernel=SHUTDOWN,
         ).execute(env=env)
     return nb
 

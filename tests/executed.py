@@ -59,7 +59,13 @@ def execute(nb, home, cwd):
     """Run ``nb`` in a fresh kernel with the network blocked and ``home`` as the reader folder."""
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+        shutdown_kernel=coursebuild.SHUTDOWN,
+    )
     client.execute(env=kernel_env(home))
     return nb
 

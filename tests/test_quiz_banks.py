@@ -116,7 +116,7 @@ def test_the_error_is_raised_from_quiz_in_a_kernel_as_short_text(bank_dict, writ
         nbformat.v4.new_code_cell(f"from glutecourse.topics.quizzes import load_bank\nload_bank({str(path)!r})")
     ]
     with pytest.raises(CellExecutionError):
-        NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+        NotebookClient(nb, timeout=60, kernel_name="python3", shutdown_kernel="immediate").execute()
     tb = "\n".join(nb.cells[0].outputs[0]["traceback"])
     assert "q-multi" in tb and "Course data problem" in tb
     assert "parse_bank" not in tb and "File " not in tb
