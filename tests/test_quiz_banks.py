@@ -78,6 +78,61 @@ def test_malformed_bank_names_file_question_and_problem(case, bank_dict, write_b
     assert needle in message
 
 
+def _touch_later(path):
+    """Move the file's modification time on, as a later save would (a rewrite within the
+    same clock tick keeps the same time)."""
+    import os
+
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_bank_edited_on_disk_is_read_again(bank_dict, write_bank):
+    """An author who edits a bank while a notebook runs sees the new text in the next quiz."""
+    path = write_bank(bank_dict)
+    before = load_bank(path)
+    edited = copy.deepcopy(bank_dict)
+    edited["questions"][0]["prompt"] = before.questions[0].prompt + " (edited)"
+    write_bank(edited)
+    _touch_later(path)
+    after = load_bank(path)
+    assert after.questions[0].prompt == edited["questions"][0]["prompt"]
+
+
+def test_a_bank_broken_on_disk_fails_at_once_and_a_fixed_one_loads(bank_dict, write_bank):
+    """A bank read before is no excuse: breaking it on disk gives the clear error on the
+    next load, and mending it loads it again (a failed read is never kept)."""
+    path = write_bank(bank_dict)
+    good = load_bank(path)
+    mutate, qid, needle = CASES["answer not among options"]
+    write_bank(broken(bank_dict, mutate))
+    _touch_later(path)
+    for _ in range(2):
+        with pytest.raises(CourseDataError) as err:
+            load_bank(path)
+        assert str(path) in str(err.value) and qid in str(err.value) and needle in str(err.value)
+    write_bank(bank_dict)
+    _touch_later(path)
+    assert load_bank(path) == good
+
+
+def test_an_unchanged_bank_is_checked_once(bank_dict, write_bank, monkeypatch):
+    """Every view that lists the banks (progress bars, review, final quiz, class results)
+    asks for all of them; a bank not changed on disk is checked and built once."""
+    import glutecourse.topics.quizzes as quizzes
+
+    reads = []
+    real = quizzes.load_validated
+    monkeypatch.setattr(quizzes, "_READ", {})  # as in a new kernel: nothing read yet
+    monkeypatch.setattr(quizzes, "load_validated", lambda *a, **k: reads.append(a[0]) or real(*a, **k))
+    path = write_bank(bank_dict)
+    first = load_bank(path)
+    assert load_bank(path) is first and load_bank(str(path)) is first
+    assert reads == [path]
+    banks = all_banks()
+    assert all_banks() == banks and len(reads) == 1 + len(banks)
+
+
 def test_invalid_json_names_line(write_bank):
     path = write_bank('{"id": "test-bank", "questions": [ {"id": "q1",, } ]}')
     with pytest.raises(CourseDataError) as err:

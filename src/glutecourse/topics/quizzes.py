@@ -275,10 +275,31 @@ def parse_bank(
     return Bank(data["id"], data["title"], data["notebook"], data["topic"], tuple(questions), str(path), pool)
 
 
+#: Banks already read, by file: (modification time in ns, size, the Bank). A bank is a
+#: frozen record, so one read is shared by every view that asks for it (the progress bars,
+#: the review, the final quiz and the class results each ask for every bank, the class
+#: results four times): checking a bank's schema and building it costs about 4 ms, and a
+#: file whose time or size has changed since is read again.
+_READ: dict[str, tuple[int, int, Bank]] = {}
+
+
 def load_bank(bank_id_or_path) -> Bank:
-    """Load and validate a quiz bank by id (``data/quizzes/<id>.json``) or path."""
+    """Load and validate a quiz bank by id (``data/quizzes/<id>.json``) or path. A bank
+    read before and not changed on disk since is not read again; a file that fails its
+    checks is never kept, so it is checked again (and fails again) on every call."""
     path = bank_path(bank_id_or_path)
-    return parse_bank(load_validated(path, "quiz"), path, schema_checked=True)
+    try:
+        st = path.stat()
+    except OSError:
+        st = None  # load_validated says which file is missing
+    key = str(path.resolve())
+    seen = _READ.get(key)
+    if st is not None and seen is not None and seen[:2] == (st.st_mtime_ns, st.st_size):
+        return seen[2]
+    bank = parse_bank(load_validated(path, "quiz"), path, schema_checked=True)
+    if st is not None:
+        _READ[key] = (st.st_mtime_ns, st.st_size, bank)
+    return bank
 
 
 def all_banks() -> list[Bank]:
